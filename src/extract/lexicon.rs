@@ -1,0 +1,450 @@
+//! The closed word classes the extractor needs: written numbers, scale words,
+//! hedges, currencies, and the function words that end a unit phrase.
+//!
+//! Written numbers are parsed here rather than with a general text-to-number
+//! crate because the extractor needs token-level control (`seventy-two` spans
+//! a hyphen, `one hundred and twenty` an `and`, `a thousand` an article) and
+//! the byte span of exactly the words that made the number.
+
+use super::Qualifier;
+
+/// Value of a written small number or ten (`seven`, `Thirteen`, `seventy`).
+pub fn small_number(word: &str) -> Option<u32> {
+    let w = lower(word);
+    Some(match w.as_str() {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "dozen" => 12,
+        _ => return None,
+    })
+}
+
+/// Multiplier of a scale word (`hundred`, `million`, `bn`).
+pub fn scale_word(word: &str, abbreviations: bool) -> Option<f64> {
+    let w = lower(word);
+    Some(match w.as_str() {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        "k" if abbreviations => 1e3,
+        "m" | "mn" | "mln" if abbreviations => 1e6,
+        "b" | "bn" | "bln" if abbreviations => 1e9,
+        "tn" | "trn" if abbreviations => 1e12,
+        _ => return None,
+    })
+}
+
+/// ISO code of a currency written as a code, symbol or name.
+pub fn currency(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "$" | "US$" | "USD" => "USD",
+        "VND" | "VNĐ" | "đ" | "₫" => "VND",
+        "€" | "EUR" => "EUR",
+        "£" | "GBP" => "GBP",
+        "¥" | "JPY" => "JPY",
+        "CNY" | "RMB" => "CNY",
+        "KRW" | "₩" => "KRW",
+        "INR" | "₹" => "INR",
+        "AUD" | "A$" => "AUD",
+        "CAD" | "C$" => "CAD",
+        "SGD" | "S$" => "SGD",
+        "THB" | "฿" => "THB",
+        "CHF" => "CHF",
+        _ => return None,
+    })
+}
+
+/// Currency named by a word after the amount (`10 billion dong`).
+pub fn currency_after(word: &str) -> Option<&'static str> {
+    let w = lower(word);
+    Some(match w.as_str() {
+        "dong" => "VND",
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" => "GBP",
+        "yen" => "JPY",
+        "yuan" => "CNY",
+        "won" => "KRW",
+        "rupees" => "INR",
+        _ => return currency(word),
+    })
+}
+
+/// Hedges written before a number, longest first, as lower-case word lists.
+pub const HEDGES_BEFORE: &[(&[&str], Qualifier)] = &[
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["a", "maximum", "of"], Qualifier::AtMost),
+    (&["as", "many", "as"], Qualifier::AtMost),
+    (&["as", "much", "as"], Qualifier::AtMost),
+    (&["an", "estimated"], Qualifier::Approximate),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["greater", "than"], Qualifier::MoreThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["close", "to"], Qualifier::Nearly),
+    (&["just", "under"], Qualifier::Nearly),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["about"], Qualifier::Approximate),
+    (&["approximately"], Qualifier::Approximate),
+    (&["approx"], Qualifier::Approximate),
+    (&["around"], Qualifier::Approximate),
+    (&["roughly"], Qualifier::Approximate),
+    (&["some"], Qualifier::Approximate),
+    (&["estimated"], Qualifier::Approximate),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+];
+
+/// Words that end a unit phrase: prepositions, conjunctions, determiners,
+/// auxiliaries and pronouns. A unit phrase is the nouns right after a number.
+pub fn is_function_word(word: &str) -> bool {
+    let w = lower(word);
+    matches!(
+        w.as_str(),
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "as"
+            | "into"
+            | "across"
+            | "per"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "do"
+            | "does"
+            | "did"
+            | "this"
+            | "these"
+            | "those"
+            | "their"
+            | "its"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "my"
+            | "it"
+            | "they"
+            | "them"
+            | "we"
+            | "he"
+            | "she"
+            | "you"
+            | "i"
+            | "than"
+            | "such"
+            | "including"
+            | "namely"
+            | "worldwide"
+            | "each"
+            | "every"
+            | "all"
+            | "both"
+            | "between"
+            | "among"
+            | "during"
+            | "since"
+            | "until"
+            | "through"
+            | "after"
+            | "before"
+            | "about"
+            | "over"
+            | "under"
+            | "up"
+            | "out"
+            | "so"
+            | "if"
+            | "when"
+            | "where"
+            | "while"
+            | "not"
+            | "no"
+            | "only"
+            | "also"
+            | "more"
+            | "less"
+            | "most"
+            | "least"
+            | "now"
+            | "then"
+            | "there"
+            | "here"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "respectively"
+            | "another"
+            | "other"
+            | "via"
+            | "within"
+            | "without"
+            | "against"
+            | "toward"
+            | "towards"
+            | "around"
+            | "like"
+            | "some"
+            | "any"
+            | "many"
+            | "much"
+            | "several"
+    )
+}
+
+/// Words that make the preceding number a reference, not a quantity
+/// (`No. 23`, `Article 5`, `page 12`).
+pub fn is_reference_word(word: &str) -> bool {
+    let w = lower(word);
+    matches!(
+        w.as_str(),
+        "no" | "nos"
+            | "number"
+            | "article"
+            | "articles"
+            | "clause"
+            | "chapter"
+            | "section"
+            | "item"
+            | "page"
+            | "pages"
+            | "p"
+            | "pp"
+            | "decree"
+            | "circular"
+            | "directive"
+            | "resolution"
+            | "decision"
+            | "law"
+            | "code"
+            | "room"
+            | "floor"
+            | "route"
+            | "highway"
+            | "line"
+            | "platform"
+            | "gate"
+            | "terminal"
+            | "flight"
+            | "tel"
+            | "phone"
+            | "telephone"
+            | "hotline"
+            | "fax"
+            | "mobile"
+            | "ext"
+            | "box"
+            | "zip"
+            | "postcode"
+            | "id"
+            | "isbn"
+            | "issn"
+            | "doi"
+            | "version"
+            | "v"
+            | "ward"
+            | "district"
+            | "street"
+            | "lane"
+            | "alley"
+            | "level"
+            | "grade"
+            | "phase"
+            | "stage"
+            | "tier"
+            | "round"
+            | "type"
+            | "category"
+            | "photo"
+            | "ảnh"
+            | "figure"
+            | "fig"
+            | "table"
+            | "image"
+            | "episode"
+            | "season"
+            | "part"
+    )
+}
+
+/// Words after a number that make it a time of day (`10 AM`, `10 a.m.`).
+pub fn is_time_suffix(word: &str) -> bool {
+    let w = lower(word);
+    matches!(w.as_str(), "am" | "pm" | "a" | "p" | "gmt" | "utc" | "h")
+}
+
+/// Words before a year that tell how it scopes a claim.
+pub fn is_year_preposition(word: &str) -> bool {
+    let w = lower(word);
+    matches!(
+        w.as_str(),
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "to"
+            | "through"
+            | "from"
+            | "before"
+            | "after"
+            | "of"
+            | "during"
+            | "for"
+            | "year"
+            | "early"
+            | "late"
+            | "mid"
+            | "end"
+            | "around"
+            | "circa"
+    )
+}
+
+/// Period words for per-period money (`/year`, `per month`).
+pub fn period(word: &str) -> Option<&'static str> {
+    let w = lower(word);
+    Some(match w.as_str() {
+        "year" | "yr" | "annum" | "annually" | "yearly" => "year",
+        "month" | "monthly" | "mo" => "month",
+        "week" | "weekly" => "week",
+        "day" | "daily" => "day",
+        "hour" | "hr" => "hour",
+        _ => return None,
+    })
+}
+
+/// Lower-cases a short word for lexicon lookups.
+pub fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+/// Singular of a lower-case English noun, for normalising unit phrases.
+pub fn singular(word: &str) -> String {
+    let w = word;
+    if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return w.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for end in ["ches", "shes", "xes", "sses", "zes"] {
+        if w.ends_with(end) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if let Some(stem) = w.strip_suffix("men") {
+        return format!("{stem}man");
+    }
+    if w == "people" {
+        return "person".into();
+    }
+    if w == "children" {
+        return "child".into();
+    }
+    match w.strip_suffix('s') {
+        Some(stem) => stem.to_string(),
+        None => w.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singular_handles_common_plurals() {
+        assert_eq!(singular("cities"), "city");
+        assert_eq!(singular("countries"), "country");
+        assert_eq!(singular("centers"), "center");
+        assert_eq!(singular("churches"), "church");
+        assert_eq!(singular("boxes"), "box");
+        assert_eq!(singular("class"), "class");
+        assert_eq!(singular("campus"), "campus");
+        assert_eq!(singular("women"), "woman");
+        assert_eq!(singular("people"), "person");
+    }
+
+    #[test]
+    fn currencies_by_code_symbol_and_name() {
+        assert_eq!(currency("VND"), Some("VND"));
+        assert_eq!(currency("$"), Some("USD"));
+        assert_eq!(currency_after("dong"), Some("VND"));
+        assert_eq!(currency_after("Dollars"), Some("USD"));
+        assert_eq!(currency("usd"), None, "codes are upper case");
+    }
+}

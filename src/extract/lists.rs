@@ -1,0 +1,215 @@
+//! Counts followed by the items they count: `11 capital cities such as A,
+//! B, …, and K`, `Thirteen countries joined …, including X, Y and Z`.
+//!
+//! The list is attached to the nearest count before its introducer in the
+//! same sentence. Items are split on commas, `and`, `or` and `&` outside
+//! quotes and brackets, so `"Promoting learning in families, clans and
+//! communities"` stays one item and `Ha Noi (Viet Nam)` is named `Ha Noi`.
+
+use serde::Serialize;
+
+use super::tokens::Tok;
+use super::{Kind, Mention, Value};
+
+/// One enumerated item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListItem {
+    /// The item as written, without parenthetical remarks.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Words that introduce a list, and whether they claim it is complete.
+const INTRODUCERS: &[(&str, bool)] = &[
+    (" such as ", false),
+    (" including ", false),
+    (" include ", false),
+    (" includes ", false),
+    (" namely ", true),
+    (" are: ", true),
+    (": ", true),
+    (" are ", true),
+];
+
+/// Words that start a clause after a list, ending it.
+const CLAUSE_STARTS: &[&str] = &[
+    "which", "who", "whom", "whose", "that", "where", "when", "while", "to", "for", "with", "as",
+    "in", "on", "at", "by", "from", "but", "because", "although", "though", "so", "if", "all",
+    "each", "both", "thereby", "bringing", "making", "etc",
+];
+
+pub(super) fn attach_lists(text: &str, _toks: &[Tok], mentions: &mut [Mention]) {
+    let mut i = 0;
+    while i < mentions.len() {
+        let sentence = mentions[i].sentence;
+        let mut j = i;
+        while j < mentions.len() && mentions[j].sentence == sentence {
+            j += 1;
+        }
+        attach_in_sentence(text, sentence, &mut mentions[i..j]);
+        i = j;
+    }
+}
+
+fn attach_in_sentence(text: &str, sentence: [usize; 2], mentions: &mut [Mention]) {
+    let [s0, s1] = sentence;
+    if s1 <= s0 || s1 > text.len() {
+        return;
+    }
+    let s = &text[s0..s1];
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        // lower-casing changed byte lengths (rare scripts): search case-sensitively
+        return attach_with(text, s0, s, s, mentions);
+    }
+    attach_with(text, s0, s, &lower, mentions)
+}
+
+fn attach_with(text: &str, s0: usize, s: &str, lower: &str, mentions: &mut [Mention]) {
+    let mut found: Vec<(usize, usize, bool)> = Vec::new(); // (intro start, items start, complete)
+    for (needle, complete) in INTRODUCERS {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(needle) {
+            let at = from + p;
+            found.push((s0 + at, s0 + at + needle.len(), *complete));
+            from = at + needle.len();
+        }
+    }
+    found.sort();
+    found.dedup_by_key(|f| f.0);
+    for (intro, items_start, complete) in found {
+        // the nearest count that ends before the introducer
+        let Some(owner) = mentions
+            .iter_mut()
+            .filter(|m| m.end <= intro && m.kind == Kind::Count && m.items.is_none())
+            .filter(|m| matches!(m.value, Value::Number(n) if (2.0..=500.0).contains(&n) && n.fract() == 0.0))
+            .next_back()
+        else {
+            continue;
+        };
+        let gap = &text[owner.end..intro];
+        let gap_words = gap.split_whitespace().count();
+        let unit_words = owner
+            .unit
+            .as_deref()
+            .map_or(0, |u| u.split_whitespace().count());
+        let is_colon = text[intro..].starts_with(':') || text[intro..].starts_with(" are:");
+        let is_are = text[intro..items_start].trim() == "are";
+        // `:` and `are` must follow the count's own phrase, not a later clause
+        if (is_colon || is_are) && gap_words > unit_words + 2 {
+            continue;
+        }
+        // a list of something else entirely: another count between them
+        if gap.contains(|c: char| c.is_ascii_digit()) && gap_words > unit_words + 8 {
+            continue;
+        }
+        // `are` and `:` introduce names or quoted titles, not a clause
+        // (`72 projects are under construction`)
+        if is_colon || is_are {
+            let next = text[items_start..].trim_start().chars().next();
+            if !next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\'')) {
+                continue;
+            }
+        }
+        let end = s0 + s.len();
+        let items = split_items(text, items_start, end);
+        if items.len() >= 2 {
+            owner.items = Some(items);
+            owner.list_complete = complete;
+        }
+    }
+}
+
+/// Splits `text[from..to]` into list items.
+fn split_items(text: &str, from: usize, to: usize) -> Vec<ListItem> {
+    let region = &text[from..to];
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    let mut depth_paren = 0i32;
+    let mut in_straight_quote = false;
+    let mut depth_curly = 0i32;
+    let mut chunk_start = 0;
+    let bytes = region.as_bytes();
+    let mut i = 0;
+    while i < region.len() {
+        let c = region[i..].chars().next().unwrap_or(' ');
+        let top = depth_paren == 0 && !in_straight_quote && depth_curly == 0;
+        match c {
+            '(' | '[' => depth_paren += 1,
+            ')' | ']' => {
+                if depth_paren == 0 {
+                    // closes a bracket opened before the list: the list ends
+                    chunks.push((chunk_start, i));
+                    chunk_start = region.len();
+                    break;
+                }
+                depth_paren -= 1;
+            }
+            '"' => in_straight_quote = !in_straight_quote,
+            '“' => depth_curly += 1,
+            '”' => depth_curly = (depth_curly - 1).max(0),
+            ',' | ';' if top => {
+                chunks.push((chunk_start, i));
+                chunk_start = i + 1;
+            }
+            ' ' if top => {
+                for sep in [" and ", " or ", " & "] {
+                    if region[i..].starts_with(sep) {
+                        chunks.push((chunk_start, i));
+                        chunk_start = i + sep.len();
+                        i += sep.len() - 1;
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += c.len_utf8();
+        let _ = bytes;
+    }
+    if chunk_start < region.len() {
+        chunks.push((chunk_start, region.len()));
+    }
+    let mut items = Vec::new();
+    for (a, b) in chunks {
+        let raw = &region[a..b];
+        let mut t = raw.trim();
+        for prefix in ["and ", "or ", "& "] {
+            if let Some(rest) = t.strip_prefix(prefix) {
+                t = rest;
+            }
+        }
+        let t = t.trim_end_matches(['.', '!', '?', '…', ' ']);
+        if t.is_empty() {
+            continue;
+        }
+        let first_word = t.split_whitespace().next().unwrap_or("");
+        if CLAUSE_STARTS.contains(&first_word) || t == "..." || t.split_whitespace().count() > 12 {
+            break;
+        }
+        // `t` is a subslice of `region`: its offset is its position
+        let start = from + (t.as_ptr() as usize - region.as_ptr() as usize);
+        let end = start + t.len();
+        let name = strip_parentheticals(t);
+        items.push(ListItem {
+            text: name,
+            start,
+            end,
+        });
+    }
+    items
+}
+
+fn strip_parentheticals(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,1694 @@
+//! Extraction: text → [`Mention`]s, every numeric and dated claim with its
+//! exact value, hedge, unit phrase and byte span.
+//!
+//! A pure function of the text and the document's publication date (used to
+//! resolve `On January 29` and `949-year-old`): no I/O, no global state, so
+//! it can run on any thread and be fuzzed. Numbers that are not claims —
+//! document ids (`No. 23-NQ/TU`, `115/KH-UBND`), URLs, phone numbers, times of
+//! day, footnote markers, identifiers glued to letters (`COVID-19`) — are
+//! recognised and skipped here, so nothing downstream has to.
+
+pub mod lexicon;
+mod lists;
+mod tokens;
+
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
+
+use crate::date::{month_from_name, weekday_from_name, PartialDate};
+use lexicon::*;
+pub use lists::ListItem;
+use tokens::{tokenize, Tok, TokKind};
+
+/// What a number measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A quantity of things (`425 member cities`).
+    Count,
+    /// A percentage (`67.4%`, `20 percent`).
+    Percent,
+    /// An amount of a currency (`VND30,000 billion`).
+    Money,
+    /// A calendar date at day or month grain (`August 22, 2025`).
+    Date,
+    /// A year or span of years (`in 2013`, `2021-2030`).
+    Year,
+    /// An age (`949-year-old`, `aged 15-60`).
+    Age,
+    /// A length of time (`3-5 years`).
+    Duration,
+}
+
+impl Kind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+            Kind::Date => "date",
+            Kind::Year => "year",
+            Kind::Age => "age",
+            Kind::Duration => "duration",
+        }
+    }
+}
+
+/// How the number is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Qualifier {
+    Exact,
+    /// `about`, `approximately`: a band around the value.
+    Approximate,
+    /// `nearly`, `almost`: a band just below the value.
+    Nearly,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+}
+
+impl Qualifier {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approximate | Qualifier::Nearly => "approximate",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+        }
+    }
+}
+
+impl Serialize for Qualifier {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// The value as written, normalised (scale applied, dates resolved).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Range {
+        min: f64,
+        max: f64,
+    },
+    Date(PartialDate),
+    DateRange {
+        min: PartialDate,
+        max: PartialDate,
+    },
+    /// A month and day whose year could not be resolved (no publication date).
+    MonthDay {
+        month: u8,
+        day: u8,
+    },
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Value::Number(n) => serialize_number(*n, s),
+            Value::Range { min, max } => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("min", &JsonNumber(*min))?;
+                m.serialize_entry("max", &JsonNumber(*max))?;
+                m.end()
+            }
+            Value::Date(d) => d.serialize(s),
+            Value::DateRange { min, max } => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("min", min)?;
+                m.serialize_entry("max", max)?;
+                m.end()
+            }
+            Value::MonthDay { month, day } => s.collect_str(&format_args!("--{month:02}-{day:02}")),
+        }
+    }
+}
+
+/// A number that serialises as an integer when it is one (`1420907`, not
+/// `1420907.0`), so `jq` and strict consumers see the value as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct JsonNumber(pub f64);
+
+impl Serialize for JsonNumber {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_number(self.0, s)
+    }
+}
+
+pub fn serialize_number<S: Serializer>(n: f64, s: S) -> Result<S::Ok, S::Error> {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 {
+        s.serialize_i64(n as i64)
+    } else if n.is_finite() {
+        s.serialize_f64(n)
+    } else {
+        s.serialize_none()
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Number(n) => write!(f, "{}", fmt_number(*n)),
+            Value::Range { min, max } => write!(f, "{}–{}", fmt_number(*min), fmt_number(*max)),
+            Value::Date(d) => write!(f, "{d}"),
+            Value::DateRange { min, max } => write!(f, "{min}–{max}"),
+            Value::MonthDay { month, day } => write!(f, "--{month:02}-{day:02}"),
+        }
+    }
+}
+
+/// Formats a number for people: thousands separators, no float noise.
+pub fn fmt_number(n: f64) -> String {
+    if !n.is_finite() {
+        return n.to_string();
+    }
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        let s = (n.abs() as i64).to_string();
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if n < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        let s = format!("{n:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// One numeric or dated expression in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Byte offset of the first byte (hedge and currency included).
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Exactly `text[start..end]`.
+    pub text: String,
+    pub kind: Kind,
+    pub value: Value,
+    pub qualifier: Qualifier,
+    /// The hedge words as written (`more than`, `nearly`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hedge: Option<String>,
+    /// Currency code for money, `%` for percents, else the unit phrase that
+    /// follows the number (`member cities`), if any.
+    pub unit: Option<String>,
+    /// For percents: what it is a share of (`82% of the laboratories`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// Per-period rate (`VND10 billion/year` → `year`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<&'static str>,
+    /// Half the step of the last written digit, in the value's units:
+    /// `67.4%` → 0.05, `1.2 billion` → 5e7, `425` → 0.5. Zero for dates.
+    pub precision: f64,
+    /// Byte span of the sentence the mention is in.
+    pub sentence: [usize; 2],
+    /// The word before a year or date that scopes it (`in`, `since`, `by`, `dated`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preposition: Option<String>,
+    /// The weekday written with a date (`Thursday, December 4, 2025`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "ser_weekday"
+    )]
+    pub weekday: Option<(jiff::civil::Weekday, [usize; 2])>,
+    /// The year of a date was not written and was resolved from the
+    /// publication date.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub year_inferred: bool,
+    /// For ages: publication year − age (`949-year-old` in 2025 → 1076).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implied_year: Option<i32>,
+    /// Items enumerated after a count (`11 capital cities such as A, B, …`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<ListItem>>,
+    /// Whether the wording says the list is complete (`namely`, `:`, `are`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub list_complete: bool,
+}
+
+fn ser_weekday<S: Serializer>(
+    w: &Option<(jiff::civil::Weekday, [usize; 2])>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match w {
+        Some((day, _)) => s.collect_str(&format_args!("{day:?}")),
+        None => s.serialize_none(),
+    }
+}
+
+/// What extraction needs to know besides the text.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Publication date: resolves dates without a year and ages.
+    pub published: Option<PartialDate>,
+    /// Byte offset where the article body starts (front matter is skipped).
+    pub body_start: usize,
+    /// Spans to skip (datelines, `Source:` lines).
+    pub skip: Vec<Range<usize>>,
+}
+
+/// Extracts every numeric and dated mention from `text`, in text order.
+pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
+    let body_start = crate::text::floor_char_boundary(text, ctx.body_start.min(text.len()));
+    let mut skip: Vec<Range<usize>> = ctx.skip.clone();
+    skip.extend(url_spans(text, body_start));
+    skip.sort_by_key(|r| r.start);
+
+    let mut toks = Vec::new();
+    let mut at = body_start;
+    for r in skip.iter().filter(|r| r.end > body_start) {
+        if r.start > at {
+            tokenize(text, at, r.start.min(text.len()), &mut toks);
+        }
+        at = at.max(r.end.min(text.len()));
+    }
+    if at < text.len() {
+        tokenize(text, at, text.len(), &mut toks);
+    }
+
+    let sentences = crate::text::sentences(&text[body_start..])
+        .into_iter()
+        .map(|r| r.start + body_start..r.end + body_start)
+        .collect::<Vec<_>>();
+    let mut s = Scanner {
+        text,
+        toks: &toks,
+        ctx,
+        sentences: &sentences,
+        out: Vec::new(),
+    };
+    s.run();
+    let mut out = s.out;
+    lists::attach_lists(text, &toks, &mut out);
+    out
+}
+
+/// Spans of URLs and e-mail addresses, whose digits are never claims.
+fn url_spans(text: &str, from: usize) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let hay = &text[from..];
+    let mut push_around = |i: usize| {
+        let start = hay[..i]
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '<' || c == '"')
+            .map_or(0, |p| p + 1);
+        let end = hay[i..]
+            .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"')
+            .map_or(hay.len(), |p| i + p);
+        spans.push(from + start..from + end);
+    };
+    for (i, _) in hay.match_indices("://") {
+        push_around(i);
+    }
+    for (i, _) in hay.match_indices("www.") {
+        push_around(i);
+    }
+    for (i, _) in hay.match_indices('@') {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + 1..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric()) && after.is_some_and(|c| c.is_alphanumeric())
+        {
+            push_around(i);
+        }
+    }
+    spans
+}
+
+/// A parsed number before its unit is known.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    /// first and last token index of the number itself
+    first: usize,
+    last: usize,
+    value: f64,
+    precision: f64,
+    /// written without thousands separators or decimals, 4 digits
+    yearlike: bool,
+    /// a written-out number (`five`)
+    written: bool,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    ctx: &'a Context,
+    sentences: &'a [Range<usize>],
+    out: Vec<Mention>,
+}
+
+impl<'a> Scanner<'a> {
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            let t = self.toks[i];
+            let next = match t.kind {
+                TokKind::Num => self.at_number(i),
+                TokKind::Word => self.at_word(i),
+                _ => None,
+            };
+            i = match next {
+                Some(n) => n.max(i + 1),
+                None => i + 1,
+            };
+        }
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        t.is_word().then(|| t.text(self.text))
+    }
+
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn punct_is(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// Token `i` touches token `i - 1` (no space between).
+    fn glued(&self, i: usize) -> bool {
+        i > 0 && self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        self.punct_is(i, '-') || self.punct_is(i, '–')
+    }
+
+    fn num_text(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Integer value of a plain digit token (no separators or decimals).
+    fn plain_int(&self, i: usize) -> Option<u32> {
+        let t = self.toks.get(i)?;
+        if !t.is_num() {
+            return None;
+        }
+        let s = t.text(self.text);
+        if s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    }
+
+    fn sentence_of(&self, offset: usize) -> Range<usize> {
+        let idx = self.sentences.partition_point(|r| r.end <= offset);
+        match self.sentences.get(idx) {
+            Some(r) if r.start <= offset => r.clone(),
+            _ => offset..offset,
+        }
+    }
+
+    // ----------------------------------------------------------------- words
+
+    fn at_word(&mut self, i: usize) -> Option<usize> {
+        let w = self.word(i)?;
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            if let Some(month) = month_from_name(w) {
+                if let Some(n) = self.date_month_first(i, month) {
+                    return Some(n);
+                }
+            }
+        }
+        self.written_number(i)
+    }
+
+    /// `five`, `Thirteen`, `seventy-two`, `one hundred and twenty`, `a thousand`.
+    fn written_number(&mut self, i: usize) -> Option<usize> {
+        let w = self.word(i)?;
+        let lw = lower(w);
+        let mut j = i;
+        let mut total = 0f64;
+        let mut current = 0f64;
+        let mut any_scale = false;
+        let mut started_with_article = false;
+        if (lw == "a" || lw == "an")
+            && self
+                .word(i + 1)
+                .is_some_and(|n| scale_word(n, false).is_some() || n.eq_ignore_ascii_case("dozen"))
+        {
+            current = 1.0;
+            j = i + 1;
+            started_with_article = true;
+        } else if small_number(w).is_none() && scale_word(w, false).is_none() {
+            return None;
+        }
+        let mut last = i;
+        let mut saw_number_word = started_with_article;
+        loop {
+            let Some(word) = self.word(j) else { break };
+            if let Some(v) = small_number(word) {
+                // `seventy-two`
+                let mut v = v as f64;
+                let mut end = j;
+                if v >= 20.0
+                    && v % 10.0 == 0.0
+                    && self.is_dash(j + 1)
+                    && self.glued(j + 1)
+                    && self.glued(j + 2)
+                {
+                    if let Some(u) = self.word(j + 2).and_then(small_number).filter(|u| *u < 10) {
+                        v += u as f64;
+                        end = j + 2;
+                    }
+                }
+                if word.eq_ignore_ascii_case("dozen") {
+                    current = current.max(1.0) * 12.0;
+                } else {
+                    current += v;
+                }
+                saw_number_word = true;
+                last = end;
+                j = end + 1;
+            } else if let Some(scale) = scale_word(word, false) {
+                if word.to_ascii_lowercase().ends_with('s') {
+                    break;
+                }
+                // a bare scale word not preceded by a number: `thousand-year`
+                if !saw_number_word {
+                    current = 1.0;
+                }
+                if scale == 100.0 {
+                    current = current.max(1.0) * 100.0;
+                } else {
+                    total += current.max(1.0) * scale;
+                    current = 0.0;
+                    any_scale = true;
+                }
+                saw_number_word = true;
+                last = j;
+                j += 1;
+                // `one hundred and twenty`
+                if self.word_is(j, "and")
+                    && self.word(j + 1).and_then(small_number).is_some()
+                    && scale == 100.0
+                {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        let value = total + current;
+        if !saw_number_word || last < i {
+            return None;
+        }
+        let single_word = last == i;
+        let lone = lower(self.word(i)?);
+        // `one of`, `no one`, `the one`: pronouns, not quantities
+        if single_word && (lone == "one" || lone == "zero") {
+            return None;
+        }
+        // `thousands of`, `hundreds of`
+        if single_word && scale_word(&lone, false).is_some() && !self.is_dash(i + 1) {
+            return None;
+        }
+        let _ = any_scale;
+        let core = Core {
+            first: i,
+            last,
+            value,
+            precision: 0.5,
+            yearlike: false,
+            written: true,
+        };
+        // a written number must be followed by what it counts (`five cities`),
+        // a percent sign or an age, or it is prose (`the two of them`)
+        let next = last + 1;
+        let qualifies = match self.toks.get(next) {
+            Some(t) if t.is_word() => {
+                let nw = t.text(self.text);
+                !is_function_word(nw)
+                    || nw.eq_ignore_ascii_case("percent")
+                    || nw.eq_ignore_ascii_case("per")
+            }
+            Some(t) if t.is_punct('-') || t.is_punct('%') => true,
+            _ => false,
+        };
+        if !qualifies {
+            return None;
+        }
+        self.finish(core)
+    }
+
+    // --------------------------------------------------------------- numbers
+
+    fn at_number(&mut self, i: usize) -> Option<usize> {
+        if let Some(skip) = self.not_a_claim(i) {
+            return Some(skip);
+        }
+        // `22 August 2025`, `4 December`
+        if let Some(day) = self.plain_int(i).filter(|d| (1..=31).contains(d)) {
+            if let Some(w) = self.word(i + 1) {
+                if w.chars().next().is_some_and(char::is_uppercase) && self.toks[i + 1].space_before
+                {
+                    if let Some(month) = month_from_name(w) {
+                        if let Some(n) = self.date_day_first(i, day as u8, month) {
+                            return Some(n);
+                        }
+                    }
+                }
+            }
+        }
+        // ISO `2025-08-22`
+        if let Some(n) = self.iso_date(i) {
+            return Some(n);
+        }
+        let core = self.digit_core(i)?;
+        self.finish(core)
+    }
+
+    /// Parses the digits at `i` into a [`Core`]; `None` if not a plausible quantity.
+    fn digit_core(&self, i: usize) -> Option<Core> {
+        let s = self.num_text(i);
+        let digits: String = s.chars().filter(|c| *c != ',').collect();
+        let int_digits = digits.split('.').next().unwrap_or("").len();
+        // more digits than any real quantity: an id, or garbage
+        if int_digits > 15 {
+            return None;
+        }
+        let mut value: f64 = digits.parse().ok()?;
+        let decimals = digits.split('.').nth(1).map_or(0, str::len);
+        let precision = 0.5 * 10f64.powi(-(decimals as i32));
+        let mut first = i;
+        // a leading minus sign: `-0`, `−5` (not a range dash, not a hyphen)
+        if i > 0
+            && (self.punct_is(i - 1, '-') || self.punct_is(i - 1, '−'))
+            && self.glued(i)
+            && (i == 1 || self.toks[i - 1].space_before)
+        {
+            value = -value;
+            first = i - 1;
+        }
+        Some(Core {
+            first,
+            last: i,
+            value,
+            precision,
+            yearlike: s.len() == 4
+                && !s.contains([',', '.'])
+                && (1000..=2199).contains(&(value as i64))
+                && value > 0.0,
+            written: false,
+        })
+    }
+
+    /// Recognises digits that are not claims. Returns the token index to
+    /// resume at when they should be skipped.
+    fn not_a_claim(&self, i: usize) -> Option<usize> {
+        let t = self.toks[i];
+        let text = self.text;
+        // glued to a letter before: COVID-19, A380, post1081256 (currency codes excepted)
+        if self.glued(i) {
+            let prev = self.toks[i - 1];
+            if prev.is_word() && currency(prev.text(text)).is_none() {
+                return Some(self.skip_compound(i));
+            }
+            if (prev.is_punct('-')
+                || prev.is_punct('/')
+                || prev.is_punct('.')
+                || prev.is_punct('_'))
+                && i >= 2
+                && self.glued(i - 1)
+                && self.toks[i - 2].is_word()
+            {
+                return Some(self.skip_compound(i));
+            }
+            // phone numbers and time zones: +84, GMT+7
+            if prev.is_punct('+') || prev.is_punct('#') || prev.is_punct('^') {
+                return Some(self.skip_compound(i));
+            }
+            // footnote markers: [1]
+            if prev.is_punct('[') && self.punct_is(i + 1, ']') && self.glued(i + 1) {
+                return Some(i + 2);
+            }
+            // zero-width and other format characters inside a number
+            if let TokKind::Punct(c) = prev.kind {
+                if is_format_char(c) {
+                    return Some(self.skip_compound(i));
+                }
+            }
+        }
+        // glued to letters after, other than known suffixes
+        if let Some(next) = self.tok(i + 1) {
+            if !next.space_before {
+                if next.is_word() {
+                    let w = next.text(text);
+                    let lw = lower(w);
+                    let known = matches!(lw.as_str(), "st" | "nd" | "rd" | "th")
+                        || scale_word(w, true).is_some()
+                        || matches!(lw.as_str(), "am" | "pm");
+                    if !known {
+                        return Some(self.skip_compound(i));
+                    }
+                    if matches!(lw.as_str(), "am" | "pm") {
+                        return Some(i + 2);
+                    }
+                    // ordinals are not quantities (`the 5th edition`)
+                    if matches!(lw.as_str(), "st" | "nd" | "rd" | "th") {
+                        return Some(i + 2);
+                    }
+                }
+                if let TokKind::Punct(c) = next.kind {
+                    if is_format_char(c) {
+                        return Some(self.skip_compound(i));
+                    }
+                    // times of day: 22:12
+                    if c == ':'
+                        && self
+                            .tok(i + 2)
+                            .is_some_and(|n| n.is_num() && !n.space_before)
+                    {
+                        let mut j = i + 3;
+                        if self.word(j).is_some_and(is_time_suffix) {
+                            j += 1;
+                        }
+                        return Some(j);
+                    }
+                    // ids and numeric dates: 115/KH-UBND, 100/2019/ND-CP, 22/08/2025
+                    if c == '/' {
+                        let after = self.tok(i + 2);
+                        let per = self.word(i + 2).and_then(period).is_some();
+                        if after.is_some_and(|a| !a.space_before && (a.is_num() || a.is_word()))
+                            && !per
+                        {
+                            return Some(self.skip_compound(i));
+                        }
+                    }
+                    // document ids: 23-NQ/TU
+                    if (c == '-' || c == '–')
+                        && self
+                            .word(i + 2)
+                            .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()))
+                        && self.glued(i + 2)
+                    {
+                        return Some(self.skip_compound(i));
+                    }
+                    // footnote marker glued after the number
+                    if c == '[' && self.tok(i + 2).is_some_and(|n| n.is_num()) {
+                        return Some(i + 1);
+                    }
+                }
+            }
+        }
+        // references: No. 23, Article 5, page 12, #5
+        let mut p = i;
+        if p > 0 && self.punct_is(p - 1, '.') {
+            p -= 1;
+        }
+        if p > 0 {
+            if let Some(w) = self.word(p - 1) {
+                if is_reference_word(w)
+                    && (p == i
+                        || w.eq_ignore_ascii_case("no")
+                        || w.eq_ignore_ascii_case("nos")
+                        || w.len() <= 3)
+                {
+                    return Some(self.skip_compound(i));
+                }
+            }
+        }
+        // times: 10 AM, 10 a.m.
+        if let Some(w) = self.word(i + 1) {
+            let lw = lower(w);
+            if (lw == "am" || lw == "pm") && self.plain_int(i).is_some_and(|h| h <= 24) {
+                return Some(i + 2);
+            }
+            if (lw == "a" || lw == "p") && self.punct_is(i + 2, '.') && self.word_is(i + 3, "m") {
+                return Some(i + 4);
+            }
+        }
+        // phone numbers: 024 3825 3536, 0912-345-678, (024) 3825 3536
+        if let Some(end) = self.phone_number(i) {
+            return Some(end);
+        }
+        let _ = t;
+        None
+    }
+
+    /// Skips a run of glued tokens (an identifier) starting around `i`.
+    fn skip_compound(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while j < self.toks.len() && self.glued(j) {
+            let t = self.toks[j];
+            // stop at sentence punctuation that ends the compound
+            if matches!(
+                t.kind,
+                TokKind::Punct(',' | ';' | ')' | '(' | '"' | '“' | '”')
+            ) {
+                break;
+            }
+            if t.is_punct('.') && self.tok(j + 1).is_none_or(|n| n.space_before) {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    fn phone_number(&self, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut k = self.toks[i].start;
+        let paren = k > 0 && bytes[k - 1] == b'(';
+        let mut groups = 0;
+        let mut digits = 0;
+        let mut seps = 0;
+        let mut end;
+        loop {
+            let g0 = k;
+            while k < bytes.len() && bytes[k].is_ascii_digit() {
+                k += 1;
+            }
+            let glen = k - g0;
+            if glen == 0 || glen > 4 && groups > 0 {
+                return None;
+            }
+            groups += 1;
+            digits += glen;
+            end = k;
+            if paren && groups == 1 && k < bytes.len() && bytes[k] == b')' {
+                k += 1;
+            }
+            if k + 1 < bytes.len()
+                && matches!(bytes[k], b' ' | b'.' | b'-')
+                && bytes[k + 1].is_ascii_digit()
+            {
+                seps += 1;
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let phone =
+            (groups >= 3 || paren && groups >= 2) && (8..=15).contains(&digits) && seps >= 1;
+        if !phone {
+            return None;
+        }
+        let mut j = i;
+        while j < self.toks.len() && self.toks[j].start < end {
+            j += 1;
+        }
+        Some(j)
+    }
+
+    // ----------------------------------------------------------------- dates
+
+    /// `August 22, 2025`, `Thursday, December 4, 2025`, `December 2024`, `On January 29`.
+    fn date_month_first(&mut self, i: usize, month: u8) -> Option<usize> {
+        let mut j = i + 1;
+        // `Dec.`
+        if self.punct_is(j, '.') && self.glued(j) {
+            j += 1;
+        }
+        let t = self.tok(j)?;
+        if !t.is_num() {
+            return None;
+        }
+        let n = self.plain_int(j)?;
+        let text_len = self.num_text(j).len();
+        let (value, last) = if text_len <= 2 && (1..=31).contains(&n) {
+            let day = n as u8;
+            let mut k = j;
+            // ordinal suffix `22nd`
+            if self
+                .word(k + 1)
+                .is_some_and(|w| matches!(lower(w).as_str(), "st" | "nd" | "rd" | "th"))
+                && self.glued(k + 1)
+            {
+                k += 1;
+            }
+            // day range `26-27`
+            let mut day2 = None;
+            if self.is_dash(k + 1) && self.glued(k + 1) && self.glued(k + 2) {
+                if let Some(d2) = self
+                    .plain_int(k + 2)
+                    .filter(|d| (1..=31).contains(d) && *d as u8 > day)
+                {
+                    day2 = Some(d2 as u8);
+                    k += 2;
+                }
+            }
+            // year: `, 2025` or ` 2025`
+            let mut y = None;
+            let mut yk = k + 1;
+            if self.punct_is(yk, ',') {
+                yk += 1;
+            }
+            if let Some(yv) = self
+                .plain_int(yk)
+                .filter(|v| self.num_text(yk).len() == 4 && (1000..=2199).contains(v))
+            {
+                y = Some(yv as i16);
+                k = yk;
+            }
+            match y {
+                Some(year) => {
+                    let d = PartialDate::day(year, month, day)?;
+                    let v = match day2.and_then(|d2| PartialDate::day(year, month, d2)) {
+                        Some(d2) => Value::DateRange { min: d, max: d2 },
+                        None => Value::Date(d),
+                    };
+                    (v, k)
+                }
+                None => (self.resolve_month_day(i, month, day)?, k),
+            }
+        } else if text_len == 4 && (1000..=2199).contains(&n) {
+            (Value::Date(PartialDate::month(n as i16, month)?), j)
+        } else {
+            return None;
+        };
+        self.push_date(i, last, value, month);
+        Some(last + 1)
+    }
+
+    /// `22 August 2025`, `4 December`.
+    fn date_day_first(&mut self, i: usize, day: u8, month: u8) -> Option<usize> {
+        let mut k = i + 1;
+        if self.punct_is(k + 1, '.') && self.glued(k + 1) {
+            k += 1;
+        }
+        let mut yk = k + 1;
+        if self.punct_is(yk, ',') {
+            yk += 1;
+        }
+        let value = match self
+            .plain_int(yk)
+            .filter(|v| self.num_text(yk).len() == 4 && (1000..=2199).contains(v))
+        {
+            Some(y) => {
+                k = yk;
+                Value::Date(PartialDate::day(y as i16, month, day)?)
+            }
+            None => self.resolve_month_day(i, month, day)?,
+        };
+        self.push_date(i, k, value, month);
+        Some(k + 1)
+    }
+
+    /// `2025-08-22`.
+    fn iso_date(&mut self, i: usize) -> Option<usize> {
+        if self.num_text(i).len() != 4 {
+            return None;
+        }
+        let y = self.plain_int(i)?;
+        let ok = |k: usize, s: &Self| {
+            s.is_dash(k)
+                && s.glued(k)
+                && s.glued(k + 1)
+                && s.tok(k + 1)
+                    .is_some_and(|t| t.is_num() && t.end - t.start == 2)
+        };
+        if !(ok(i + 1, self) && ok(i + 3, self)) {
+            return None;
+        }
+        let m = self.plain_int(i + 2)? as u8;
+        let d = self.plain_int(i + 4)? as u8;
+        let date = PartialDate::day(y as i16, m, d)?;
+        self.push_date(i, i + 4, Value::Date(date), m);
+        Some(i + 5)
+    }
+
+    /// Resolves a month and day without a year against the publication date:
+    /// the nearest such date on or before it, or the nearest after it when
+    /// the sentence speaks of the future (`will be held on March 3`).
+    fn resolve_month_day(&self, i: usize, month: u8, day: u8) -> Option<Value> {
+        // reject impossible days even without a year (Feb 30); Feb 29 is possible
+        PartialDate::day(2024, month, day)?;
+        let Some(published) = self.ctx.published else {
+            return Some(Value::MonthDay { month, day });
+        };
+        let (pub_first, pub_last) = published.day_range();
+        let sentence = self.sentence_of(self.toks[i].start);
+        let future = speaks_of_future(&self.text[sentence]);
+        let candidates = [published.year - 1, published.year, published.year + 1]
+            .into_iter()
+            .filter_map(|y| PartialDate::day(y, month, day));
+        let pick = if future {
+            candidates.filter(|d| d.day_range().0 >= pub_first).min()
+        } else {
+            candidates.filter(|d| d.day_range().0 <= pub_last).max()
+        };
+        pick.map(Value::Date)
+    }
+
+    fn push_date(&mut self, first: usize, last: usize, value: Value, _month: u8) {
+        let mut start_tok = first;
+        // `Thursday, December 4, 2025`
+        let mut weekday = None;
+        let wd_at = if self.punct_is(first.wrapping_sub(1), ',') {
+            first.checked_sub(2)
+        } else {
+            first.checked_sub(1)
+        };
+        if let Some(w) = wd_at {
+            if let Some(day) = self.word(w).and_then(weekday_from_name) {
+                let t = self.toks[w];
+                weekday = Some((day, [t.start, t.end]));
+                start_tok = w;
+            }
+        }
+        let preposition = start_tok
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .map(lower)
+            .filter(|w| {
+                matches!(
+                    w.as_str(),
+                    "on" | "in"
+                        | "since"
+                        | "by"
+                        | "until"
+                        | "dated"
+                        | "from"
+                        | "before"
+                        | "after"
+                        | "of"
+                        | "to"
+                        | "through"
+                        | "during"
+                )
+            });
+        let year_inferred = match value {
+            Value::Date(_) | Value::DateRange { .. } => {
+                // the last token is not a 4-digit year: the year was inferred
+                !(self
+                    .tok(last)
+                    .is_some_and(|t| t.is_num() && t.end - t.start == 4))
+            }
+            _ => false,
+        };
+        let kind = Kind::Date;
+        let start = self.toks[start_tok].start;
+        let end = self.toks[last].end;
+        let mut m = self.mention(start, end, kind, value);
+        m.weekday = weekday;
+        m.preposition = preposition;
+        m.year_inferred = year_inferred;
+        self.out.push(m);
+    }
+
+    fn mention(&self, start: usize, end: usize, kind: Kind, value: Value) -> Mention {
+        let s = self.sentence_of(start);
+        Mention {
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            kind,
+            value,
+            qualifier: Qualifier::Exact,
+            hedge: None,
+            unit: None,
+            of: None,
+            per: None,
+            precision: 0.0,
+            sentence: [s.start, s.end],
+            preposition: None,
+            weekday: None,
+            year_inferred: false,
+            implied_year: None,
+            items: None,
+            list_complete: false,
+        }
+    }
+
+    // ------------------------------------------------ the rest of a quantity
+
+    /// Completes a number with what follows and precedes it: scale, percent,
+    /// range, currency, age, unit phrase, hedges. Pushes the mention and
+    /// returns the token index after it.
+    fn finish(&mut self, core: Core) -> Option<usize> {
+        let text = self.text;
+        let mut last = core.last;
+        let mut value = core.value;
+        let mut precision = core.precision;
+        let mut kind = Kind::Count;
+        let mut range: Option<(f64, f64)> = None;
+        let mut currency_code: Option<&'static str> = None;
+        let mut per: Option<&'static str> = None;
+        let mut age = false;
+
+        // currency before: VND30,000 / $5 / US$ 5 / USD 1.2
+        let mut first = core.first;
+        if !core.written {
+            if let Some((code, at)) = self.currency_before(core.first) {
+                currency_code = Some(code);
+                first = at;
+            }
+        }
+
+        // scale: 2 million, 1.2 billion, $5m, 30,000 billion
+        let scale_at = last + 1;
+        if let Some(w) = self.word(scale_at) {
+            let glued = self.glued(scale_at);
+            let abbreviations = glued && (currency_code.is_some() || !core.written);
+            let ok_glued = !glued || currency_code.is_some() || scale_word(w, false).is_none();
+            if let Some(s) = scale_word(w, abbreviations)
+                .filter(|_| ok_glued && !w.ends_with('s') || abbreviations)
+            {
+                if !(s == 100.0 && !core.written) || w.eq_ignore_ascii_case("hundred") {
+                    value *= s;
+                    precision *= s;
+                    last = scale_at;
+                }
+            }
+        }
+
+        // a range: 75-80%, 2021-2030, 15-60, between 10 and 20
+        let mut between = false;
+        if self.is_dash(last + 1) && self.glued(last + 1) && self.glued(last + 2) && !core.written {
+            if let Some(c2) = self
+                .tok(last + 2)
+                .filter(|t| t.is_num())
+                .and_then(|_| self.digit_core(last + 2))
+            {
+                let mut v2 = c2.value;
+                let mut l2 = c2.last;
+                // `2024-25` → 2025
+                if core.yearlike && self.num_text(c2.last).len() == 2 {
+                    v2 = (core.value as i64 / 100 * 100) as f64 + v2;
+                }
+                if let Some(w) = self.word(l2 + 1) {
+                    if let Some(s) = scale_word(w, false).filter(|_| !w.ends_with('s')) {
+                        v2 *= s;
+                        if value == core.value {
+                            value *= s;
+                        }
+                        l2 += 1;
+                    }
+                }
+                if v2 > value {
+                    range = Some((value, v2));
+                    last = l2;
+                }
+            }
+        } else if i_before_is(self, first, "between") {
+            // between A and B
+            let and_at = last + 1;
+            if self.word_is(and_at, "and") {
+                if let Some(c2) = self
+                    .tok(and_at + 1)
+                    .filter(|t| t.is_num() || t.is_word())
+                    .and_then(|t| {
+                        if t.is_num() {
+                            self.digit_core(and_at + 1)
+                        } else {
+                            None
+                        }
+                    })
+                {
+                    let mut v2 = c2.value;
+                    let mut l2 = c2.last;
+                    // `between 10% and 20%`: percent after each
+                    if self.punct_is(last, '%') {
+                        // handled below
+                    }
+                    if let Some(s) = self.word(l2 + 1).and_then(|w| scale_word(w, false)) {
+                        v2 *= s;
+                        l2 += 1;
+                    }
+                    if v2 > value {
+                        range = Some((value, v2));
+                        last = l2;
+                        between = true;
+                    }
+                }
+            } else if self.punct_is(and_at, '%') && self.word_is(and_at + 1, "and") {
+                if let Some(c2) = self
+                    .tok(and_at + 2)
+                    .filter(|t| t.is_num())
+                    .and_then(|_| self.digit_core(and_at + 2))
+                {
+                    if c2.value > value && self.punct_is(c2.last + 1, '%') {
+                        range = Some((value, c2.value));
+                        last = c2.last + 1;
+                        kind = Kind::Percent;
+                        between = true;
+                    }
+                }
+            }
+        }
+
+        // percent
+        if kind != Kind::Percent {
+            if self.punct_is(last + 1, '%') {
+                kind = Kind::Percent;
+                last += 1;
+            } else if self.word_is(last + 1, "percent") || self.word_is(last + 1, "pct") {
+                kind = Kind::Percent;
+                last += 1;
+            } else if self.word_is(last + 1, "per") && self.word_is(last + 2, "cent") {
+                kind = Kind::Percent;
+                last += 2;
+            }
+        }
+
+        // money: currency after (`10 billion dong`, `5 million USD`)
+        if currency_code.is_none() && kind == Kind::Count {
+            if let Some(w) = self.word(last + 1) {
+                let is_code = w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase());
+                let named = currency_after(w)
+                    .filter(|_| is_code || !w.chars().all(|c| c.is_ascii_uppercase()));
+                if let Some(code) = named {
+                    currency_code = Some(code);
+                    last += 1;
+                    if self.word_is(last, "us") {
+                        last += 0;
+                    }
+                }
+            }
+        }
+        if currency_code.is_some() {
+            kind = Kind::Money;
+            // per period: /year, per year, a year
+            if self.punct_is(last + 1, '/') && self.glued(last + 1) {
+                if let Some(p) = self.word(last + 2).and_then(period) {
+                    per = Some(p);
+                    last += 2;
+                }
+            } else if (self.word_is(last + 1, "per")
+                || self.word_is(last + 1, "a")
+                || self.word_is(last + 1, "each"))
+                && self.word(last + 2).and_then(period).is_some()
+            {
+                per = self.word(last + 2).and_then(period);
+                last += 2;
+            } else if let Some(p) = self
+                .word(last + 1)
+                .filter(|w| w.eq_ignore_ascii_case("annually"))
+                .and_then(period)
+            {
+                per = Some(p);
+                last += 1;
+            }
+        }
+
+        // ages and durations: 949-year-old, thousand-year tradition, 3-5 years
+        if kind == Kind::Count
+            && self.is_dash(last + 1)
+            && self.glued(last + 1)
+            && self.glued(last + 2)
+        {
+            if let Some(w) = self.word(last + 2) {
+                let lw = lower(w);
+                if matches!(lw.as_str(), "year" | "years") {
+                    if self.is_dash(last + 3)
+                        && self.word_is(last + 4, "old")
+                        && self.glued(last + 3)
+                    {
+                        age = true;
+                        last += 4;
+                    } else if value >= 100.0 {
+                        // `thousand-year tradition`: the age of something old
+                        age = true;
+                        last += 2;
+                        if self.is_dash(last + 1)
+                            && self.word_is(last + 2, "old")
+                            && self.glued(last + 1)
+                        {
+                            last += 2;
+                        }
+                    } else {
+                        kind = Kind::Duration;
+                        last += 2;
+                    }
+                } else if matches!(
+                    lw.as_str(),
+                    "month" | "week" | "day" | "hour" | "minute" | "decade" | "century"
+                ) {
+                    kind = Kind::Duration;
+                    last += 2;
+                } else {
+                    // `12-member committee`: an adjective, not a claim we can key
+                    return Some(last + 3);
+                }
+            }
+        }
+        if kind == Kind::Count && !age {
+            if let Some(w) = self.word(last + 1) {
+                let lw = lower(w);
+                if matches!(lw.as_str(), "years" | "year") && self.word_is(last + 2, "old") {
+                    age = true;
+                    last += 2;
+                }
+            }
+        }
+        // `aged 15-60`, `aged 15 and over`
+        let aged = first > 0 && self.word_is(first - 1, "aged");
+        if aged {
+            age = true;
+        }
+        if age {
+            kind = Kind::Age;
+        }
+        // `thousand-year`: a round written age is approximate
+        let round_written_age = age
+            && core.written
+            && core.first == core.last
+            && scale_word(self.word(core.first).unwrap_or(""), false).is_some();
+
+        // years: a 4-digit integer in 1000..=2199 that is not counting things
+        let yearlike = core.yearlike
+            && !core.written
+            && kind == Kind::Count
+            && currency_code.is_none()
+            && last == core.last
+            || core.yearlike && range.is_some() && kind == Kind::Count;
+        let mut unit: Option<String> = None;
+        let mut unit_last = last;
+        if matches!(kind, Kind::Count | Kind::Duration | Kind::Money) || kind == Kind::Age && aged {
+            if kind != Kind::Duration || self.tok(last + 1).is_some() {
+                if let Some((u, ul)) = self.unit_phrase(last + 1) {
+                    unit = Some(u);
+                    unit_last = ul;
+                }
+            }
+        }
+        let prev_word = first.checked_sub(1).and_then(|p| self.word(p)).map(lower);
+        let prev2_word = first.checked_sub(2).and_then(|p| self.word(p)).map(lower);
+        let year_prep = prev_word.as_deref().is_some_and(is_year_preposition)
+            || prev_word.as_deref() == Some("the")
+                && prev2_word.as_deref().is_some_and(is_year_preposition);
+        let plural_unit = unit.as_deref().is_some_and(|u| {
+            let head = u.rsplit(' ').next().unwrap_or(u);
+            head.ends_with('s') && !head.ends_with("ss") || matches!(head, "people" | "children")
+        });
+        let is_year = yearlike && (year_prep || !plural_unit || range.is_some());
+        if is_year {
+            kind = Kind::Year;
+        }
+
+        // time units after a count make it a duration: `3-5 years`, `10 months`
+        if kind == Kind::Count {
+            if let Some(u) = &unit {
+                let head = singular(&lower(u.rsplit(' ').next().unwrap_or(u)));
+                if !u.contains(' ')
+                    && matches!(
+                        head.as_str(),
+                        "year"
+                            | "month"
+                            | "week"
+                            | "day"
+                            | "hour"
+                            | "minute"
+                            | "decade"
+                            | "century"
+                    )
+                {
+                    kind = Kind::Duration;
+                }
+            }
+        }
+
+        // hedges before: more than, nearly, about, up to, ~, >
+        let (qualifier, hedge, hedge_first) = if between {
+            (Qualifier::Exact, None, None)
+        } else {
+            self.hedge_before(first)
+        };
+        let mut qualifier = qualifier;
+        let mut hedge = hedge;
+        if round_written_age && qualifier == Qualifier::Exact {
+            qualifier = Qualifier::Approximate;
+        }
+        let mut start_tok = hedge_first.unwrap_or(first);
+        if between {
+            start_tok = first - 1;
+        }
+        // hedges after: `500 or more`, `500+`
+        if qualifier == Qualifier::Exact && range.is_none() {
+            let after = if unit.is_some() { unit_last } else { last };
+            if self.word_is(after + 1, "or")
+                && (self.word_is(after + 2, "more") || self.word_is(after + 2, "above"))
+            {
+                qualifier = Qualifier::AtLeast;
+                hedge = Some("or more".into());
+            } else if self.punct_is(last + 1, '+') && self.glued(last + 1) {
+                qualifier = Qualifier::AtLeast;
+                hedge = Some("+".into());
+                last += 1;
+            }
+        }
+        if aged
+            && self.word_is(last + 1, "and")
+            && (self.word_is(last + 2, "over")
+                || self.word_is(last + 2, "above")
+                || self.word_is(last + 2, "older"))
+        {
+            qualifier = Qualifier::AtLeast;
+            hedge = Some("and over".into());
+            last += 2;
+        }
+        if kind == Kind::Year
+            && hedge.is_some()
+            && !matches!(prev_word.as_deref(), Some("around" | "about"))
+        {
+            // `over 2020` is not a hedge on a year; keep the year bare
+            qualifier = Qualifier::Exact;
+            hedge = None;
+            start_tok = first;
+        }
+
+        let value = match (kind, range) {
+            (Kind::Year, Some((a, b))) => Value::DateRange {
+                min: PartialDate::year(a as i16),
+                max: PartialDate::year(b as i16),
+            },
+            (Kind::Year, None) => Value::Date(PartialDate::year(value as i16)),
+            (_, Some((a, b))) => Value::Range { min: a, max: b },
+            (_, None) => Value::Number(value),
+        };
+        // a bare number in brackets with nothing it counts: `Comment (0)`, `[3]`
+        if kind == Kind::Count
+            && unit.is_none()
+            && qualifier == Qualifier::Exact
+            && start_tok > 0
+            && (self.punct_is(start_tok - 1, '(') || self.punct_is(start_tok - 1, '['))
+            && (self.punct_is(last + 1, ')') || self.punct_is(last + 1, ']'))
+        {
+            return Some(last + 2);
+        }
+        let start = self.toks[start_tok].start;
+        let end = self.toks[last].end;
+        let mut m = self.mention(start, end, kind, value);
+        m.qualifier = qualifier;
+        m.hedge = hedge;
+        m.precision = if kind == Kind::Year { 0.0 } else { precision };
+        m.per = per;
+        m.unit = match kind {
+            Kind::Money => currency_code.map(str::to_string),
+            Kind::Percent => Some("%".into()),
+            _ => unit.clone(),
+        };
+        if kind == Kind::Percent {
+            m.of = self.percent_of(last + 1);
+        }
+        if kind == Kind::Year {
+            m.preposition = if year_prep {
+                prev_word.filter(|w| w != "the").or(prev2_word)
+            } else {
+                None
+            };
+            m.unit = unit;
+        }
+        if kind == Kind::Age {
+            if let (Some(p), Value::Number(a)) = (self.ctx.published, m.value) {
+                if !aged {
+                    m.implied_year = Some(p.year as i32 - a as i32);
+                }
+            }
+            if !aged {
+                m.unit = Some("years".into());
+            }
+        }
+        self.out.push(m);
+        Some(last + 1)
+    }
+
+    /// A currency written just before the number at `i`: `VND30,000`, `$5`,
+    /// `US$5`, `USD 1.2`.
+    fn currency_before(&self, i: usize) -> Option<(&'static str, usize)> {
+        let p = i.checked_sub(1)?;
+        let t = self.toks[p];
+        let s = t.text(self.text);
+        if t.is_word() {
+            let code = currency(s)?;
+            // a code with a space must be written as a code: `USD 5`, not `$`
+            if !self.glued(i) && !(s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase())) {
+                return None;
+            }
+            return Some((code, p));
+        }
+        if let TokKind::Punct(c) = t.kind {
+            let code = currency(c.encode_utf8(&mut [0; 4]))?;
+            // US$, A$, S$
+            if p > 0 && self.glued(p) {
+                if let Some(w) = self.word(p - 1) {
+                    let both = format!("{w}{c}");
+                    if let Some(code) = currency(&both) {
+                        return Some((code, p - 1));
+                    }
+                }
+            }
+            return Some((code, p));
+        }
+        None
+    }
+
+    /// Hedge words right before token `first`: (qualifier, words, first token).
+    fn hedge_before(&self, first: usize) -> (Qualifier, Option<String>, Option<usize>) {
+        if first > 0 {
+            if let TokKind::Punct(c) = self.toks[first - 1].kind {
+                let q = match c {
+                    '~' | '≈' => Some(Qualifier::Approximate),
+                    '>' => Some(Qualifier::MoreThan),
+                    '<' => Some(Qualifier::LessThan),
+                    '≥' => Some(Qualifier::AtLeast),
+                    '≤' => Some(Qualifier::AtMost),
+                    _ => None,
+                };
+                if let Some(q) = q {
+                    return (q, Some(c.to_string()), Some(first - 1));
+                }
+            }
+        }
+        for (words, q) in HEDGES_BEFORE {
+            let n = words.len();
+            if first < n {
+                continue;
+            }
+            let mut p = first - n;
+            // `approx.`
+            let mut ok = true;
+            for (k, w) in words.iter().enumerate() {
+                if !self.word_is(p + k, w) {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok
+                && n == 1
+                && first >= 2
+                && self.punct_is(first - 1, '.')
+                && self.word_is(first - 2, words[0])
+            {
+                p = first - 2;
+                ok = true;
+            }
+            if ok {
+                let text = self.text[self.toks[p].start..self.toks[first - 1].end].to_string();
+                return (*q, Some(text), Some(p));
+            }
+        }
+        (Qualifier::Exact, None, None)
+    }
+
+    /// The noun phrase after a number: `member cities`, `community learning
+    /// centers`, `kindergartens and general schools`.
+    fn unit_phrase(&self, from: usize) -> Option<(String, usize)> {
+        let mut words: Vec<(usize, usize)> = Vec::new(); // token ranges of words (hyphenated words span several)
+        let mut j = from;
+        let mut coordinated = false;
+        while words.len() < 6 {
+            let t = self.tok(j)?;
+            if !t.is_word() {
+                break;
+            }
+            if j > from && t.newline_before {
+                break;
+            }
+            let w = t.text(self.text);
+            let lw = lower(w);
+            if is_function_word(&lw)
+                || is_verbish(&lw, self.word(j + 1))
+                || lw.len() == 1 && lw != "m"
+            {
+                // coordination: `kindergartens and general schools`
+                if (lw == "and" || lw == "or") && !words.is_empty() && !coordinated {
+                    if let Some((rest, rl)) = self.unit_phrase(j + 1) {
+                        let head = rest.rsplit(' ').next().unwrap_or(&rest).to_string();
+                        if is_plural(&head) && !rest.contains(" and ") {
+                            words.push((j, rl));
+                            coordinated = true;
+                            j = rl + 1;
+                            break;
+                        }
+                    }
+                }
+                break;
+            }
+            // hyphenated words: non-public, inner-city
+            let mut k = j;
+            while self.is_dash(k + 1)
+                && self.glued(k + 1)
+                && self.glued(k + 2)
+                && self.word(k + 2).is_some()
+            {
+                k += 2;
+            }
+            words.push((j, k));
+            j = k + 1;
+            // a plural noun ends the phrase (`teachers receive …`)
+            if is_plural(&lw) && !(self.word_is(j, "and") || self.word_is(j, "or")) {
+                break;
+            }
+            // possessive `'s` ends it too
+            if self.punct_is(j, '\'') || self.punct_is(j, '’') {
+                break;
+            }
+        }
+        let (a, _) = *words.first()?;
+        let (_, b) = *words.last()?;
+        let s = &self.text[self.toks[a].start..self.toks[b].end];
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some((s, b))
+    }
+
+    /// `% of the laboratories` → `laboratories`.
+    fn percent_of(&self, from: usize) -> Option<String> {
+        if !self.word_is(from, "of") {
+            return None;
+        }
+        let mut j = from + 1;
+        while self.word(j).is_some_and(|w| {
+            matches!(
+                lower(w).as_str(),
+                "the" | "a" | "an" | "its" | "their" | "all"
+            )
+        }) {
+            j += 1;
+        }
+        // `of the country's universities`
+        if self.word(j).is_some()
+            && (self.punct_is(j + 1, '\'') || self.punct_is(j + 1, '’'))
+            && self.word_is(j + 2, "s")
+        {
+            j += 3;
+        }
+        self.unit_phrase(j).map(|(u, _)| u)
+    }
+}
+
+fn i_before_is(s: &Scanner<'_>, first: usize, w: &str) -> bool {
+    first > 0 && s.word_is(first - 1, w)
+}
+
+fn is_plural(lw: &str) -> bool {
+    let lw = lw.to_lowercase();
+    (lw.len() > 3
+        && lw.ends_with('s')
+        && !lw.ends_with("ss")
+        && !lw.ends_with("us")
+        && !lw.ends_with("is"))
+        || matches!(
+            lw.as_str(),
+            "people" | "children" | "men" | "women" | "staff" | "personnel"
+        )
+}
+
+/// A word that is probably a verb, which ends a unit phrase:
+/// past participles (`recognized`) and `-ing` forms not followed by a noun.
+fn is_verbish(lw: &str, next: Option<&str>) -> bool {
+    if lw.len() > 4
+        && lw.ends_with("ed")
+        && !matches!(lw, "hundred" | "bed" | "need" | "seed" | "feed")
+    {
+        // `disabled students`: an adjective before a plural noun
+        return !next.is_some_and(|n| is_plural(n) && !is_function_word(n));
+    }
+    if lw.len() > 5 && lw.ends_with("ing") {
+        return match next {
+            Some(n) => is_function_word(n),
+            None => true,
+        };
+    }
+    matches!(
+        lw,
+        "receive"
+            | "receives"
+            | "get"
+            | "gets"
+            | "take"
+            | "takes"
+            | "make"
+            | "makes"
+            | "meet"
+            | "meets"
+            | "apply"
+            | "applies"
+            | "participate"
+            | "attend"
+            | "join"
+            | "joins"
+            | "become"
+            | "becomes"
+            | "remain"
+            | "remains"
+            | "reach"
+            | "reaches"
+            | "say"
+            | "says"
+            | "said"
+            | "live"
+            | "work"
+            | "study"
+            | "use"
+            | "uses"
+            | "need"
+            | "needs"
+            | "face"
+            | "faces"
+            | "joined"
+            | "worldwide"
+            | "nationwide"
+            | "respectively"
+            | "annually"
+            | "ago"
+    )
+}
+
+/// Zero-width and directional format characters that can hide inside numbers.
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Whether a sentence is about the future, for resolving dates without a year.
+fn speaks_of_future(sentence: &str) -> bool {
+    let s = sentence.to_lowercase();
+    [
+        " will ",
+        " to be held",
+        " scheduled",
+        " next ",
+        " upcoming",
+        " is expected to",
+        " are expected to",
+        " shall ",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
+#[cfg(test)]
+mod tests;

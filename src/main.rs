@@ -1,0 +1,128 @@
+//! The `claimcheck` command: parses arguments, calls the library, renders,
+//! and picks the exit code (0 clean, 1 findings at or above `--fail-on`,
+//! 2 usage or input error).
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use claimcheck::corpus::{self, LoadOptions, Problem};
+use claimcheck::date::PartialDate;
+use claimcheck::{pipeline, render};
+
+#[derive(Parser)]
+#[command(
+    name = "claimcheck",
+    version,
+    about = "Fact-check numeric and dated claims across a corpus of articles",
+    long_about = "claimcheck reads articles (.txt/.md, with optional --- front matter), pulls out \
+every numeric and dated claim (counts, percentages, money, dates, years, ages), works out which \
+claims speak of the same thing, and reports where sources agree, where a value changed over \
+time, and where they contradict each other.",
+    after_help = "Examples:\n  claimcheck extract corpus/ --format jsonl\n  claimcheck extract article.txt --reference-date 2025-12-05\n\nExit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List every numeric and dated mention found in the articles.
+    ///
+    /// Each mention carries its exact text and byte span, its kind (count,
+    /// percent, money, date, year, age, duration), its normalised value, its
+    /// hedge (more than, nearly, …) and the unit phrase that follows it.
+    Extract {
+        /// Files or directories to read (directories are walked, honouring
+        /// .gitignore); `-` reads one article from standard input.
+        #[arg(value_name = "PATHS", required = true)]
+        paths: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+        format: ExtractFormat,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct LoadArgs {
+    /// Publication date for documents that state none (YYYY, YYYY-MM or
+    /// YYYY-MM-DD); resolves dates written without a year.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    reference_date: Option<PartialDate>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// A table for people.
+    Table,
+    /// One JSON object with a `schema` field and a `mentions` array.
+    Json,
+    /// One JSON record per line, each with `"type":"mention"`.
+    Jsonl,
+}
+
+fn parse_date(s: &str) -> Result<PartialDate, String> {
+    PartialDate::parse_iso(s).map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // a closed pipe (`| head`) is not an error worth reporting
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("claimcheck: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract {
+            paths,
+            format,
+            load,
+        } => {
+            let opts = LoadOptions {
+                reference_date: load.reference_date,
+            };
+            let corpus = corpus::load(&paths, &opts);
+            report_problems(&corpus.problems);
+            let mentions = pipeline::extract_all(&corpus.documents);
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            match format {
+                ExtractFormat::Table => render::extract::table(&mut out, &mentions),
+                ExtractFormat::Json => render::extract::json(&mut out, &mentions),
+                ExtractFormat::Jsonl => render::extract::jsonl(&mut out, &mentions),
+            }
+            .context("writing output")?;
+            out.flush().context("writing output")?;
+            Ok(if corpus.has_errors() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+/// Problems go to stderr, one per line, `path:line:col: severity: message`.
+fn report_problems(problems: &[Problem]) {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for p in problems {
+        let _ = writeln!(err, "{p}");
+    }
+}

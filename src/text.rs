@@ -1,0 +1,269 @@
+//! Positions in text: byte offsets to line:column, and sentence spans.
+//!
+//! Every mention keeps a byte span into its document; people read
+//! `file:line:column`. Columns count Unicode scalar values (as editors and
+//! compilers do), so `Hà Nội` and `Türkiye` do not shift them, and a CRLF
+//! line ending is not part of the next line.
+
+use std::ops::Range;
+
+/// Maps byte offsets to 1-based line and column numbers.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// 1-based (line, column) of a byte offset; the column counts chars.
+    /// Offsets past the end or inside a char are clamped to what precedes them.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let mut start = self.starts[line];
+        // A byte-order mark is invisible: do not count it as a column.
+        if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
+        let col = text[start..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Byte offset of a 1-based (line, column); inverse of [`line_col`](Self::line_col).
+    pub fn offset(&self, text: &str, line: usize, col: usize) -> Option<usize> {
+        let mut start = *self.starts.get(line.checked_sub(1)?)?;
+        if line == 1 && text.starts_with('\u{feff}') {
+            start = 3;
+        }
+        let rest = &text[start..];
+        let skip = col.checked_sub(1)?;
+        match rest.char_indices().nth(skip) {
+            Some((i, _)) => Some(start + i),
+            None if rest.chars().count() == skip => Some(text.len()),
+            None => None,
+        }
+    }
+
+    /// Byte range of a 1-based line, without its line ending.
+    pub fn line_span(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.starts[line - 1];
+        let mut end = self.starts.get(line).map_or(text.len(), |&s| s - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end.max(start)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+/// The largest char boundary at or before `i`.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep",
+    "col", "lt", "sgt", "capt", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "est", "fig",
+    "vol", "art", "para", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "mt", "ft",
+];
+
+/// Splits text into sentence spans (byte ranges, trimmed of surrounding space).
+///
+/// A hand-written splitter rather than UAX #29 sentence boundaries: UAX #29
+/// breaks after `No.` in `Resolution No. 71-NQ/TW dated …` and after `Dr.`,
+/// which cuts exactly the sentences claimcheck needs whole. Here a sentence
+/// ends at `.`, `!` or `?` (plus closing quotes/brackets) followed by space and
+/// an upper-case letter, digit or opening quote, unless the word before the
+/// period is a known abbreviation or a single initial; and at a line break
+/// unless the next line continues in lower case (hard-wrapped paragraphs).
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let boundary_end = match b {
+            b'\n' => {
+                let next = next_non_space(text, i + 1);
+                let continues = next
+                    .map(|c| c.is_lowercase() || c.is_ascii_digit() && !starts_paragraph(text, i))
+                    .unwrap_or(false)
+                    && !starts_paragraph(text, i);
+                if continues {
+                    None
+                } else {
+                    Some(i)
+                }
+            }
+            b'.' | b'!' | b'?' => {
+                let mut j = i + 1;
+                // closing quotes and brackets belong to the sentence
+                while j < bytes.len() {
+                    let c = text[j..].chars().next().unwrap_or(' ');
+                    if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                        j += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let followed_by_space = j >= bytes.len() || matches!(bytes[j], b' ' | b'\t');
+                if followed_by_space && (b != b'.' || !is_abbreviation(text, i)) {
+                    match next_non_space(text, j) {
+                        None => Some(j),
+                        Some(c)
+                            if c.is_uppercase()
+                                || c.is_ascii_digit()
+                                || matches!(c, '"' | '“' | '‘' | '(' | '[' | '\'') =>
+                        {
+                            Some(j)
+                        }
+                        Some('\n') | Some('\r') => Some(j),
+                        _ => None,
+                    }
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(end) = boundary_end {
+            push_trimmed(text, start, end, &mut out);
+            start = end;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn starts_paragraph(text: &str, newline: usize) -> bool {
+    // a blank line follows
+    let rest = &text[newline + 1..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    rest[..line_end].trim().is_empty()
+}
+
+fn next_non_space(text: &str, from: usize) -> Option<char> {
+    text[from..].chars().find(|c| *c != ' ' && *c != '\t')
+}
+
+fn is_abbreviation(text: &str, period: usize) -> bool {
+    let before = &text[..period];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap();
+    // a single initial: "J. Smith"
+    if first.is_uppercase() && chars.next().is_none() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if start + lead < end - trail {
+        out.push(start + lead..end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_chars_not_bytes() {
+        let text = "Hà Nội has 5\nTürkiye 7";
+        let idx = LineIndex::new(text);
+        let five = text.find('5').unwrap();
+        assert_eq!(idx.line_col(text, five), (1, 12));
+        let seven = text.find('7').unwrap();
+        assert_eq!(idx.line_col(text, seven), (2, 9));
+        assert_eq!(idx.offset(text, 2, 9), Some(seven));
+    }
+
+    #[test]
+    fn crlf_does_not_shift_columns() {
+        let text = "a\r\nb 42\r\n";
+        let idx = LineIndex::new(text);
+        let at = text.find("42").unwrap();
+        assert_eq!(idx.line_col(text, at), (2, 3));
+        assert_eq!(&text[idx.line_span(text, 1)], "a");
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let text = "\u{feff}x 1";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, text.find('1').unwrap()), (1, 3));
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let text =
+            "Resolution No. 71-NQ/TW dated August 22, 2025 applies. Dr. Lan agreed. Next one.";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Resolution No. 71-NQ/TW dated August 22, 2025 applies.",
+                "Dr. Lan agreed.",
+                "Next one."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_and_lowercase_continuations_stay_inside() {
+        let text = "It rose to 67.4% in 2024. the end\nHeadline without stop\nBody here.";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "It rose to 67.4% in 2024. the end",
+                "Headline without stop",
+                "Body here."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_continue_but_blank_lines_split() {
+        let text = "The network has\nmany members.\n\nnext paragraph.";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(s, vec!["The network has\nmany members.", "next paragraph."]);
+    }
+}
