@@ -2,12 +2,20 @@
 //! against each other.
 //!
 //! The pipeline: [`corpus`] (paths → documents) → [`extract`] (text →
-//! mentions) → interpret → reconcile → [`render`]. Every stage is a library
-//! function; the binary only parses arguments and picks the exit code.
+//! mentions) → [`interpret`] (mentions → keyed claims, using the
+//! [`catalog`]) → [`reconcile`] (claims → findings) and [`checks`] →
+//! [`render`]. Every stage is a library function; the binary only parses
+//! arguments and picks the exit code.
 
+pub mod catalog;
+pub mod checks;
 pub mod corpus;
 pub mod date;
 pub mod extract;
+pub mod hash;
+pub mod interpret;
 pub mod pipeline;
+pub mod reconcile;
 pub mod render;
+pub mod report;
 pub mod text;

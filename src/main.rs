@@ -8,8 +8,10 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use claimcheck::catalog::Catalog;
 use claimcheck::corpus::{self, LoadOptions, Problem};
 use claimcheck::date::PartialDate;
+use claimcheck::report::{self, FailOn};
 use claimcheck::{pipeline, render};
 
 #[derive(Parser)]
@@ -46,6 +48,64 @@ enum Command {
         #[command(flatten)]
         load: LoadArgs,
     },
+    /// Check the claims of a corpus against each other and report findings.
+    ///
+    /// Claims are keyed by the catalogue in `claims/` (when present) or by
+    /// their context, compared with value semantics (hedges, ranges,
+    /// rounding) and time scope (as-of dates, targets vs facts), and
+    /// reported as conflict, stale, changed, undetermined, agree or single.
+    #[command(after_help = "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error.\n\nExamples:\n  claimcheck check\n  claimcheck check corpus/ --format jsonl | jq 'select(.type==\"finding\")'\n  claimcheck check corpus/ --fail-on warning")]
+    Check {
+        /// Files or directories to read; default `corpus/`.
+        #[arg(value_name = "PATHS")]
+        paths: Vec<String>,
+        /// Directory of the claim catalogue (*.json); default `claims/` when it exists.
+        #[arg(long, value_name = "DIR")]
+        claims: Option<std::path::PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
+        /// The least severe finding that makes the run exit 1.
+        #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
+        fail_on: FailOn,
+        /// Show every finding, including single claims and checks that passed.
+        #[arg(long, short)]
+        verbose: bool,
+        /// When to colour the report.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// Tables grouped by claim key, for people.
+    Table,
+    /// One JSON object: schema, documents, claims, findings, summary.
+    Json,
+    /// One JSON record per line, each with a `type`.
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal(),
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -115,7 +175,57 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Check { paths, claims, format, fail_on, verbose, color, load } => {
+            let paths = if paths.is_empty() { vec!["corpus/".to_string()] } else { paths };
+            let catalog = load_catalog(claims.as_deref())?;
+            let opts = LoadOptions {
+                reference_date: load.reference_date,
+            };
+            let corpus = corpus::load(&paths, &opts);
+            report_problems(&corpus.problems);
+            let report = report::check(&corpus.documents, &catalog);
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            match format {
+                CheckFormat::Table => {
+                    let style = render::check::Style { color: color.enabled(), verbose };
+                    render::check::table(&mut out, &report, fail_on, style)
+                }
+                CheckFormat::Json => render::check::json(&mut out, &report, fail_on),
+                CheckFormat::Jsonl => render::check::jsonl(&mut out, &report, fail_on),
+            }
+            .context("writing output")?;
+            out.flush().context("writing output")?;
+            if corpus.has_errors() {
+                return Ok(ExitCode::from(2));
+            }
+            let failing = report.findings.iter().any(|f| fail_on.trips(f));
+            Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
     }
+}
+
+/// The catalogue from `--claims DIR`, else `claims/` when it exists, else empty.
+fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog> {
+    let dir = match dir {
+        Some(d) => {
+            if !d.is_dir() {
+                anyhow::bail!("{}: claim catalogue directory not found", d.display());
+            }
+            d.to_path_buf()
+        }
+        None => {
+            let d = std::path::PathBuf::from("claims");
+            if !d.is_dir() {
+                return Ok(Catalog::default());
+            }
+            d
+        }
+    };
+    Catalog::load_dir(&dir).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        anyhow::anyhow!("invalid claim catalogue:\n  {}", lines.join("\n  "))
+    })
 }
 
 /// Problems go to stderr, one per line, `path:line:col: severity: message`.

@@ -1,5 +1,6 @@
 //! Renderers: one per output format. Nothing else in the crate prints.
 
+pub mod check;
 pub mod extract;
 
 use std::io::{self, Write};

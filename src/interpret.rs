@@ -1,0 +1,966 @@
+//! Interpretation: a mention in its sentence becomes a [`Claim`] — what the
+//! number is about (a key: subject and property), when it holds (as-of),
+//! whether it is a fact or a target, and the interval of values it allows.
+//!
+//! Keying from the unit noun alone produces false conflicts (`425 member
+//! cities` of the network vs `72 cities` admitted this year vs `11 capital
+//! cities`), so a key is built from the catalogue where an entry matches and
+//! otherwise from the subject phrase, the full unit phrase and whether the
+//! clause speaks of a stock (`has`, `includes`) or a flow (`joined`, `new`).
+
+use serde::Serialize;
+
+use crate::catalog::{normalize_words, Catalog, Varies};
+use crate::corpus::{Document, PublishedFrom};
+use crate::date::PartialDate;
+use crate::extract::lexicon::{is_function_word, singular};
+use crate::extract::{Kind, ListItem, Mention, Qualifier, Value};
+use crate::hash::hash_str;
+
+/// Where a claim's key came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeySource {
+    /// A catalogue entry matched.
+    Catalog,
+    /// Built from context; lower confidence.
+    Auto,
+}
+
+/// How sure the key is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    High,
+}
+
+/// What a claim is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Key {
+    /// `gnlc.members.total`, or `auto:<subject>/<property>` for automatic keys.
+    pub id: String,
+    pub subject: String,
+    pub property: String,
+    pub source: KeySource,
+    pub confidence: Confidence,
+}
+
+/// Fact, or target/projection.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Fact,
+    /// A target or projection, with its horizon (`medium-term`, `by 2030`).
+    Target,
+}
+
+/// Where the as-of came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsOfSource {
+    /// A date or year in the claim's sentence.
+    Sentence,
+    /// The article's publication date.
+    Published,
+    Unknown,
+}
+
+/// The time a claim holds at: a span of days, from `from` to `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct AsOf {
+    pub from: PartialDate,
+    pub to: PartialDate,
+}
+
+impl AsOf {
+    pub fn at(d: PartialDate) -> AsOf {
+        AsOf { from: d, to: d }
+    }
+    pub fn days(&self) -> (i32, i32) {
+        (self.from.day_range().0, self.to.day_range().1)
+    }
+    pub fn overlaps(&self, other: &AsOf) -> bool {
+        let (a0, a1) = self.days();
+        let (b0, b1) = other.days();
+        a0 <= b1 && b0 <= a1
+    }
+}
+
+impl std::fmt::Display for AsOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}..{}", self.from, self.to)
+        }
+    }
+}
+
+/// The set of values a claim allows, in canonical units (dates as day
+/// numbers since 1970-01-01).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub lo_open: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hi_open: bool,
+    /// The single best value (for consensus medians).
+    pub point: f64,
+}
+
+impl Interval {
+    /// Whether two intervals share a value.
+    pub fn meets(&self, o: &Interval) -> bool {
+        let lo_ok = if self.hi_open || o.lo_open { o.lo < self.hi } else { o.lo <= self.hi };
+        let hi_ok = if o.hi_open || self.lo_open { self.lo < o.hi } else { self.lo <= o.hi };
+        lo_ok && hi_ok
+    }
+    /// Distance between two disjoint intervals (0 when they meet).
+    pub fn gap(&self, o: &Interval) -> f64 {
+        if self.meets(o) {
+            0.0
+        } else if self.hi <= o.lo {
+            o.lo - self.hi
+        } else {
+            self.lo - o.hi
+        }
+    }
+    /// The common part of two intervals that meet.
+    pub fn intersect(&self, o: &Interval) -> Interval {
+        let (lo, lo_open) = if self.lo > o.lo || (self.lo == o.lo && self.lo_open) { (self.lo, self.lo_open) } else { (o.lo, o.lo_open) };
+        let (hi, hi_open) = if self.hi < o.hi || (self.hi == o.hi && self.hi_open) { (self.hi, self.hi_open) } else { (o.hi, o.hi_open) };
+        Interval { lo, hi, lo_open, hi_open, point: self.point }
+    }
+}
+
+/// A mention, interpreted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub doc: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The sentence the claim is in, as written (whitespace folded).
+    pub sentence: String,
+    pub kind: Kind,
+    pub value: Value,
+    pub qualifier: Qualifier,
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<&'static str>,
+    pub interval: Interval,
+    pub key: Key,
+    /// A flow (change over a period) rather than a stock (a level).
+    pub flow: bool,
+    pub as_of: Option<AsOf>,
+    pub as_of_source: AsOfSource,
+    pub modality: Modality,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub horizon: Option<String>,
+    pub published: Option<PartialDate>,
+    /// How the key varies over time (from the catalogue, or by kind).
+    pub varies: Varies,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<ListItem>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub list_complete: bool,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_weekday")]
+    pub weekday: Option<jiff::civil::Weekday>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implied_year: Option<i32>,
+    /// Hash of the normalised sentence: identical sentences in different
+    /// articles are one source, not two.
+    #[serde(skip)]
+    pub sentence_hash: u64,
+    /// The document's copy group (near-identical articles share one); set
+    /// by the reconciler.
+    #[serde(skip)]
+    pub source_group: usize,
+}
+
+fn ser_weekday<S: serde::Serializer>(w: &Option<jiff::civil::Weekday>, s: S) -> Result<S::Ok, S::Error> {
+    match w {
+        Some(d) => s.collect_str(&format_args!("{d:?}")),
+        None => s.serialize_none(),
+    }
+}
+
+/// Words that make a date or year the date *of something* (a claim), not
+/// just the time a sentence speaks of.
+const EVENT_WORDS: &[&str] = &[
+    "established", "founded", "set", "launched", "created", "approved", "adopted", "issued", "signed", "dated",
+    "held", "opened", "inaugurated", "began", "started", "born", "died", "built", "completed", "recognized",
+    "recognised", "admitted", "announced", "passed", "enacted", "ratified", "introduced", "formed", "took",
+    "occurred", "celebrated", "joined", "organized", "organised", "elected", "appointed", "released", "published",
+];
+
+/// Words in a claim's clause that make it a flow (a change over a period).
+const FLOW_CUES: &[&str] = &[
+    " new ", " newly ", " joined ", " joining ", " join ", " joins ", " added ", " adding ", " welcomed ",
+    " welcomes ", " admitted ", " recruited ", " first time ", " each year ", " every year ", " per year ",
+    " annually ", " a year ", " this year ",
+];
+
+/// Words that mark a target or projection.
+const TARGET_CUES: &[&str] = &[
+    " aim ", " aims ", " aiming ", " aimed ", " target ", " targets ", " goal ", " goals ", " objective ",
+    " objectives ", " expected to ", " expects ", " plan to ", " plans to ", " planned ", " strive ",
+    " strives ", " projected ", " forecast ", " forecasts ", " to reach ", " will ",
+];
+
+/// Interprets every mention of a document.
+pub fn interpret_document(doc: &Document, mentions: &[crate::pipeline::Located], catalog: &Catalog) -> Vec<Claim> {
+    let text = &doc.text;
+    let main_subject = main_subject(doc);
+    let mut claims = Vec::new();
+    let mut entities_before: Vec<String> = Vec::new();
+    let mut last_sentence = [usize::MAX, 0];
+    for (i, loc) in mentions.iter().enumerate() {
+        let m = &loc.mention;
+        let [s0, s1] = m.sentence;
+        if m.sentence != last_sentence {
+            last_sentence = m.sentence;
+        }
+        let sentence = safe_slice(text, s0, s1);
+        let sentence_mentions: Vec<&Mention> = mentions.iter().map(|l| &l.mention).filter(|o| o.sentence == m.sentence).collect();
+        let clause = clause_around(text, s0, s1, m);
+        let nclause = normalize_words(clause);
+        let nsentence = normalize_words(sentence);
+
+        let is_time = matches!(m.kind, Kind::Date | Kind::Year);
+        // `to 2030`, `through 2045`, `by 2030`: a horizon, never the date of an event
+        if is_time && matches!(m.preposition.as_deref(), Some("to" | "through" | "until" | "till" | "by" | "since")) {
+            continue;
+        }
+        let event_word = if is_time { event_predicate(text, s0, m) } else { None };
+
+        let flow = !is_time && (FLOW_CUES.iter().any(|c| nclause.contains(c)) || m.per.is_some()) || inherits_flow(text, mentions, i);
+        let (modality, horizon) = modality(&nsentence, sentence, m, &sentence_mentions, doc.meta.published);
+        let (as_of, as_of_source) = as_of(m, &sentence_mentions, doc, modality == Modality::Target);
+
+        // catalogue first
+        let mut key = None;
+        let mut varies = default_varies(m.kind, event_word.is_some());
+        let mut tolerance = crate::catalog::Tolerance::None;
+        let unit_norm = m.unit.as_deref().map(normalize_phrase).unwrap_or_default();
+        let mut best: Option<((usize, std::cmp::Reverse<usize>), &crate::catalog::Compiled)> = None;
+        let mention_at = normalize_words(safe_slice(text, s0, m.start)).len();
+        for e in &catalog.entries {
+            if let Some(score) = catalog_match(e, m, &unit_norm, &nsentence, &nclause, sentence, flow, event_word.as_deref()) {
+                // ties go to the entry whose subject is named closest to the claim
+                let distance = e.aliases.iter().filter_map(|a| nsentence.match_indices(a.as_str()).map(|(i, _)| i.abs_diff(mention_at)).min()).min().unwrap_or(usize::MAX);
+                let rank = (score, std::cmp::Reverse(distance));
+                if best.is_none_or(|(s, _)| rank > s) {
+                    best = Some((rank, e));
+                }
+            }
+        }
+        if let Some((_, e)) = best {
+            key = Some(Key {
+                id: e.entry.id.clone(),
+                subject: e.entry.subject.name.clone(),
+                property: e.entry.description.clone().unwrap_or_else(|| e.entry.property.units.first().cloned().unwrap_or_else(|| e.entry.kind.as_str().to_string())),
+                source: KeySource::Catalog,
+                confidence: Confidence::High,
+            });
+            varies = e.entry.varies;
+            tolerance = e.entry.tolerance;
+        }
+        // dates and years that only place a sentence in time are not claims
+        if key.is_none() && is_time && event_word.is_none() {
+            continue;
+        }
+        let key = match key {
+            Some(k) => k,
+            None => {
+                let (subject, explicit) = subject_of(text, s0, m, event_word.as_deref(), &main_subject, &mut entities_before);
+                let property = auto_property(m, &unit_norm, flow, &nclause, event_word.as_deref(), &sentence_mentions, text);
+                let subject_norm = normalize_subject(&subject);
+                let confidence = if explicit && !property.contains("(unspecified)") { Confidence::High } else { Confidence::Low };
+                Key {
+                    id: format!("auto:{}/{}/{}", subject_norm, m.kind.as_str(), property),
+                    subject,
+                    property,
+                    source: KeySource::Auto,
+                    confidence,
+                }
+            }
+        };
+        let interval = interval_of(m, tolerance);
+        claims.push(Claim {
+            doc: loc.doc.clone(),
+            line: loc.line,
+            column: loc.column,
+            start: m.start,
+            end: m.end,
+            text: m.text.clone(),
+            sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+            kind: m.kind,
+            value: m.value,
+            qualifier: m.qualifier,
+            unit: m.unit.clone(),
+            per: m.per,
+            interval,
+            key,
+            flow,
+            as_of,
+            as_of_source,
+            modality,
+            horizon,
+            published: doc.meta.published,
+            varies,
+            items: m.items.clone(),
+            list_complete: m.list_complete,
+            weekday: m.weekday.map(|w| w.0),
+            implied_year: m.implied_year,
+            sentence_hash: hash_str(&nsentence),
+            source_group: 0,
+        });
+    }
+    let _ = doc.published_from == PublishedFrom::Unknown;
+    claims
+}
+
+fn safe_slice(text: &str, a: usize, b: usize) -> &str {
+    let a = crate::text::floor_char_boundary(text, a.min(text.len()));
+    let b = crate::text::floor_char_boundary(text, b.min(text.len()));
+    &text[a..b.max(a)]
+}
+
+fn default_varies(kind: Kind, event: bool) -> Varies {
+    match kind {
+        Kind::Date | Kind::Year if event => Varies::Never,
+        _ => Varies::Any,
+    }
+}
+
+/// Scores how well a catalogue entry fits a mention; `None` if it does not.
+#[allow(clippy::too_many_arguments)]
+fn catalog_match(e: &crate::catalog::Compiled, m: &Mention, unit_norm: &str, nsentence: &str, nclause: &str, sentence: &str, flow: bool, event: Option<&str>) -> Option<usize> {
+    let kind_ok = e.entry.kind == m.kind || matches!((e.entry.kind, m.kind), (Kind::Date | Kind::Year, Kind::Date | Kind::Year));
+    if !kind_ok {
+        return None;
+    }
+    let mut score = 1 + usize::from(e.entry.kind == m.kind);
+    // a date is the date of the event word next to it, so that word must be a cue
+    if matches!(m.kind, Kind::Date | Kind::Year) {
+        let ev = normalize_words(event?);
+        if !e.cues.is_empty() && !e.cues.iter().any(|c| *c == ev) {
+            return None;
+        }
+    }
+    if !e.units.is_empty() {
+        if !e.units.iter().any(|u| u == unit_norm) {
+            return None;
+        }
+        score += 2;
+    }
+    if !e.aliases.iter().any(|a| nsentence.contains(a.as_str())) {
+        return None;
+    }
+    if !e.cues.is_empty() {
+        if !e.cues.iter().any(|c| nclause.contains(c.as_str())) {
+            return None;
+        }
+        score += 1;
+    }
+    if e.exclude.iter().any(|c| nclause.contains(c.as_str())) {
+        return None;
+    }
+    if !e.patterns.is_empty() {
+        if !e.patterns.iter().any(|p| p.is_match(sentence)) {
+            return None;
+        }
+        score += 1;
+    }
+    if !matches!(m.kind, Kind::Date | Kind::Year) && e.entry.property.flow != flow {
+        return None;
+    }
+    Some(score)
+}
+
+/// The clause around a mention: from the last `,;:(` before it to the next after it.
+fn clause_around<'a>(text: &'a str, s0: usize, s1: usize, m: &Mention) -> &'a str {
+    let start = clause_start(text, s0, m);
+    let s1 = s1.min(text.len());
+    let after = &text[m.end.min(s1)..s1];
+    let end = after.find([',', ';', ':', '(', ')']).map_or(s1, |p| m.end + p);
+    safe_slice(text, start, end)
+}
+
+fn clause_start(text: &str, s0: usize, m: &Mention) -> usize {
+    let before = safe_slice(text, s0, m.start);
+    before.rfind([',', ';', ':', '(']).map_or(s0, |p| s0 + p + 1)
+}
+
+/// A count attached to the previous one by `in`/`from`/`across`
+/// (`425 member cities in 91 countries`) shares its stock/flow.
+fn inherits_flow(text: &str, mentions: &[crate::pipeline::Located], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = &mentions[i - 1].mention;
+    let m = &mentions[i].mention;
+    if prev.sentence != m.sentence || prev.kind != Kind::Count || m.kind != Kind::Count {
+        return false;
+    }
+    let between = safe_slice(text, prev.end, m.start).to_lowercase();
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let linked = words.len() <= 4 && words.last().is_some_and(|w| matches!(*w, "in" | "from" | "across"));
+    if !linked {
+        return false;
+    }
+    let s = safe_slice(text, m.sentence[0], m.sentence[1]);
+    let clause = clause_around(text, m.sentence[0], m.sentence[1], prev);
+    let _ = s;
+    let n = normalize_words(clause);
+    FLOW_CUES.iter().any(|c| n.contains(c))
+}
+
+/// The event word a date or year belongs to (`established in 2013`,
+/// `dated August 22, 2025`), if any, within a few words of it.
+fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<String> {
+    let before = safe_slice(text, s0, m.start);
+    let words: Vec<String> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    for w in words.iter().rev().take(6) {
+        if EVENT_WORDS.contains(&w.as_str()) {
+            return Some(if w == "set" { "set up".into() } else if w == "took" { "took place".into() } else { w.clone() });
+        }
+    }
+    let after_end = (m.end + 60).min(m.sentence[1]).max(m.end);
+    let after = safe_slice(text, m.end, after_end);
+    for w in after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4) {
+        let w = w.to_lowercase();
+        if EVENT_WORDS.contains(&w.as_str()) && w != "dated" {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// Fact or target, and the target's horizon.
+fn modality(nsentence: &str, sentence: &str, m: &Mention, sentence_mentions: &[&Mention], published: Option<PartialDate>) -> (Modality, Option<String>) {
+    let cues: Vec<&&str> = TARGET_CUES.iter().filter(|c| nsentence.contains(**c)).collect();
+    let future_year = sentence_mentions.iter().find(|o| {
+        matches!(o.kind, Kind::Year | Kind::Date)
+            && o.preposition.as_deref() == Some("by")
+            && match (o.value, published) {
+                (Value::Date(d), Some(p)) => d.year > p.year,
+                (Value::Date(_), None) => true,
+                _ => false,
+            }
+    });
+    let lower = sentence.to_lowercase();
+    let term = ["medium-term", "long-term", "short-term"].into_iter().find(|t| lower.contains(t));
+    if cues.is_empty() && future_year.is_none() && term.is_none() {
+        return (Modality::Fact, None);
+    }
+    // `will` alone, in a sentence placed at or before publication, reports a fact
+    // (`In the 2024-2025 school year, the city will have 2,913 schools`)
+    let only_will = cues.iter().all(|c| ***c == *" will ") && future_year.is_none() && term.is_none();
+    if only_will {
+        let scoped_past = sentence_mentions.iter().any(|o| {
+            !std::ptr::eq(*o, m)
+                && matches!(o.kind, Kind::Year | Kind::Date)
+                && match (&o.value, published) {
+                    (Value::Date(d), Some(p)) => d.day_range().0 <= p.day_range().1,
+                    (Value::DateRange { min, .. }, Some(p)) => min.day_range().0 <= p.day_range().1,
+                    _ => false,
+                }
+        });
+        if scoped_past {
+            return (Modality::Fact, None);
+        }
+    }
+    if matches!(m.kind, Kind::Year | Kind::Date) && m.preposition.as_deref() != Some("by") && cues.is_empty() {
+        return (Modality::Fact, None);
+    }
+    let horizon = term
+        .map(str::to_string)
+        .or_else(|| future_year.map(|y| format!("by {}", y.value)))
+        .or_else(|| Some("unspecified".into()));
+    (Modality::Target, horizon)
+}
+
+/// As-of: the nearest date or year in the sentence, else the publication date.
+fn as_of(m: &Mention, sentence_mentions: &[&Mention], doc: &Document, target: bool) -> (Option<AsOf>, AsOfSource) {
+    if matches!(m.kind, Kind::Date | Kind::Year) {
+        // an event date holds forever; its as-of is when it was reported
+        return match doc.meta.published {
+            Some(p) => (Some(AsOf::at(p)), AsOfSource::Published),
+            None => (None, AsOfSource::Unknown),
+        };
+    }
+    let mut best: Option<(usize, AsOf)> = None;
+    for o in sentence_mentions {
+        if !matches!(o.kind, Kind::Date | Kind::Year) || std::ptr::eq(*o, m) {
+            continue;
+        }
+        // `since 2020` speaks of a period up to now: the as-of is publication
+        if o.preposition.as_deref() == Some("since") {
+            continue;
+        }
+        // a target's horizon is not the time it was stated
+        if target && o.preposition.as_deref() == Some("by") {
+            continue;
+        }
+        let span = match o.value {
+            Value::Date(d) => AsOf::at(d),
+            Value::DateRange { min, max } => AsOf { from: min, to: max },
+            _ => continue,
+        };
+        let dist = if o.end <= m.start { m.start - o.end } else { o.start.saturating_sub(m.end) };
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, span));
+        }
+    }
+    if let Some((_, span)) = best {
+        return (Some(span), AsOfSource::Sentence);
+    }
+    match doc.meta.published {
+        Some(p) => (Some(AsOf::at(p)), AsOfSource::Published),
+        None => (None, AsOfSource::Unknown),
+    }
+}
+
+/// Words that start a sentence without naming anything.
+const NOT_ENTITIES: &[&str] = &[
+    "in", "on", "at", "the", "a", "an", "with", "since", "by", "for", "from", "to", "of", "and", "or", "but", "this",
+    "these", "that", "those", "it", "its", "they", "their", "he", "she", "his", "her", "we", "our", "as", "after",
+    "before", "during", "typically", "previously", "currently", "notably", "additionally", "earlier", "later",
+    "regarding", "according", "thus", "therefore", "however", "also", "each", "every", "all", "both", "speaking",
+    "becoming", "beyond", "along", "promoting", "building", "recognizing", "joining", "requirements", "implementation",
+    "innovation", "efforts", "lifelong", "there", "here", "so", "if", "when", "while", "over", "more", "nearly", "about",
+    "up", "among", "between", "through", "until", "under", "within", "without", "thereby", "deputy", "chairman",
+    "ambassador", "mr", "mrs", "ms", "dr", "photo", "illustration", "translated", "source", "comment", "top",
+];
+
+/// The subject of a mention: the first named entity (or `the city`-style
+/// back-reference) in its clause before it, else in its sentence before it,
+/// else the first after it in its clause, else the document's main subject.
+/// For an event date the nearest name before the event word is taken
+/// (`Resolution No. 71-NQ/TW dated August 22, 2025`). Returns the subject
+/// and whether it was written in the sentence.
+fn subject_of(text: &str, s0: usize, m: &Mention, event: Option<&str>, main: &str, recent: &mut Vec<String>) -> (String, bool) {
+    let clause0 = clause_start(text, s0, m);
+    let clause_text = safe_slice(text, clause0, m.start);
+    let before = safe_slice(text, s0, m.start);
+    let sentence = safe_slice(text, s0, m.sentence[1]);
+    let clause_after = {
+        let full = clause_around(text, s0, m.sentence[1], m);
+        let off = m.end.saturating_sub(clause0).min(full.len());
+        full.get(off..).unwrap_or("")
+    };
+    let found = match event {
+        Some(ev) => {
+            let upto = before.to_lowercase().rfind(ev).map_or(before, |p| &before[..p]);
+            entities(upto).into_iter().filter(|e| !e.starts_with("the ")).last()
+        }
+        None => None,
+    }
+    .or_else(|| entities(clause_text).into_iter().next())
+    .or_else(|| entities(before).into_iter().next())
+    .or_else(|| entities(clause_after).into_iter().next());
+    let result = match found {
+        Some(e) => {
+            let l = e.to_lowercase();
+            if matches!(l.as_str(), "the city" | "the capital") {
+                (main.to_string(), false)
+            } else if let Some(rest) = l.strip_prefix("the ") {
+                match recent.iter().rev().find(|r| r.to_lowercase().contains(rest)) {
+                    Some(r) => (r.clone(), false),
+                    None => (main.to_string(), false),
+                }
+            } else {
+                (e, true)
+            }
+        }
+        None => (main.to_string(), false),
+    };
+    for e in entities(sentence) {
+        if !e.to_lowercase().starts_with("the ") && !recent.contains(&e) {
+            recent.push(e);
+        }
+    }
+    if recent.len() > 64 {
+        recent.drain(..32);
+    }
+    result
+}
+
+/// Named entities (capitalised word runs, `of`/`and`/`in` inside them) and
+/// back-references (`the city`, `the network`) in order of appearance.
+/// Runs never cross punctuation, so a list `Cairo (Egypt), Lisbon` is three
+/// names, not one.
+pub fn entities(s: &str) -> Vec<String> {
+    // `No. 71-NQ/TW` is part of a name, not the end of a sentence
+    let s = strip_credit(s).replace("No. ", "No ").replace("no. ", "no ");
+    let s = s.as_str();
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for segment in s.split(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '!' | '?' | '—' | '–') || c == '.' ) {
+        let words: Vec<&str> = segment.split_whitespace().collect();
+        entities_in(&words, sentence_start, &mut out);
+        if !segment.trim().is_empty() {
+            sentence_start = false;
+        }
+    }
+    out
+}
+
+/// An outlet credit at the start of a story (`THE HANOI TIMES — `, `VGP - `)
+/// names the publisher, not the subject.
+fn strip_credit(s: &str) -> &str {
+    for dash in [" — ", " - ", " – "] {
+        if let Some(p) = s.find(dash) {
+            let head = &s[..p];
+            if p <= 40 && head.chars().any(|c| c.is_alphabetic()) && !head.chars().any(|c| c.is_lowercase()) {
+                return &s[p + dash.len()..];
+            }
+        }
+    }
+    s
+}
+
+fn entities_in(words: &[&str], at_start: bool, out: &mut Vec<String>) {
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let lw = w.to_lowercase();
+        // back-references: `the city has`, `the whole city had`, `the network includes`
+        if lw == "the" {
+            let mut j = i + 1;
+            if words.get(j).is_some_and(|x| matches!(x.to_lowercase().as_str(), "whole" | "entire")) {
+                j += 1;
+            }
+            if let Some(noun) = words.get(j).map(|x| trim_possessive(&x.to_lowercase())) {
+                let next_ok = words.get(j + 1).is_none_or(|n| {
+                    let n = n.to_lowercase();
+                    is_function_word(&n) || n.ends_with("ed") || n.ends_with('s') && !n.ends_with("ss")
+                }) || words[j].ends_with("'s") || words[j].ends_with("’s");
+                if next_ok && matches!(noun.as_str(), "city" | "capital" | "network" | "country" | "company" | "committee" | "program" | "programme" | "project" | "plan" | "school" | "university" | "government" | "ministry" | "organization" | "organisation" | "agency" | "province" | "state") {
+                    out.push(format!("the {noun}"));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        let first_word = at_start && i == 0;
+        let start_ok = is_capitalised(w)
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !NOT_ENTITIES.contains(&trim_possessive(&lw).as_str())
+            && crate::extract::lexicon::small_number(w).is_none()
+            && crate::date::month_from_name(w).is_none()
+            && crate::date::weekday_from_name(w).is_none()
+            // a capitalised gerund or adverb opening a sentence: `Raising …`, `Launched in …`
+            && !(first_word && (lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly")));
+        if !start_ok {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut last = i;
+        while j < words.len() && !(words[last].ends_with("'s") || words[last].ends_with("’s")) {
+            let x = words[j];
+            let lx = x.to_lowercase();
+            let id_part = x.chars().any(|c| c.is_ascii_digit()) && words[j - 1].eq_ignore_ascii_case("no");
+            if (is_capitalised(x) && crate::date::month_from_name(x).is_none()) || id_part {
+                last = j;
+                j += 1;
+            } else if matches!(lx.as_str(), "of" | "and" | "for" | "on" | "in" | "de" | "no") && j + 1 < words.len() && is_capitalised(words[j + 1]) && crate::date::month_from_name(words[j + 1]).is_none() {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(trim_possessive(&words[i..=last].join(" ")));
+        i = last + 1;
+    }
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn trim_possessive(w: &str) -> String {
+    w.trim_end_matches("'s").trim_end_matches("’s").to_string()
+}
+
+/// A document's main subject: the first entity of its title, else the most
+/// frequent entity of its first sentences.
+fn main_subject(doc: &Document) -> String {
+    if let Some(t) = &doc.meta.title {
+        if let Some(e) = entities(t).into_iter().find(|e| !e.starts_with("the ")) {
+            return e;
+        }
+    }
+    let body = doc.body();
+    let head = &body[..crate::text::floor_char_boundary(body, body.len().min(2000))];
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for e in entities(head) {
+        if !e.starts_with("the ") {
+            *counts.entry(e).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(e, _)| e).unwrap_or_else(|| "(unknown subject)".into())
+}
+
+/// Canonical subject for automatic keys: lower case, diacritics folded,
+/// no spaces, no leading `the` (`Ha Noi`, `Hanoi`, `Hà Nội` → `hanoi`).
+pub fn normalize_subject(s: &str) -> String {
+    let n = normalize_words(s);
+    let n = n.trim().strip_prefix("the ").unwrap_or(n.trim());
+    n.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The property of an automatic key.
+fn auto_property(m: &Mention, unit_norm: &str, flow: bool, nclause: &str, event: Option<&str>, sentence_mentions: &[&Mention], text: &str) -> String {
+    let mut p = match m.kind {
+        Kind::Date | Kind::Year => format!("date {}", event.unwrap_or("")),
+        Kind::Percent => {
+            let of = m.of.as_deref().map(normalize_phrase).filter(|s| !s.is_empty()).or_else(|| {
+                // `1,420,907 families … (67.4%)`: the share of the count before it
+                sentence_mentions.iter().rev().find(|o| o.end <= m.start && o.kind == Kind::Count && m.start - o.end < 120).and_then(|o| o.unit.as_deref().map(normalize_phrase))
+            });
+            match of {
+                Some(o) => format!("share of {o}"),
+                None => "share (unspecified)".into(),
+            }
+        }
+        Kind::Money => {
+            // `VND10 billion (about USD390,000)`: a conversion is about what the amount before it is
+            let anchor = sentence_mentions
+                .iter()
+                .rev()
+                .find(|o| o.kind == Kind::Money && o.end <= m.start && text.get(o.end..m.start).is_some_and(|g| g.trim_start().starts_with('(') && g.len() < 24))
+                .copied()
+                .unwrap_or(m);
+            let what = words_before(text, anchor);
+            let what = if what.is_empty() { "(unspecified)".to_string() } else { what };
+            format!("{} {}{}", m.unit.as_deref().unwrap_or("?"), what, m.per.map(|p| format!(" per {p}")).unwrap_or_default())
+        }
+        Kind::Age => "age".into(),
+        _ => {
+            if unit_norm.is_empty() {
+                "(unspecified)".into()
+            } else {
+                unit_norm.to_string()
+            }
+        }
+    };
+    if flow && !matches!(m.kind, Kind::Date | Kind::Year) {
+        p.push_str(" [flow]");
+    }
+    if nclause.contains(" first time ") {
+        p.push_str(" [first time]");
+    }
+    p.trim().to_string()
+}
+
+/// Up to two content words before a money amount (`registered capital of over VND…`).
+fn words_before(text: &str, m: &Mention) -> String {
+    let before = safe_slice(text, m.sentence[0], m.start);
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut picked: Vec<String> = Vec::new();
+    for w in words.iter().rev().take(6) {
+        let noise = crate::extract::lexicon::scale_word(w, true).is_some() || crate::extract::lexicon::currency(&w.to_uppercase()).is_some() || matches!(w.as_str(), "approximately" | "nearly" | "equivalent" | "total" | "average");
+        if is_function_word(w) || w.chars().any(|c| c.is_ascii_digit()) || noise {
+            if picked.is_empty() {
+                continue;
+            }
+            break;
+        }
+        picked.push(singular(w));
+        if picked.len() == 2 {
+            break;
+        }
+    }
+    picked.reverse();
+    picked.join(" ")
+}
+
+/// Normalises a unit phrase: lower case, diacritics folded, function words
+/// dropped, the head noun singular; a coordination (`kindergartens and
+/// general schools`) collapses to its last head (`school`), since its
+/// modifiers no longer say which part they belong to.
+pub fn normalize_phrase(u: &str) -> String {
+    let lower = normalize_words(u);
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if let Some(pos) = words.iter().rposition(|w| *w == "and" || *w == "or") {
+        if let Some(head) = words.last() {
+            if pos + 1 < words.len() {
+                return singular(head);
+            }
+        }
+    }
+    let kept: Vec<&str> = words.iter().copied().filter(|w| !is_function_word(w)).collect();
+    let n = kept.len();
+    kept.iter()
+        .enumerate()
+        .map(|(i, w)| if i + 1 == n { singular(w) } else { (*w).to_string() })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Folds Latin letters with diacritics to their base letter (`à`→`a`,
+/// `đ`→`d`, `ü`→`u`), so `Hà Nội` and `Ha Noi` name the same place.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    match c {
+        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ' | 'ẫ' | 'ậ' | 'ä' | 'å' | 'ā' => 'a',
+        'À' | 'Á' | 'Ả' | 'Ã' | 'Ạ' | 'Ă' | 'Ằ' | 'Ắ' | 'Ẳ' | 'Ẵ' | 'Ặ' | 'Â' | 'Ầ' | 'Ấ' | 'Ẩ' | 'Ẫ' | 'Ậ' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' | 'ë' | 'ē' => 'e',
+        'È' | 'É' | 'Ẻ' | 'Ẽ' | 'Ẹ' | 'Ê' | 'Ề' | 'Ế' | 'Ể' | 'Ễ' | 'Ệ' | 'Ë' | 'Ē' => 'E',
+        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'Ì' | 'Í' | 'Ỉ' | 'Ĩ' | 'Ị' | 'Î' | 'Ï' | 'Ī' | 'İ' => 'I',
+        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' | 'ö' | 'ø' | 'ō' => 'o',
+        'Ò' | 'Ó' | 'Ỏ' | 'Õ' | 'Ọ' | 'Ô' | 'Ồ' | 'Ố' | 'Ổ' | 'Ỗ' | 'Ộ' | 'Ơ' | 'Ờ' | 'Ớ' | 'Ở' | 'Ỡ' | 'Ợ' | 'Ö' | 'Ø' | 'Ō' => 'O',
+        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' | 'û' | 'ü' | 'ū' => 'u',
+        'Ù' | 'Ú' | 'Ủ' | 'Ũ' | 'Ụ' | 'Ư' | 'Ừ' | 'Ứ' | 'Ử' | 'Ữ' | 'Ự' | 'Û' | 'Ü' | 'Ū' => 'U',
+        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' | 'ÿ' => 'y',
+        'Ỳ' | 'Ý' | 'Ỷ' | 'Ỹ' | 'Ỵ' => 'Y',
+        'đ' => 'd',
+        'Đ' => 'D',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ş' | 'ș' => 's',
+        'Ş' | 'Ș' => 'S',
+        'ğ' => 'g',
+        'Ğ' => 'G',
+        '’' | '‘' => '\'',
+        _ => c,
+    }
+}
+
+/// The values a claim allows, from its value, hedge and precision.
+pub fn interval_of(m: &Mention, tolerance: crate::catalog::Tolerance) -> Interval {
+    // a written whole count is exact: `425 cities` is 425, not 424.5..425.5
+    // (a scaled one keeps its rounding band: `2 million` is 1.5..2.5 million)
+    let whole = matches!(m.kind, Kind::Count | Kind::Age | Kind::Duration) && m.precision == 0.5;
+    let p = if whole { 0.0 } else { m.precision.max(0.0) };
+    let iv = |lo: f64, hi: f64, point: f64| Interval { lo, hi, lo_open: false, hi_open: false, point };
+    let base = match m.value {
+        Value::Number(v) => {
+            let band = |rel: f64| (v.abs() * rel).max(p);
+            match m.qualifier {
+                Qualifier::Exact => iv(v - p, v + p, v),
+                Qualifier::Approximate => iv(v - band(0.1), v + band(0.1), v),
+                // `nearly 90,000`: a band just below the value
+                Qualifier::Nearly => iv(v - band(0.1), v + p, v),
+                Qualifier::AtLeast => Interval { lo: v - p, hi: f64::INFINITY, lo_open: false, hi_open: true, point: v },
+                Qualifier::MoreThan => Interval { lo: v, hi: f64::INFINITY, lo_open: true, hi_open: true, point: v },
+                Qualifier::AtMost => Interval { lo: f64::NEG_INFINITY, hi: v + p, lo_open: true, hi_open: false, point: v },
+                Qualifier::LessThan => Interval { lo: f64::NEG_INFINITY, hi: v, lo_open: true, hi_open: true, point: v },
+            }
+        }
+        Value::Range { min, max } => iv(min - p, max + p, (min + max) / 2.0),
+        Value::Date(d) => {
+            let (a, b) = d.day_range();
+            iv(a as f64, b as f64, a as f64)
+        }
+        Value::DateRange { min, max } => iv(min.day_range().0 as f64, max.day_range().1 as f64, min.day_range().0 as f64),
+        Value::MonthDay { .. } => iv(f64::NAN, f64::NAN, f64::NAN),
+    };
+    let t = tolerance.around(base.point);
+    Interval { lo: base.lo - t, hi: base.hi + t, ..base }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_phrases_normalise_to_comparable_properties() {
+        assert_eq!(normalize_phrase("member cities"), "member city");
+        assert_eq!(normalize_phrase("capital cities"), "capital city");
+        assert_eq!(normalize_phrase("kindergartens and general schools"), "school");
+        assert_eq!(normalize_phrase("schools"), "school");
+        assert_eq!(normalize_phrase("Community Learning Centers"), "community learning center");
+    }
+
+    #[test]
+    fn subjects_fold_spelling_variants() {
+        assert_eq!(normalize_subject("Ha Noi"), "hanoi");
+        assert_eq!(normalize_subject("Hà Nội"), "hanoi");
+        assert_eq!(normalize_subject("Hanoi"), "hanoi");
+        assert_eq!(normalize_subject("the Network"), "network");
+    }
+
+    #[test]
+    fn entities_join_capitalised_runs() {
+        let e = entities("The Global Network of Learning Cities was established by UNESCO in 2013.");
+        assert_eq!(e, vec!["Global Network of Learning Cities", "UNESCO"]);
+        let e = entities("So far, the network includes 356 member cities");
+        assert_eq!(e, vec!["the network"]);
+        let e = entities("Hanoi's education system spans from kindergarten");
+        assert_eq!(e, vec!["Hanoi"]);
+    }
+
+    #[test]
+    fn intervals_follow_hedges() {
+        let m = |q, v| Mention {
+            start: 0,
+            end: 1,
+            text: String::new(),
+            kind: Kind::Count,
+            value: Value::Number(v),
+            qualifier: q,
+            hedge: None,
+            unit: None,
+            of: None,
+            per: None,
+            precision: 0.5,
+            sentence: [0, 1],
+            preposition: None,
+            weekday: None,
+            year_inferred: false,
+            implied_year: None,
+            items: None,
+            list_complete: false,
+        };
+        let none = crate::catalog::Tolerance::None;
+        let nearly = interval_of(&m(Qualifier::Nearly, 90000.0), none);
+        assert!(nearly.meets(&interval_of(&m(Qualifier::Exact, 89650.0), none)));
+        assert!(!nearly.meets(&interval_of(&m(Qualifier::Exact, 90500.0), none)));
+        let more = interval_of(&m(Qualifier::MoreThan, 500.0), none);
+        assert!(!more.meets(&interval_of(&m(Qualifier::Exact, 420.0), none)));
+        assert!(!more.meets(&interval_of(&m(Qualifier::Exact, 500.0), none)), "more than 500 excludes 500");
+        assert!(more.meets(&interval_of(&m(Qualifier::Exact, 501.0), none)));
+        let mut big = m(Qualifier::Exact, 1.2e9);
+        big.precision = 5e7;
+        assert!(interval_of(&big, none).meets(&interval_of(&m(Qualifier::Exact, 1.18e9), none)));
+        assert!(!interval_of(&m(Qualifier::Exact, 425.0), none).meets(&interval_of(&m(Qualifier::Exact, 428.0), none)));
+    }
+}
+
+impl Claim {
+    /// First day a date claim allows (ISO), for JSON output.
+    pub fn value_from(&self) -> Option<String> {
+        match self.value {
+            Value::Date(d) => Some(d.first_day().to_string()),
+            Value::DateRange { min, .. } => Some(min.first_day().to_string()),
+            _ => None,
+        }
+    }
+    /// Last day a date claim allows (ISO), for JSON output.
+    pub fn value_to(&self) -> Option<String> {
+        match self.value {
+            Value::Date(d) => Some(d.last_day().to_string()),
+            Value::DateRange { max, .. } => Some(max.last_day().to_string()),
+            _ => None,
+        }
+    }
+}

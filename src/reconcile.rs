@@ -1,0 +1,574 @@
+//! Reconciliation: claims grouped by key, compared with value semantics and
+//! time scope, turned into [`Finding`]s with verdicts.
+//!
+//! Most disagreements between sources are not errors (different meanings,
+//! different times), so a pair of incompatible values is a `conflict` only
+//! when both are facts about the same key in the same time scope; values
+//! that differ across ordered dates of a key that varies are `changed`; an
+//! article that repeats a superseded value as current is `stale`; and where
+//! the time or the key is uncertain the finding says `undetermined`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::catalog::Varies;
+use crate::interpret::{AsOfSource, Claim, Confidence, Interval, KeySource, Modality};
+
+/// What a finding says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    Conflict,
+    Stale,
+    Changed,
+    Undetermined,
+    Agree,
+    Single,
+    CountVsList,
+    Arithmetic,
+    PercentBase,
+    Weekday,
+    AgeVsYear,
+    RateOutlier,
+}
+
+impl FindingKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FindingKind::Conflict => "conflict",
+            FindingKind::Stale => "stale",
+            FindingKind::Changed => "changed",
+            FindingKind::Undetermined => "undetermined",
+            FindingKind::Agree => "agree",
+            FindingKind::Single => "single",
+            FindingKind::CountVsList => "count-vs-list",
+            FindingKind::Arithmetic => "arithmetic",
+            FindingKind::PercentBase => "percent-base",
+            FindingKind::Weekday => "weekday",
+            FindingKind::AgeVsYear => "age-vs-year",
+            FindingKind::RateOutlier => "rate-outlier",
+        }
+    }
+
+    pub const ALL: [FindingKind; 12] = [
+        FindingKind::Conflict,
+        FindingKind::Stale,
+        FindingKind::Changed,
+        FindingKind::Undetermined,
+        FindingKind::Agree,
+        FindingKind::Single,
+        FindingKind::CountVsList,
+        FindingKind::Arithmetic,
+        FindingKind::PercentBase,
+        FindingKind::Weekday,
+        FindingKind::AgeVsYear,
+        FindingKind::RateOutlier,
+    ];
+}
+
+/// How much a finding matters; ordered so that `Error > Warning > Info`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The agreed value of a key, and how well supported it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct Consensus {
+    /// The tightest interval all supporting claims allow.
+    pub interval: Interval,
+    /// The median of the supporting claims' values.
+    pub point: f64,
+    /// How the value reads (`425`, `2025-08-22`).
+    pub display: String,
+    /// Independent sources for (S) and against (O).
+    pub support: usize,
+    pub opposition: usize,
+    /// (S + 1) / (S + O + 2).
+    pub confidence: f64,
+}
+
+/// One verdict about one key (or one consistency check).
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    /// `gross` or `minor` for conflicts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<&'static str>,
+    pub key: String,
+    pub subject: String,
+    pub property: String,
+    pub key_source: KeySource,
+    pub message: String,
+    /// Each comparison behind the verdict, in plain words.
+    pub comparisons: Vec<String>,
+    /// Indices into the claim list.
+    pub claims: Vec<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consensus: Option<Consensus>,
+    /// Extra structured facts a check reports (counted items, implied rates).
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub data: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Claims after copy detection: representatives with copy counts.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// For each claim, its independent source id.
+    pub source: Vec<usize>,
+    /// For each claim, the claim it is a copy of (itself if original).
+    pub representative: Vec<usize>,
+    /// For each claim, how many claims it stands for.
+    pub copies: Vec<usize>,
+}
+
+/// Groups documents into copy groups and claims into independent sources.
+///
+/// Two documents are copies when most of their claim sentences are the
+/// same (syndication); identical claim sentences in different documents
+/// are one source even when the articles differ elsewhere.
+pub fn sources(claims: &[Claim]) -> Sources {
+    let mut docs: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
+    for c in claims {
+        docs.entry(c.doc.as_str()).or_default().insert(c.sentence_hash);
+    }
+    let names: Vec<&str> = docs.keys().copied().collect();
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    fn find(p: &mut Vec<usize>, i: usize) -> usize {
+        let mut r = i;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut i = i;
+        while p[i] != r {
+            let next = p[i];
+            p[i] = r;
+            i = next;
+        }
+        r
+    }
+    // documents sharing a claim sentence are candidates; compare only those
+    let mut by_sentence: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    for (i, n) in names.iter().enumerate() {
+        for h in &docs[n] {
+            by_sentence.entry(*h).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for ds in by_sentence.values() {
+        if ds.len() > 64 {
+            // a boilerplate sentence in very many documents says nothing about copying
+            continue;
+        }
+        for (k, &a) in ds.iter().enumerate() {
+            for &b in &ds[k + 1..] {
+                pairs.insert((a, b));
+            }
+        }
+    }
+    for (a, b) in pairs {
+        let sa = &docs[names[a]];
+        let sb = &docs[names[b]];
+        let shared = sa.intersection(sb).count();
+        let smaller = sa.len().min(sb.len());
+        if smaller > 0 && shared * 10 >= smaller * 8 {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let group_of: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, find(&mut parent, i))).collect();
+    // a sentence's source is the smallest group it appears in
+    let mut sentence_source: BTreeMap<u64, usize> = BTreeMap::new();
+    for c in claims {
+        let g = group_of[c.doc.as_str()];
+        sentence_source.entry(c.sentence_hash).and_modify(|s| *s = (*s).min(g)).or_insert(g);
+    }
+    let source: Vec<usize> = claims.iter().map(|c| sentence_source[&c.sentence_hash].min(group_of[c.doc.as_str()])).collect();
+    // copies: same source, same key, same text in the same sentence
+    let mut first: BTreeMap<(usize, &str, u64, &str), usize> = BTreeMap::new();
+    let mut representative = vec![0; claims.len()];
+    let mut copies = vec![0; claims.len()];
+    for (i, c) in claims.iter().enumerate() {
+        let r = *first.entry((source[i], c.key.id.as_str(), c.sentence_hash, c.text.as_str())).or_insert(i);
+        representative[i] = r;
+        copies[r] += 1;
+    }
+    Sources { source, representative, copies }
+}
+
+/// Compares the claims of every key and returns the findings, most severe first.
+pub fn reconcile(claims: &[Claim], src: &Sources) -> Vec<Finding> {
+    // group representatives by key, then by what may be compared
+    let mut groups: BTreeMap<(String, GroupScope), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if src.representative[i] != i {
+            continue;
+        }
+        let scope = GroupScope {
+            modality: c.modality.clone(),
+            horizon: c.horizon.clone().unwrap_or_default(),
+            unit: match c.kind {
+                crate::extract::Kind::Money => format!("{}/{}", c.unit.as_deref().unwrap_or(""), c.per.unwrap_or("")),
+                _ => String::new(),
+            },
+        };
+        groups.entry((c.key.id.clone(), scope)).or_default().push(i);
+    }
+    let mut findings = Vec::new();
+    for ((_, scope), members) in groups {
+        findings.extend(judge(claims, src, &members, &scope));
+    }
+    sort_findings(&mut findings, claims);
+    findings
+}
+
+/// Orders findings: most severe first, then by key, kind and first claim.
+pub fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.key.cmp(&b.key))
+            .then_with(|| {
+                let pos = |f: &Finding| f.claims.first().map(|&i| (claims[i].doc.clone(), claims[i].start));
+                pos(a).cmp(&pos(b))
+            })
+            .then(a.message.cmp(&b.message))
+    });
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct GroupScope {
+    modality: Modality,
+    horizon: String,
+    unit: String,
+}
+
+/// How a claim's value reads in a message: `425`, `more than 4,600`.
+pub fn shown(c: &Claim) -> String {
+    c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn as_of_text(c: &Claim) -> String {
+    match (&c.as_of, c.as_of_source) {
+        (Some(a), _) => a.to_string(),
+        (None, _) => "unknown date".into(),
+    }
+}
+
+fn short_doc(c: &Claim) -> &str {
+    c.doc.rsplit('/').next().unwrap_or(&c.doc)
+}
+
+fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope) -> Vec<Finding> {
+    let first = &claims[members[0]];
+    let key = &first.key;
+    let varies = first.varies;
+    let target = scope.modality == Modality::Target;
+    let mk = |kind: FindingKind, severity: Severity, message: String, comparisons: Vec<String>, ids: Vec<usize>| Finding {
+        kind,
+        severity,
+        grade: None,
+        key: key.id.clone(),
+        subject: key.subject.clone(),
+        property: key.property.clone(),
+        key_source: key.source,
+        message,
+        comparisons,
+        claims: ids,
+        consensus: None,
+        data: Default::default(),
+    };
+    let consensus = consensus(claims, src, members, varies);
+    let label = if target { format!(" (target, {})", scope.horizon) } else { String::new() };
+
+    // claims whose value cannot be compared (a date without a year)
+    let comparable: Vec<usize> = members.iter().copied().filter(|&i| !claims[i].interval.lo.is_nan()).collect();
+    let sources_n = members.iter().map(|&i| src.source[i]).collect::<BTreeSet<_>>().len();
+    if comparable.len() <= 1 {
+        let c = &claims[members[0]];
+        let mut f = mk(
+            FindingKind::Single,
+            Severity::Info,
+            format!("{}{}: {} stated by one source ({})", key.id, label, shown(c), short_doc(c)),
+            vec![],
+            members.to_vec(),
+        );
+        f.consensus = consensus;
+        return vec![f];
+    }
+
+    let mut conflict_pairs = Vec::new();
+    let mut changed_pairs = Vec::new();
+    let mut stale = Vec::new();
+    let mut undetermined = Vec::new();
+    let mut against_direction = false;
+    for (k, &a) in comparable.iter().enumerate() {
+        for &b in &comparable[k + 1..] {
+            let (ca, cb) = (&claims[a], &claims[b]);
+            if ca.interval.meets(&cb.interval) {
+                continue;
+            }
+            // one sentence does not contradict itself: two values there are two things
+            // (`72 projects are under construction and 38 projects have been completed`);
+            // nor, under a guessed key, does one article
+            if ca.doc == cb.doc && (ca.sentence_hash == cb.sentence_hash && ca.line == cb.line || key.source == KeySource::Auto) {
+                continue;
+            }
+            let pair_text = |verdict: &str, why: &str| {
+                format!("{} as of {} ({}) vs {} as of {} ({}): {} → {}", shown(ca), as_of_text(ca), short_doc(ca), shown(cb), as_of_text(cb), short_doc(cb), why, verdict)
+            };
+            let low = key.source == KeySource::Auto && key.confidence == Confidence::Low;
+            if varies == Varies::Never || target && ca.as_of.is_none() && cb.as_of.is_none() {
+                if low {
+                    undetermined.push((a, b, pair_text("undetermined", "values differ for a value that does not change, but the key is an uncertain automatic one")));
+                } else {
+                    conflict_pairs.push((a, b, pair_text("conflict", "values differ for a value that does not change over time")));
+                }
+                continue;
+            }
+            let (Some(ta), Some(tb)) = (ca.as_of, cb.as_of) else {
+                undetermined.push((a, b, pair_text("undetermined", "values differ, as-of date unknown")));
+                continue;
+            };
+            if ta.overlaps(&tb) {
+                if low {
+                    undetermined.push((a, b, pair_text("undetermined", "values differ in the same time scope, but the key is an uncertain automatic one")));
+                } else {
+                    let why = if target { "values differ for the same target horizon" } else { "values differ, same time scope, both facts" };
+                    conflict_pairs.push((a, b, pair_text("conflict", why)));
+                }
+                continue;
+            }
+            // ordered in time: older first
+            let (old, new) = if ta.days().1 < tb.days().0 { (a, b) } else { (b, a) };
+            let (co, cn) = (&claims[old], &claims[new]);
+            let down = cn.interval.hi < co.interval.lo;
+            let up = cn.interval.lo > co.interval.hi;
+            let wrong_way = varies == Varies::Increasing && down || varies == Varies::Decreasing && up;
+            // stated as current after a newer value was known: it repeats an older value
+            let repeats_older = comparable.iter().any(|&z| {
+                z != old && z != new && claims[z].as_of.is_some_and(|tz| tz.days().1 < co.as_of.map_or(i32::MIN, |t| t.days().0)) && claims[z].interval.meets(&cn.interval)
+            });
+            let pair = |verdict: &str, why: &str| {
+                format!("{} as of {} ({}) vs {} as of {} ({}): {} → {}", shown(co), as_of_text(co), short_doc(co), shown(cn), as_of_text(cn), short_doc(cn), why, verdict)
+            };
+            if cn.as_of_source == AsOfSource::Published && (wrong_way || repeats_older) && cn.published.zip(co.published).is_none_or(|(pn, po)| pn > po) {
+                let why = if repeats_older { "the later article repeats a value already superseded" } else { "the later article states as current a value that goes against the key's declared direction" };
+                stale.push((new, old, pair("stale", why)));
+            } else {
+                if wrong_way {
+                    against_direction = true;
+                }
+                let why = if wrong_way {
+                    format!("values differ, dates ordered, but the key is declared {} and the value moved the other way", if varies == Varies::Increasing { "increasing" } else { "decreasing" })
+                } else {
+                    "values differ, dates ordered, key varies over time".to_string()
+                };
+                changed_pairs.push((old, new, pair("changed", &why)));
+            }
+        }
+    }
+
+    let mut out = Vec::new();
+    if !conflict_pairs.is_empty() {
+        let ids = collect_ids(&conflict_pairs);
+        let (grade, gap) = grade(claims, &conflict_pairs);
+        let values: Vec<String> = ids.iter().map(|&i| format!("{} ({})", shown(&claims[i]), short_doc(&claims[i]))).collect();
+        let mut f = mk(
+            FindingKind::Conflict,
+            if grade == "gross" { Severity::Error } else { Severity::Warning },
+            format!("{}{}: sources contradict each other: {} (gap {})", key.id, label, values.join(" vs "), crate::extract::fmt_number(gap)),
+            conflict_pairs.into_iter().map(|p| p.2).collect(),
+            ids,
+        );
+        f.grade = Some(grade);
+        f.consensus = consensus.clone();
+        out.push(f);
+    }
+    for (new, old, text) in stale {
+        let (cn, co) = (&claims[new], &claims[old]);
+        let mut f = mk(
+            FindingKind::Stale,
+            Severity::Warning,
+            format!("{}{}: {} (published {}) states {} as current, but {} already reported {} as of {}", key.id, label, short_doc(cn), cn.published.map_or("?".into(), |p| p.to_string()), shown(cn), short_doc(co), shown(co), as_of_text(co)),
+            vec![text],
+            vec![old, new],
+        );
+        f.consensus = consensus.clone();
+        out.push(f);
+    }
+    if !changed_pairs.is_empty() {
+        let mut ids = collect_ids(&changed_pairs);
+        ids.sort_by_key(|&i| (claims[i].as_of.map(|a| a.days()), claims[i].doc.clone(), claims[i].start));
+        let series: Vec<String> = ids.iter().map(|&i| format!("{} ({})", shown(&claims[i]), as_of_text(&claims[i]))).collect();
+        let mut f = mk(
+            FindingKind::Changed,
+            if against_direction { Severity::Warning } else { Severity::Info },
+            format!("{}{}: value changed over time: {}", key.id, label, series.join(" → ")),
+            changed_pairs.into_iter().map(|p| p.2).collect(),
+            ids,
+        );
+        f.consensus = consensus.clone();
+        out.push(f);
+    }
+    if !undetermined.is_empty() {
+        let ids = collect_ids(&undetermined);
+        let values: Vec<String> = ids.iter().map(|&i| format!("{} ({}, as of {})", shown(&claims[i]), short_doc(&claims[i]), as_of_text(&claims[i]))).collect();
+        let mut f = mk(
+            FindingKind::Undetermined,
+            Severity::Info,
+            format!("{}{}: values differ but cannot be judged: {}", key.id, label, values.join(" vs ")),
+            undetermined.into_iter().map(|p| p.2).collect(),
+            ids,
+        );
+        f.consensus = consensus.clone();
+        out.push(f);
+    }
+    if out.is_empty() {
+        // values that were not compared (one sentence listing two things) do not agree either:
+        // report the largest agreeing group, and the rest as single claims
+        let agreeing = largest_compatible(claims, src, &comparable);
+        let rest: Vec<usize> = members.iter().copied().filter(|i| !agreeing.contains(i)).collect();
+        if agreeing.len() >= 2 {
+            let n = agreeing.iter().map(|&i| src.source[i]).collect::<BTreeSet<_>>().len();
+            let display = claims[agreeing[0]].value.to_string();
+            let mut f = mk(
+                FindingKind::Agree,
+                Severity::Info,
+                format!("{}{}: {} claims from {} independent source{} agree on {}", key.id, label, agreeing.len(), n, if n == 1 { "" } else { "s" }, display),
+                vec![],
+                agreeing,
+            );
+            f.consensus = consensus.clone();
+            out.push(f);
+        } else {
+            out.extend(agreeing.iter().map(|&i| single(&mk, claims, i, &label, key, consensus.clone())));
+        }
+        out.extend(rest.iter().map(|&i| single(&mk, claims, i, &label, key, None)));
+    }
+    let _ = sources_n;
+    out
+}
+
+fn single(mk: &dyn Fn(FindingKind, Severity, String, Vec<String>, Vec<usize>) -> Finding, claims: &[Claim], i: usize, label: &str, key: &crate::interpret::Key, consensus: Option<Consensus>) -> Finding {
+    let c = &claims[i];
+    let mut f = mk(FindingKind::Single, Severity::Info, format!("{}{}: {} stated by one source ({})", key.id, label, shown(c), short_doc(c)), vec![], vec![i]);
+    f.consensus = consensus;
+    f
+}
+
+/// The largest set of mutually compatible claims (most independent sources first).
+fn largest_compatible(claims: &[Claim], src: &Sources, ids: &[usize]) -> Vec<usize> {
+    let mut best: Vec<usize> = Vec::new();
+    let mut best_sources = 0;
+    for &seed in ids {
+        let mut group = vec![seed];
+        for &o in ids {
+            if o != seed && group.iter().all(|&g| claims[g].interval.meets(&claims[o].interval)) {
+                group.push(o);
+            }
+        }
+        group.sort();
+        let n = group.iter().map(|&i| src.source[i]).collect::<BTreeSet<_>>().len();
+        if n > best_sources || n == best_sources && group.len() > best.len() {
+            best = group;
+            best_sources = n;
+        }
+    }
+    best
+}
+
+fn collect_ids(pairs: &[(usize, usize, String)]) -> Vec<usize> {
+    let mut ids: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect::<BTreeSet<_>>().into_iter().collect();
+    ids.sort();
+    ids
+}
+
+/// `gross` when the gap is many times the values' precision, else `minor`.
+fn grade(claims: &[Claim], pairs: &[(usize, usize, String)]) -> (&'static str, f64) {
+    let mut worst = ("minor", 0.0f64);
+    for (a, b, _) in pairs {
+        let (ia, ib) = (&claims[*a].interval, &claims[*b].interval);
+        let gap = ia.gap(ib);
+        let width = |i: &Interval| if i.lo.is_finite() && i.hi.is_finite() { (i.hi - i.lo) / 2.0 } else { 0.0 };
+        let precision = width(ia).max(width(ib)).max(match claims[*a].kind {
+            crate::extract::Kind::Date | crate::extract::Kind::Year => 1.0,
+            _ => 0.5,
+        });
+        let scale = ia.point.abs().max(ib.point.abs()).max(1.0);
+        let gross = gap > 2.0 * precision && gap / scale > 0.01;
+        if gap > worst.1 || gross && worst.0 == "minor" {
+            worst = (if gross || worst.0 == "gross" { "gross" } else { "minor" }, gap.max(worst.1));
+        }
+    }
+    // dates: report the gap in days
+    worst
+}
+
+/// The largest group of mutually compatible claims in the latest time
+/// scope (or among all claims when the value never changes).
+fn consensus(claims: &[Claim], src: &Sources, members: &[usize], varies: Varies) -> Option<Consensus> {
+    let comparable: Vec<usize> = members.iter().copied().filter(|&i| !claims[i].interval.lo.is_nan()).collect();
+    if comparable.is_empty() {
+        return None;
+    }
+    let scope: Vec<usize> = if varies == Varies::Never {
+        comparable.clone()
+    } else {
+        let latest = comparable.iter().filter_map(|&i| claims[i].as_of).max_by_key(|a| a.days());
+        match latest {
+            Some(l) => comparable.iter().copied().filter(|&i| claims[i].as_of.is_none_or(|a| a.overlaps(&l))).collect(),
+            None => comparable.clone(),
+        }
+    };
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    for &seed in &scope {
+        let mut group = vec![seed];
+        let mut common = claims[seed].interval;
+        for &o in &scope {
+            if o == seed {
+                continue;
+            }
+            if group.iter().all(|&g| claims[g].interval.meets(&claims[o].interval)) && common.meets(&claims[o].interval) {
+                common = common.intersect(&claims[o].interval);
+                group.push(o);
+            }
+        }
+        let s = group.iter().map(|&i| src.source[i]).collect::<BTreeSet<_>>().len();
+        if best.as_ref().is_none_or(|(bs, bg)| s > *bs || s == *bs && group.len() > bg.len()) {
+            best = Some((s, group));
+        }
+    }
+    let (support, group) = best?;
+    let group_sources: BTreeSet<usize> = group.iter().map(|&i| src.source[i]).collect();
+    let opposition = scope.iter().map(|&i| src.source[i]).filter(|s| !group_sources.contains(s)).collect::<BTreeSet<_>>().len();
+    let mut interval = claims[group[0]].interval;
+    for &g in &group[1..] {
+        interval = interval.intersect(&claims[g].interval);
+    }
+    let mut points: Vec<f64> = group.iter().map(|&i| claims[i].interval.point).collect();
+    points.sort_by(f64::total_cmp);
+    let point = points[(points.len() - 1) / 2];
+    let rep = group.iter().copied().find(|&i| claims[i].interval.point == point).unwrap_or(group[0]);
+    let display = claims[rep].value.to_string();
+    interval.point = point;
+    Some(Consensus { interval, point, display, support, opposition, confidence: (support as f64 + 1.0) / ((support + opposition) as f64 + 2.0) })
+}
