@@ -173,6 +173,10 @@ pub struct Claim {
     pub weekday: Option<jiff::civil::Weekday>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implied_year: Option<i32>,
+    /// A money amount in brackets right after another (`VND10 billion (about
+    /// USD390,000)`): a conversion of the previous claim.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conversion: bool,
     /// Hash of the normalised sentence: identical sentences in different
     /// articles are one source, not two.
     #[serde(skip)]
@@ -272,7 +276,8 @@ pub fn interpret_document(doc: &Document, mentions: &[crate::pipeline::Located],
             tolerance = e.entry.tolerance;
         }
         // dates and years that only place a sentence in time are not claims
-        if key.is_none() && is_time && event_word.is_none() {
+        // (a date with its weekday is: the weekday is checkable)
+        if key.is_none() && is_time && event_word.is_none() && m.weekday.is_none() {
             continue;
         }
         let key = match key {
@@ -318,12 +323,20 @@ pub fn interpret_document(doc: &Document, mentions: &[crate::pipeline::Located],
             list_complete: m.list_complete,
             weekday: m.weekday.map(|w| w.0),
             implied_year: m.implied_year,
+            conversion: m.kind == Kind::Money && is_conversion(text, &sentence_mentions, m),
             sentence_hash: hash_str(&nsentence),
             source_group: 0,
         });
     }
     let _ = doc.published_from == PublishedFrom::Unknown;
     claims
+}
+
+/// `VND10 billion (about USD390,000)`: a bracketed amount right after another.
+fn is_conversion(text: &str, sentence_mentions: &[&Mention], m: &Mention) -> bool {
+    sentence_mentions.iter().any(|o| {
+        o.kind == Kind::Money && o.end <= m.start && o.unit != m.unit && text.get(o.end..m.start).is_some_and(|g| g.trim_start().starts_with('(') && g.len() < 40)
+    })
 }
 
 fn safe_slice(text: &str, a: usize, b: usize) -> &str {

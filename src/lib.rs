@@ -7,6 +7,7 @@
 //! [`render`]. Every stage is a library function; the binary only parses
 //! arguments and picks the exit code.
 
+pub mod baseline;
 pub mod catalog;
 pub mod checks;
 pub mod corpus;
@@ -19,3 +20,4 @@ pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod text;
+pub mod touch;

@@ -74,9 +74,20 @@ enum Command {
         /// When to colour the report.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// How far (a fraction) an implied conversion rate may be from the
+        /// median of the others for the same currency pair and month.
+        #[arg(long, value_name = "FRACTION", default_value_t = 0.05, value_parser = parse_fraction)]
+        rate_tolerance: f64,
         #[command(flatten)]
         load: LoadArgs,
     },
+}
+
+fn parse_fraction(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("`{s}` is not a non-negative fraction (0.05 means 5%)")),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -175,7 +186,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Check { paths, claims, format, fail_on, verbose, color, load } => {
+        Command::Check { paths, claims, format, fail_on, verbose, color, rate_tolerance, load } => {
             let paths = if paths.is_empty() { vec!["corpus/".to_string()] } else { paths };
             let catalog = load_catalog(claims.as_deref())?;
             let opts = LoadOptions {
@@ -183,7 +194,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let corpus = corpus::load(&paths, &opts);
             report_problems(&corpus.problems);
-            let report = report::check(&corpus.documents, &catalog);
+            let checks = claimcheck::checks::Options { rate_tolerance };
+            let report = report::check(&corpus.documents, &catalog, &checks);
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             match format {

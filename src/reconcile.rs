@@ -31,6 +31,8 @@ pub enum FindingKind {
     Weekday,
     AgeVsYear,
     RateOutlier,
+    /// A baseline entry or inline ignore comment that suppresses nothing.
+    UnusedSuppression,
 }
 
 impl FindingKind {
@@ -48,10 +50,11 @@ impl FindingKind {
             FindingKind::Weekday => "weekday",
             FindingKind::AgeVsYear => "age-vs-year",
             FindingKind::RateOutlier => "rate-outlier",
+            FindingKind::UnusedSuppression => "unused-suppression",
         }
     }
 
-    pub const ALL: [FindingKind; 12] = [
+    pub const ALL: [FindingKind; 13] = [
         FindingKind::Conflict,
         FindingKind::Stale,
         FindingKind::Changed,
@@ -64,6 +67,7 @@ impl FindingKind {
         FindingKind::Weekday,
         FindingKind::AgeVsYear,
         FindingKind::RateOutlier,
+        FindingKind::UnusedSuppression,
     ];
 }
 
@@ -124,6 +128,40 @@ pub struct Finding {
     /// Extra structured facts a check reports (counted items, implied rates).
     #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     pub data: serde_json::Map<String, serde_json::Value>,
+    /// Stable id: survives unrelated edits (other articles, moved
+    /// paragraphs, reflowed lines), changes with the key, the verdict or the
+    /// values in dispute. Set by [`set_fingerprints`].
+    pub fingerprint: String,
+}
+
+/// The value of a claim as it enters a fingerprint: qualifier, value, unit.
+pub fn value_key(c: &Claim) -> String {
+    let unit = match c.kind {
+        crate::extract::Kind::Money | crate::extract::Kind::Percent => c.unit.as_deref().unwrap_or(""),
+        _ => "",
+    };
+    format!("{}:{}{}{}", c.qualifier.as_str(), c.value, unit, c.per.map(|p| format!("/{p}")).unwrap_or_default())
+}
+
+/// Computes every finding's fingerprint from its kind, key and values (and,
+/// for consistency checks, whether it passed). Line numbers, file order and
+/// unrelated claims never enter it.
+pub fn set_fingerprints(findings: &mut [Finding], claims: &[Claim]) {
+    for f in findings.iter_mut() {
+        let mut h = crate::hash::Fnv::new();
+        h.write(f.kind.as_str().as_bytes());
+        h.write(f.key.as_bytes());
+        let mut values: Vec<String> = f.claims.iter().map(|&i| format!("{}={}", claims[i].key.id, value_key(&claims[i]))).collect();
+        values.sort();
+        values.dedup();
+        for v in &values {
+            h.write(v.as_bytes());
+        }
+        if !matches!(f.kind, FindingKind::Conflict | FindingKind::Stale | FindingKind::Changed | FindingKind::Undetermined | FindingKind::Agree | FindingKind::Single) {
+            h.write(f.severity.as_str().as_bytes());
+        }
+        f.fingerprint = format!("{:016x}", h.finish());
+    }
 }
 
 /// Claims after copy detection: representatives with copy counts.
@@ -295,6 +333,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         claims: ids,
         consensus: None,
         data: Default::default(),
+        fingerprint: String::new(),
     };
     let consensus = consensus(claims, src, members, varies);
     let label = if target { format!(" (target, {})", scope.horizon) } else { String::new() };
@@ -388,15 +427,29 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     }
 
     let mut out = Vec::new();
-    if !conflict_pairs.is_empty() {
-        let ids = collect_ids(&conflict_pairs);
-        let (grade, gap) = grade(claims, &conflict_pairs);
-        let values: Vec<String> = ids.iter().map(|&i| format!("{} ({})", shown(&claims[i]), short_doc(&claims[i]))).collect();
+    // one conflict finding per pair of disputed values, so that accepting one
+    // dispute (a baseline entry) does not hide a new value that arrives later
+    let mut by_values: BTreeMap<(String, String), Vec<(usize, usize, String)>> = BTreeMap::new();
+    for (a, b, text) in conflict_pairs {
+        let (va, vb) = (value_key(&claims[a]), value_key(&claims[b]));
+        let pair = if va <= vb { (va, vb) } else { (vb, va) };
+        by_values.entry(pair).or_default().push((a, b, text));
+    }
+    for pairs in by_values.into_values() {
+        let ids = collect_ids(&pairs);
+        let (grade, gap) = grade(claims, &pairs);
+        let mut values: Vec<String> = Vec::new();
+        for &i in &ids {
+            let v = format!("{} ({})", shown(&claims[i]), short_doc(&claims[i]));
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
         let mut f = mk(
             FindingKind::Conflict,
             if grade == "gross" { Severity::Error } else { Severity::Warning },
-            format!("{}{}: sources contradict each other: {} (gap {})", key.id, label, values.join(" vs "), crate::extract::fmt_number(gap)),
-            conflict_pairs.into_iter().map(|p| p.2).collect(),
+            format!("{}{}: sources contradict each other: {} (gap {})", key.id, label, values.join(" vs "), gap_text(&claims[ids[0]], gap)),
+            pairs.into_iter().map(|p| p.2).collect(),
             ids,
         );
         f.grade = Some(grade);
@@ -494,6 +547,15 @@ fn largest_compatible(claims: &[Claim], src: &Sources, ids: &[usize]) -> Vec<usi
         }
     }
     best
+}
+
+/// A gap in the claim's units: days for dates, years for years.
+fn gap_text(c: &Claim, gap: f64) -> String {
+    match c.kind {
+        crate::extract::Kind::Date => format!("{} days", crate::extract::fmt_number(gap)),
+        crate::extract::Kind::Year => format!("{} years", crate::extract::fmt_number((gap / 365.25).round())),
+        _ => crate::extract::fmt_number(gap),
+    }
 }
 
 fn collect_ids(pairs: &[(usize, usize, String)]) -> Vec<usize> {

@@ -19,6 +19,12 @@ pub struct DocInfo {
     pub published: Option<PartialDate>,
     pub published_from: PublishedFrom,
     pub claims: usize,
+    /// Inline `claimcheck: ignore` comments found in the article.
+    #[serde(skip)]
+    pub suppressions: Vec<crate::baseline::Suppression>,
+    /// Problems found while interpreting (a malformed ignore comment).
+    #[serde(skip)]
+    pub problems: Vec<crate::corpus::Problem>,
 }
 
 /// The result of `claimcheck check`.
@@ -37,7 +43,11 @@ pub fn claims_of(docs: &[Document], catalog: &Catalog) -> Vec<(DocInfo, Vec<Clai
         .map(|d| {
             let mentions = pipeline::extract_document(d);
             let claims = interpret::interpret_document(d, &mentions, catalog);
-            (doc_info(d, claims.len()), claims)
+            let mut info = doc_info(d, claims.len());
+            let (suppressions, problems) = crate::baseline::suppressions(d);
+            info.suppressions = suppressions;
+            info.problems = problems;
+            (info, claims)
         })
         .collect()
 }
@@ -50,11 +60,13 @@ pub fn doc_info(d: &Document, claims: usize) -> DocInfo {
         published: d.meta.published,
         published_from: d.published_from,
         claims,
+        suppressions: Vec::new(),
+        problems: Vec::new(),
     }
 }
 
 /// Reconciles claims already interpreted (from documents or claim files).
-pub fn build(per_doc: Vec<(DocInfo, Vec<Claim>)>, catalog: &Catalog) -> Report {
+pub fn build(per_doc: Vec<(DocInfo, Vec<Claim>)>, catalog: &Catalog, opts: &crate::checks::Options) -> Report {
     let mut documents = Vec::new();
     let mut claims = Vec::new();
     for (d, c) in per_doc {
@@ -63,14 +75,15 @@ pub fn build(per_doc: Vec<(DocInfo, Vec<Claim>)>, catalog: &Catalog) -> Report {
     }
     let sources = reconcile::sources(&claims);
     let mut findings = reconcile::reconcile(&claims, &sources);
-    findings.extend(crate::checks::run(&claims, &sources, catalog));
+    findings.extend(crate::checks::run(&claims, &sources, catalog, opts));
     reconcile::sort_findings(&mut findings, &claims);
+    reconcile::set_fingerprints(&mut findings, &claims);
     Report { documents, claims, sources, findings }
 }
 
 /// Runs the whole check over loaded documents.
-pub fn check(docs: &[Document], catalog: &Catalog) -> Report {
-    build(claims_of(docs, catalog), catalog)
+pub fn check(docs: &[Document], catalog: &Catalog, opts: &crate::checks::Options) -> Report {
+    build(claims_of(docs, catalog), catalog, opts)
 }
 
 /// When a run fails.

@@ -1,11 +1,81 @@
-//! Consistency checks beyond pairwise comparison: counts vs lists,
-//! arithmetic, percent bases, weekdays, ages, conversion rates.
+//! Consistency checks beyond pairwise comparison: the things a careful
+//! editor catches inside one article or across several.
+//!
+//! Each check is its own module and yields findings of its own kind. A
+//! check that ran and passed yields a record of the same kind with severity
+//! `info`, so the JSON shows what was checked, not only what failed.
+
+mod age_year;
+mod arithmetic;
+mod count_list;
+mod percent_base;
+mod rates;
+mod weekday;
 
 use crate::catalog::Catalog;
 use crate::interpret::Claim;
-use crate::reconcile::{Finding, Sources};
+use crate::reconcile::{Finding, FindingKind, Severity, Sources};
 
-/// Runs every consistency check.
-pub fn run(_claims: &[Claim], _sources: &Sources, _catalog: &Catalog) -> Vec<Finding> {
-    Vec::new()
+/// Settings of the checks.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// How far an implied conversion rate may be from the median of the
+    /// others (a fraction: 0.05 is 5%).
+    pub rate_tolerance: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { rate_tolerance: 0.05 }
+    }
+}
+
+/// Runs every consistency check on the original (non-copy) claims.
+pub fn run(claims: &[Claim], sources: &Sources, catalog: &Catalog, opts: &Options) -> Vec<Finding> {
+    let originals: Vec<usize> = (0..claims.len()).filter(|&i| sources.representative[i] == i).collect();
+    let mut out = Vec::new();
+    out.extend(count_list::check(claims, &originals));
+    out.extend(arithmetic::check(claims, &originals, catalog));
+    out.extend(arithmetic::parts(claims, &originals));
+    out.extend(percent_base::check(claims, &originals));
+    out.extend(weekday::check(claims, &originals));
+    out.extend(age_year::check(claims, &originals));
+    out.extend(rates::check(claims, &originals, opts.rate_tolerance));
+    out
+}
+
+/// A check's finding about `ids`, keyed by the first claim.
+fn finding(kind: FindingKind, severity: Severity, claims: &[Claim], ids: Vec<usize>, message: String, data: serde_json::Value) -> Finding {
+    let first = &claims[ids[0]];
+    Finding {
+        kind,
+        severity,
+        grade: None,
+        key: first.key.id.clone(),
+        subject: first.key.subject.clone(),
+        property: first.key.property.clone(),
+        key_source: first.key.source,
+        message,
+        comparisons: Vec::new(),
+        claims: ids,
+        consensus: None,
+        data: match data {
+            serde_json::Value::Object(m) => m,
+            _ => Default::default(),
+        },
+        fingerprint: String::new(),
+    }
+}
+
+/// `file:line:column` of a claim, for messages.
+fn at(c: &Claim) -> String {
+    format!("{}:{}:{}", c.doc, c.line, c.column)
+}
+
+/// The single number of a claim, if it has one.
+fn number(c: &Claim) -> Option<f64> {
+    match c.value {
+        crate::extract::Value::Number(n) => Some(n),
+        _ => None,
+    }
 }

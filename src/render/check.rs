@@ -252,6 +252,7 @@ pub fn finding_json(f: &Finding, report: &Report) -> Json {
         })
     });
     let mut v = json!({
+        "fingerprint": f.fingerprint,
         "kind": f.kind,
         "severity": f.severity,
         "grade": f.grade,

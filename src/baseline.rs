@@ -1,0 +1,265 @@
+//! Accepted findings: a baseline file and inline suppressions.
+//!
+//! In CI, findings that editors reviewed and accepted must stay quiet while
+//! new ones fail the run. The baseline (`claims/accepted.json`) lists
+//! accepted findings by fingerprint — never by line number, so moving a
+//! paragraph does not resurrect them — each with a `reason` for a person to
+//! fill. One-off exceptions live in the article itself as
+//! `<!-- claimcheck: ignore <claim key> -- reason -->`. Both are audited:
+//! an entry or comment that no longer suppresses anything is reported, so
+//! they do not rot.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::reconcile::{Finding, FindingKind, Severity};
+use crate::report::Report;
+
+/// Version of the baseline file format.
+pub const SCHEMA: u32 = 1;
+
+/// One accepted finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accepted {
+    pub fingerprint: String,
+    pub kind: String,
+    pub key: String,
+    /// The finding's message when it was accepted, for people reading the file.
+    pub message: String,
+    /// Why it is accepted; for a person to fill.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// The baseline file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub schema: u32,
+    pub accepted: Vec<Accepted>,
+}
+
+/// What is wrong with a baseline file.
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("{path}: cannot read baseline: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("{path}:{line}:{column}: not a claimcheck baseline: {message}")]
+    Parse { path: String, line: usize, column: usize, message: String },
+    #[error("{path}: baseline schema {found} is newer than this claimcheck understands ({SCHEMA}); upgrade claimcheck or rewrite it with --write-baseline")]
+    Newer { path: String, found: u32 },
+    #[error("{path}: cannot write baseline: {source}")]
+    Write { path: String, source: std::io::Error },
+}
+
+impl Baseline {
+    /// Reads a baseline file.
+    pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read { path: shown.clone(), source })?;
+        Baseline::parse(&shown, &text)
+    }
+
+    pub fn parse(path: &str, text: &str) -> Result<Baseline, BaselineError> {
+        // read the schema first, so a newer file gets the right message
+        #[derive(Deserialize)]
+        struct Head {
+            schema: Option<u32>,
+        }
+        if let Ok(Head { schema: Some(found) }) = serde_json::from_str::<Head>(text) {
+            if found > SCHEMA {
+                return Err(BaselineError::Newer { path: path.into(), found });
+            }
+        }
+        serde_json::from_str(text).map_err(|e| {
+            let m = e.to_string();
+            let m = m.rsplit_once(" at line ").map_or(m.as_str(), |(m, _)| m).to_string();
+            BaselineError::Parse { path: path.into(), line: e.line(), column: e.column(), message: m }
+        })
+    }
+
+    /// A baseline accepting every finding that could fail a run (warning
+    /// or error), sorted by fingerprint. Reasons already written in
+    /// `previous` are kept.
+    pub fn from_findings(findings: &[Finding], previous: Option<&Baseline>) -> Baseline {
+        let mut accepted: Vec<Accepted> = findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning && f.kind != FindingKind::UnusedSuppression)
+            .map(|f| Accepted {
+                fingerprint: f.fingerprint.clone(),
+                kind: f.kind.as_str().to_string(),
+                key: f.key.clone(),
+                message: f.message.clone(),
+                reason: previous.and_then(|p| p.accepted.iter().find(|a| a.fingerprint == f.fingerprint)).map(|a| a.reason.clone()).unwrap_or_default(),
+            })
+            .collect();
+        accepted.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
+        accepted.dedup_by(|a, b| a.fingerprint == b.fingerprint);
+        Baseline { schema: SCHEMA, accepted }
+    }
+
+    /// Writes the baseline as pretty JSON with a trailing newline.
+    pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
+        let shown = path.display().to_string();
+        let mut text = serde_json::to_string_pretty(self).expect("baseline serialises");
+        text.push('\n');
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| BaselineError::Write { path: shown.clone(), source })?;
+        }
+        std::fs::write(path, text).map_err(|source| BaselineError::Write { path: shown, source })
+    }
+}
+
+/// An inline suppression comment in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    pub doc: String,
+    pub line: usize,
+    pub column: usize,
+    /// The claim key it silences.
+    pub key: String,
+    pub reason: String,
+}
+
+/// Finds `<!-- claimcheck: ignore KEY -- reason -->` comments. A comment
+/// that names no key is an error: ignoring everything in an article would
+/// let any contradiction through.
+pub fn suppressions(doc: &crate::corpus::Document) -> (Vec<Suppression>, Vec<crate::corpus::Problem>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let text = &doc.text;
+    let mut from = 0;
+    while let Some(p) = text[from..].find("<!--") {
+        let start = from + p;
+        let Some(close) = text[start..].find("-->") else { break };
+        let end = start + close + 3;
+        from = end;
+        let inner = text[start + 4..end - 3].trim();
+        let Some(rest) = inner.strip_prefix("claimcheck:") else { continue };
+        let rest = rest.trim();
+        let (line, column) = doc.line_col(start);
+        let Some(args) = rest.strip_prefix("ignore") else {
+            problems.push(crate::corpus::Problem::error(doc.path.clone(), format!("unknown claimcheck directive `{}`; the only one is `ignore <claim key> -- <reason>`", rest.split_whitespace().next().unwrap_or(""))).at(line, column));
+            continue;
+        };
+        let (key_part, reason) = match args.split_once("--") {
+            Some((k, r)) => (k.trim(), r.trim()),
+            None => (args.trim(), ""),
+        };
+        if key_part.is_empty() || key_part == "*" || key_part == "all" {
+            problems.push(
+                crate::corpus::Problem::error(doc.path.clone(), "`claimcheck: ignore` must name the claim key it silences (e.g. `<!-- claimcheck: ignore gnlc.members.total -- reason -->`); ignoring everything is not allowed")
+                    .at(line, column),
+            );
+            continue;
+        }
+        for key in key_part.split_whitespace() {
+            found.push(Suppression { doc: doc.path.clone(), line, column, key: key.to_string(), reason: reason.to_string() });
+        }
+    }
+    (found, problems)
+}
+
+/// Removes accepted findings from a report and reports what suppressed
+/// nothing. Returns how many findings were suppressed.
+pub fn apply(report: &mut Report, baseline: Option<&Baseline>, inline: &[Suppression], strict: bool) -> usize {
+    let accepted: BTreeSet<&str> = baseline.map(|b| b.accepted.iter().map(|a| a.fingerprint.as_str()).collect()).unwrap_or_default();
+    let mut used_fp: BTreeSet<String> = BTreeSet::new();
+    let mut used_inline = vec![false; inline.len()];
+    let claims = &report.claims;
+    let before = report.findings.len();
+    report.findings.retain(|f| {
+        if accepted.contains(f.fingerprint.as_str()) {
+            used_fp.insert(f.fingerprint.clone());
+            return false;
+        }
+        let mut silenced = false;
+        for (k, s) in inline.iter().enumerate() {
+            let key_matches = f.key == s.key || f.claims.iter().any(|&i| claims[i].key.id == s.key);
+            if key_matches && f.claims.iter().any(|&i| claims[i].doc == s.doc) {
+                used_inline[k] = true;
+                silenced = true;
+            }
+        }
+        !silenced
+    });
+    let suppressed = before - report.findings.len();
+    let severity = if strict { Severity::Error } else { Severity::Warning };
+    let mk = |key: String, message: String, fingerprint: String| Finding {
+        kind: FindingKind::UnusedSuppression,
+        severity,
+        grade: None,
+        key,
+        subject: String::new(),
+        property: String::new(),
+        key_source: crate::interpret::KeySource::Catalog,
+        message,
+        comparisons: Vec::new(),
+        claims: Vec::new(),
+        consensus: None,
+        data: Default::default(),
+        fingerprint,
+    };
+    if let Some(b) = baseline {
+        for a in &b.accepted {
+            if !used_fp.contains(&a.fingerprint) {
+                report.findings.push(mk(
+                    a.key.clone(),
+                    format!("baseline entry {} ({} for {}) no longer matches any finding: the finding was fixed or its values changed; remove the entry or rewrite the baseline with --write-baseline", a.fingerprint, a.kind, a.key),
+                    a.fingerprint.clone(),
+                ));
+            }
+        }
+    }
+    for (k, s) in inline.iter().enumerate() {
+        if !used_inline[k] {
+            report.findings.push(mk(
+                s.key.clone(),
+                format!("{}:{}:{}: `claimcheck: ignore {}` suppresses nothing: no finding about that key involves this article", s.doc, s.line, s.column, s.key),
+                format!("inline:{}:{}", s.doc, s.key),
+            ));
+        }
+    }
+    suppressed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{document_from_text, LoadOptions};
+
+    #[test]
+    fn inline_comment_must_name_a_key() {
+        let text = "---\npublished: 2025-01-01\n---\nA line.\n<!-- claimcheck: ignore -- everything -->\n<!-- claimcheck: ignore gnlc.members.total -- reviewed -->\n".to_string();
+        let (doc, _) = document_from_text("a.md", text, &LoadOptions::default()).unwrap();
+        let (found, problems) = suppressions(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].key, "gnlc.members.total");
+        assert_eq!(found[0].reason, "reviewed");
+        assert_eq!((found[0].line, found[0].column), (6, 1));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(5));
+        assert!(problems[0].message.contains("must name the claim key"));
+    }
+
+    #[test]
+    fn newer_schema_and_corrupt_files_are_named() {
+        let e = Baseline::parse("claims/accepted.json", r#"{"schema": 9, "accepted": []}"#).unwrap_err();
+        assert!(e.to_string().contains("schema 9 is newer"), "{e}");
+        let e = Baseline::parse("claims/accepted.json", "{\n \"schema\": 1,\n \"accepted\": [ {\"fingerprint\": 3} ]\n}").unwrap_err();
+        assert!(e.to_string().starts_with("claims/accepted.json:3:"), "{e}");
+    }
+
+    #[test]
+    fn round_trips_and_keeps_reasons() {
+        let b = Baseline {
+            schema: SCHEMA,
+            accepted: vec![Accepted { fingerprint: "ab".into(), kind: "conflict".into(), key: "k".into(), message: "m".into(), reason: "known typo in the source".into() }],
+        };
+        let text = serde_json::to_string(&b).unwrap();
+        assert_eq!(Baseline::parse("x", &text).unwrap(), b);
+    }
+}
