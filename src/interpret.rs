@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::catalog::{normalize_words, Catalog, Varies};
-use crate::corpus::{Document, PublishedFrom};
+use crate::corpus::Document;
 use crate::date::PartialDate;
 use crate::extract::lexicon::{is_function_word, singular};
 use crate::extract::{Kind, ListItem, Mention, Qualifier, Value};
@@ -210,52 +210,126 @@ const FLOW_CUES: &[&str] = &[
     " annually ", " a year ", " this year ",
 ];
 
-/// Words that mark a target or projection.
+/// Words that mark a whole sentence as stating targets (`the city aims for
+/// 100% of …; 75-80% of …`).
 const TARGET_CUES: &[&str] = &[
     " aim ", " aims ", " aiming ", " aimed ", " target ", " targets ", " goal ", " goals ", " objective ",
-    " objectives ", " expected to ", " expects ", " plan to ", " plans to ", " planned ", " strive ",
-    " strives ", " projected ", " forecast ", " forecasts ", " to reach ", " will ",
+    " objectives ", " strive ", " strives ",
 ];
+
+/// Words that mark only their own clause as a projection (`89,650 teachers
+/// have completed training, and a further 2,000 will attend`).
+const CLAUSE_TARGET_CUES: &[&str] = &[" will ", " expected to ", " expects ", " plan to ", " plans to ", " planned ", " projected ", " forecast ", " forecasts ", " to reach ", " shall "];
+
+/// Sentences longer than this are interpreted through a window around each
+/// mention, so a pathological one-sentence file stays linear in its size.
+const LONG_SENTENCE: usize = 2000;
+/// How many neighbouring mentions in a sentence a claim looks at (for its
+/// as-of, modality and the count a percent restates).
+const NEIGHBOURS: usize = 24;
+
+/// What is computed once per sentence (or per window of a long one).
+struct SentenceCtx<'a> {
+    /// Absolute byte offset of `text` in the document.
+    start: usize,
+    text: &'a str,
+    norm: String,
+    /// Named entities with absolute byte spans.
+    ents: Vec<Ent>,
+}
+
+impl<'a> SentenceCtx<'a> {
+    fn new(doc_text: &'a str, start: usize, end: usize) -> Self {
+        let start = crate::text::floor_char_boundary(doc_text, start.min(doc_text.len()));
+        let text = safe_slice(doc_text, start, end);
+        SentenceCtx { start, text, norm: normalize_words(text), ents: entity_spans(text, start) }
+    }
+}
 
 /// Interprets every mention of a document.
 pub fn interpret_document(doc: &Document, mentions: &[crate::pipeline::Located], catalog: &Catalog) -> Vec<Claim> {
     let text = &doc.text;
     let main_subject = main_subject(doc);
     let mut claims = Vec::new();
-    let mut entities_before: Vec<String> = Vec::new();
-    let mut last_sentence = [usize::MAX, 0];
-    for (i, loc) in mentions.iter().enumerate() {
-        let m = &loc.mention;
-        let [s0, s1] = m.sentence;
-        if m.sentence != last_sentence {
-            last_sentence = m.sentence;
+    let mut recent: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let sentence_span = mentions[i].mention.sentence;
+        let mut j = i;
+        while j < mentions.len() && mentions[j].mention.sentence == sentence_span {
+            j += 1;
         }
-        let sentence = safe_slice(text, s0, s1);
-        let sentence_mentions: Vec<&Mention> = mentions.iter().map(|l| &l.mention).filter(|o| o.sentence == m.sentence).collect();
-        let clause = clause_around(text, s0, s1, m);
-        let nclause = normalize_words(clause);
-        let nsentence = normalize_words(sentence);
-
-        let is_time = matches!(m.kind, Kind::Date | Kind::Year);
-        // `to 2030`, `through 2045`, `by 2030`: a horizon, never the date of an event
-        if is_time && matches!(m.preposition.as_deref(), Some("to" | "through" | "until" | "till" | "by" | "since")) {
-            continue;
+        let group: Vec<&Mention> = mentions[i..j].iter().map(|l| &l.mention).collect();
+        let [s0, s1] = sentence_span;
+        let long = s1.saturating_sub(s0) > LONG_SENTENCE;
+        let whole = (!long).then(|| SentenceCtx::new(text, s0, s1));
+        for (k, loc) in mentions[i..j].iter().enumerate() {
+            let m = &loc.mention;
+            let window;
+            let ctx = match &whole {
+                Some(c) => c,
+                None => {
+                    window = SentenceCtx::new(text, m.start.saturating_sub(LONG_SENTENCE / 2).max(s0), (m.end + LONG_SENTENCE / 2).min(s1));
+                    &window
+                }
+            };
+            let near = &group[k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(group.len())];
+            let prev = (k > 0).then(|| group[k - 1]);
+            if let Some(c) = interpret_one(doc, loc, ctx, near, prev, catalog, &main_subject, &recent) {
+                claims.push(c);
+            }
         }
-        let event_word = if is_time { event_predicate(text, s0, m) } else { None };
+        // names seen here are what later `the network`, `the committee` refer back to
+        let names: Vec<String> = match &whole {
+            Some(c) => c.ents.iter().map(|e| e.name.clone()).collect(),
+            None => Vec::new(),
+        };
+        for e in names {
+            if !e.to_lowercase().starts_with("the ") && !recent.contains(&e) {
+                recent.push(e);
+            }
+        }
+        if recent.len() > 64 {
+            recent.drain(..32);
+        }
+        i = j;
+    }
+    claims
+}
 
-        let flow = !is_time && (FLOW_CUES.iter().any(|c| nclause.contains(c)) || m.per.is_some()) || inherits_flow(text, mentions, i);
-        let (modality, horizon) = modality(&nsentence, sentence, m, &sentence_mentions, doc.meta.published);
-        let (as_of, as_of_source) = as_of(m, &sentence_mentions, doc, modality == Modality::Target);
+/// Interprets one mention in its sentence context.
+#[allow(clippy::too_many_arguments)]
+fn interpret_one(doc: &Document, loc: &crate::pipeline::Located, ctx: &SentenceCtx<'_>, near: &[&Mention], prev: Option<&Mention>, catalog: &Catalog, main_subject: &str, recent: &[String]) -> Option<Claim> {
+    let text = &doc.text;
+    let m = &loc.mention;
+    let s0 = ctx.start;
+    let sentence = ctx.text;
+    let nsentence = &ctx.norm;
+    let clause = clause_around(text, s0, s0 + sentence.len(), m);
+    let nclause = normalize_words(clause);
 
-        // catalogue first
-        let mut key = None;
-        let mut varies = default_varies(m.kind, event_word.is_some());
-        let mut tolerance = crate::catalog::Tolerance::None;
-        let unit_norm = m.unit.as_deref().map(normalize_phrase).unwrap_or_default();
+    let is_time = matches!(m.kind, Kind::Date | Kind::Year);
+    // `to 2030`, `through 2045`, `by 2030`: a horizon, never the date of an event
+    if is_time && matches!(m.preposition.as_deref(), Some("to" | "through" | "until" | "till" | "by" | "since")) {
+        return None;
+    }
+    let event = if is_time { event_predicate(text, s0, m) } else { None };
+    let event_word = event.as_ref().map(|(w, _)| w.clone());
+
+    let flow = !is_time && (FLOW_CUES.iter().any(|c| nclause.contains(c)) || m.per.is_some()) || prev.is_some_and(|p| inherits_flow(text, p, m));
+    let (modality, horizon) = modality(nsentence, &nclause, sentence, m, near, doc.meta.published);
+    let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target);
+
+    // catalogue first
+    let mut key = None;
+    let mut varies = default_varies(m.kind, event_word.is_some());
+    let mut tolerance = crate::catalog::Tolerance::None;
+    let unit_norm = m.unit.as_deref().map(normalize_phrase).unwrap_or_default();
+    if !catalog.entries.is_empty() {
         let mut best: Option<((usize, std::cmp::Reverse<usize>), &crate::catalog::Compiled)> = None;
         let mention_at = normalize_words(safe_slice(text, s0, m.start)).len();
         for e in &catalog.entries {
-            if let Some(score) = catalog_match(e, m, &unit_norm, &nsentence, &nclause, sentence, flow, event_word.as_deref()) {
+            if let Some(score) = catalog_match(e, m, &unit_norm, nsentence, &nclause, sentence, flow, event_word.as_deref()) {
                 // ties go to the entry whose subject is named closest to the claim
                 let distance = e.aliases.iter().filter_map(|a| nsentence.match_indices(a.as_str()).map(|(i, _)| i.abs_diff(mention_at)).min()).min().unwrap_or(usize::MAX);
                 let rank = (score, std::cmp::Reverse(distance));
@@ -275,61 +349,59 @@ pub fn interpret_document(doc: &Document, mentions: &[crate::pipeline::Located],
             varies = e.entry.varies;
             tolerance = e.entry.tolerance;
         }
-        // dates and years that only place a sentence in time are not claims
-        // (a date with its weekday is: the weekday is checkable)
-        if key.is_none() && is_time && event_word.is_none() && m.weekday.is_none() {
-            continue;
-        }
-        let key = match key {
-            Some(k) => k,
-            None => {
-                let (subject, explicit) = subject_of(text, s0, m, event_word.as_deref(), &main_subject, &mut entities_before);
-                let property = auto_property(m, &unit_norm, flow, &nclause, event_word.as_deref(), &sentence_mentions, text);
-                let subject_norm = normalize_subject(&subject);
-                let confidence = if explicit && !property.contains("(unspecified)") { Confidence::High } else { Confidence::Low };
-                Key {
-                    id: format!("auto:{}/{}/{}", subject_norm, m.kind.as_str(), property),
-                    subject,
-                    property,
-                    source: KeySource::Auto,
-                    confidence,
-                }
-            }
-        };
-        let interval = interval_of(m, tolerance);
-        claims.push(Claim {
-            doc: loc.doc.clone(),
-            line: loc.line,
-            column: loc.column,
-            start: m.start,
-            end: m.end,
-            text: m.text.clone(),
-            sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
-            kind: m.kind,
-            value: m.value,
-            qualifier: m.qualifier,
-            unit: m.unit.clone(),
-            per: m.per,
-            interval,
-            key,
-            flow,
-            as_of,
-            as_of_source,
-            modality,
-            horizon,
-            published: doc.meta.published,
-            varies,
-            items: m.items.clone(),
-            list_complete: m.list_complete,
-            weekday: m.weekday.map(|w| w.0),
-            implied_year: m.implied_year,
-            conversion: m.kind == Kind::Money && is_conversion(text, &sentence_mentions, m),
-            sentence_hash: hash_str(&nsentence),
-            source_group: 0,
-        });
     }
-    let _ = doc.published_from == PublishedFrom::Unknown;
-    claims
+    // dates and years that only place a sentence in time are not claims
+    // (a date with its weekday is: the weekday is checkable)
+    if key.is_none() && is_time && event_word.is_none() && m.weekday.is_none() {
+        return None;
+    }
+    let key = match key {
+        Some(k) => k,
+        None => {
+            let (subject, explicit) = subject_of(text, ctx, m, event.as_ref().map(|e| e.1), main_subject, recent);
+            let property = auto_property(m, &unit_norm, flow, &nclause, event_word.as_deref(), near, text);
+            let subject_norm = normalize_subject(&subject);
+            let confidence = if explicit && !property.contains("(unspecified)") { Confidence::High } else { Confidence::Low };
+            Key {
+                id: format!("auto:{}/{}/{}", subject_norm, m.kind.as_str(), property),
+                subject,
+                property,
+                source: KeySource::Auto,
+                confidence,
+            }
+        }
+    };
+    let interval = interval_of(m, tolerance);
+    Some(Claim {
+        doc: loc.doc.clone(),
+        line: loc.line,
+        column: loc.column,
+        start: m.start,
+        end: m.end,
+        text: m.text.clone(),
+        sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+        kind: m.kind,
+        value: m.value,
+        qualifier: m.qualifier,
+        unit: m.unit.clone(),
+        per: m.per,
+        interval,
+        key,
+        flow,
+        as_of,
+        as_of_source,
+        modality,
+        horizon,
+        published: doc.meta.published,
+        varies,
+        items: m.items.clone(),
+        list_complete: m.list_complete,
+        weekday: m.weekday.map(|w| w.0),
+        implied_year: m.implied_year,
+        conversion: m.kind == Kind::Money && is_conversion(text, near, m),
+        sentence_hash: hash_str(nsentence),
+        source_group: 0,
+    })
 }
 
 /// `VND10 billion (about USD390,000)`: a bracketed amount right after another.
@@ -413,12 +485,7 @@ fn clause_start(text: &str, s0: usize, m: &Mention) -> usize {
 
 /// A count attached to the previous one by `in`/`from`/`across`
 /// (`425 member cities in 91 countries`) shares its stock/flow.
-fn inherits_flow(text: &str, mentions: &[crate::pipeline::Located], i: usize) -> bool {
-    if i == 0 {
-        return false;
-    }
-    let prev = &mentions[i - 1].mention;
-    let m = &mentions[i].mention;
+fn inherits_flow(text: &str, prev: &Mention, m: &Mention) -> bool {
     if prev.sentence != m.sentence || prev.kind != Kind::Count || m.kind != Kind::Count {
         return false;
     }
@@ -428,37 +495,60 @@ fn inherits_flow(text: &str, mentions: &[crate::pipeline::Located], i: usize) ->
     if !linked {
         return false;
     }
-    let s = safe_slice(text, m.sentence[0], m.sentence[1]);
     let clause = clause_around(text, m.sentence[0], m.sentence[1], prev);
-    let _ = s;
     let n = normalize_words(clause);
     FLOW_CUES.iter().any(|c| n.contains(c))
 }
 
 /// The event word a date or year belongs to (`established in 2013`,
-/// `dated August 22, 2025`), if any, within a few words of it.
-fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<String> {
-    let before = safe_slice(text, s0, m.start);
-    let words: Vec<String> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    for w in words.iter().rev().take(6) {
+/// `dated August 22, 2025`), if any, within a few words of it, with the
+/// word's absolute byte offset.
+fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)> {
+    let from = m.start.saturating_sub(80).max(s0);
+    let from = crate::text::floor_char_boundary(text, from);
+    let before = safe_slice(text, from, m.start);
+    let words: Vec<(usize, &str)> = word_spans(before).collect();
+    for &(at, w) in words.iter().rev().take(6) {
+        let w = w.to_lowercase();
         if EVENT_WORDS.contains(&w.as_str()) {
-            return Some(if w == "set" { "set up".into() } else if w == "took" { "took place".into() } else { w.clone() });
+            let name = if w == "set" { "set up".into() } else if w == "took" { "took place".into() } else { w };
+            return Some((name, from + at));
         }
     }
     let after_end = (m.end + 60).min(m.sentence[1]).max(m.end);
     let after = safe_slice(text, m.end, after_end);
-    for w in after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4) {
+    for (at, w) in word_spans(after).take(4) {
         let w = w.to_lowercase();
         if EVENT_WORDS.contains(&w.as_str()) && w != "dated" {
-            return Some(w);
+            return Some((w, m.end + at));
         }
     }
     None
 }
 
+/// Alphanumeric words of `s` with their byte offsets.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(a) = start.take() {
+            out.push((a, &s[a..i]));
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, &s[a..]));
+    }
+    out.into_iter()
+}
+
 /// Fact or target, and the target's horizon.
-fn modality(nsentence: &str, sentence: &str, m: &Mention, sentence_mentions: &[&Mention], published: Option<PartialDate>) -> (Modality, Option<String>) {
-    let cues: Vec<&&str> = TARGET_CUES.iter().filter(|c| nsentence.contains(**c)).collect();
+fn modality(nsentence: &str, nclause: &str, sentence: &str, m: &Mention, sentence_mentions: &[&Mention], published: Option<PartialDate>) -> (Modality, Option<String>) {
+    let mut cues: Vec<&&str> = TARGET_CUES.iter().filter(|c| nsentence.contains(**c)).collect();
+    cues.extend(CLAUSE_TARGET_CUES.iter().filter(|c| nclause.contains(**c)));
     let future_year = sentence_mentions.iter().find(|o| {
         matches!(o.kind, Kind::Year | Kind::Date)
             && o.preposition.as_deref() == Some("by")
@@ -551,35 +641,38 @@ const NOT_ENTITIES: &[&str] = &[
     "innovation", "efforts", "lifelong", "there", "here", "so", "if", "when", "while", "over", "more", "nearly", "about",
     "up", "among", "between", "through", "until", "under", "within", "without", "thereby", "deputy", "chairman",
     "ambassador", "mr", "mrs", "ms", "dr", "photo", "illustration", "translated", "source", "comment", "top",
+    "new", "old", "local", "many", "most", "some", "several", "other", "another", "last", "next", "first", "one",
+    "no", "yet", "still", "now", "today", "yesterday", "tomorrow", "meanwhile", "instead", "overall", "altogether",
+    "further", "furthermore", "moreover", "besides", "despite", "following", "once", "where", "what", "which", "who",
+    "why", "how", "across", "around", "towards", "toward", "near", "inside", "outside", "such", "only", "even",
 ];
 
-/// The subject of a mention: the first named entity (or `the city`-style
-/// back-reference) in its clause before it, else in its sentence before it,
-/// else the first after it in its clause, else the document's main subject.
-/// For an event date the nearest name before the event word is taken
-/// (`Resolution No. 71-NQ/TW dated August 22, 2025`). Returns the subject
+/// The subject of a mention: for an event date the nearest name before the
+/// event word (`Resolution No. 71-NQ/TW dated August 22, 2025`); otherwise
+/// the first named entity (or `the city`-style back-reference) in its
+/// clause before it, else in its sentence before it, else the first after
+/// it in its clause, else the document's main subject. Returns the subject
 /// and whether it was written in the sentence.
-fn subject_of(text: &str, s0: usize, m: &Mention, event: Option<&str>, main: &str, recent: &mut Vec<String>) -> (String, bool) {
-    let clause0 = clause_start(text, s0, m);
-    let clause_text = safe_slice(text, clause0, m.start);
-    let before = safe_slice(text, s0, m.start);
-    let sentence = safe_slice(text, s0, m.sentence[1]);
-    let clause_after = {
-        let full = clause_around(text, s0, m.sentence[1], m);
-        let off = m.end.saturating_sub(clause0).min(full.len());
-        full.get(off..).unwrap_or("")
+fn subject_of(text: &str, ctx: &SentenceCtx<'_>, m: &Mention, event_at: Option<usize>, main: &str, recent: &[String]) -> (String, bool) {
+    let s0 = ctx.start;
+    let s1 = s0 + ctx.text.len();
+    let clause0 = clause_start(text, s0, m).max(s0);
+    let clause_end = {
+        let after = safe_slice(text, m.end.min(s1), s1);
+        after.find([',', ';', ':', '(', ')']).map_or(s1, |p| m.end + p)
     };
-    let found = match event {
-        Some(ev) => {
-            let upto = before.to_lowercase().rfind(ev).map_or(before, |p| &before[..p]);
-            entities(upto).into_iter().filter(|e| !e.starts_with("the ")).last()
-        }
-        None => None,
-    }
-    .or_else(|| entities(clause_text).into_iter().next())
-    .or_else(|| entities(before).into_iter().next())
-    .or_else(|| entities(clause_after).into_iter().next());
-    let result = match found {
+    let ents = &ctx.ents;
+    // `the 120-year-old Central Market`: an age belongs to the name right after it
+    let aged = (m.kind == Kind::Age).then(|| ents.iter().find(|e| e.start >= m.end && e.start <= m.end + 2 && !e.name.starts_with("the "))).flatten();
+    let found = aged
+        .map(|e| e.name.clone())
+        .or_else(|| event_at
+        .and_then(|at| ents.iter().filter(|e| e.end <= at && !e.name.starts_with("the ")).last())
+        .or_else(|| ents.iter().find(|e| e.start >= clause0 && e.end <= m.start))
+        .or_else(|| ents.iter().find(|e| e.end <= m.start))
+        .or_else(|| ents.iter().find(|e| e.start >= m.end && e.end <= clause_end))
+        .map(|e| e.name.clone()));
+    match found {
         Some(e) => {
             let l = e.to_lowercase();
             if matches!(l.as_str(), "the city" | "the capital") {
@@ -594,16 +687,15 @@ fn subject_of(text: &str, s0: usize, m: &Mention, event: Option<&str>, main: &st
             }
         }
         None => (main.to_string(), false),
-    };
-    for e in entities(sentence) {
-        if !e.to_lowercase().starts_with("the ") && !recent.contains(&e) {
-            recent.push(e);
-        }
     }
-    if recent.len() > 64 {
-        recent.drain(..32);
-    }
-    result
+}
+
+/// A named entity and its absolute byte span.
+#[derive(Debug, Clone)]
+struct Ent {
+    start: usize,
+    end: usize,
+    name: String,
 }
 
 /// Named entities (capitalised word runs, `of`/`and`/`in` inside them) and
@@ -611,17 +703,47 @@ fn subject_of(text: &str, s0: usize, m: &Mention, event: Option<&str>, main: &st
 /// Runs never cross punctuation, so a list `Cairo (Egypt), Lisbon` is three
 /// names, not one.
 pub fn entities(s: &str) -> Vec<String> {
-    // `No. 71-NQ/TW` is part of a name, not the end of a sentence
-    let s = strip_credit(s).replace("No. ", "No ").replace("no. ", "no ");
-    let s = s.as_str();
-    let mut out = Vec::new();
-    let mut sentence_start = true;
-    for segment in s.split(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '!' | '?' | '—' | '–') || c == '.' ) {
-        let words: Vec<&str> = segment.split_whitespace().collect();
-        entities_in(&words, sentence_start, &mut out);
-        if !segment.trim().is_empty() {
-            sentence_start = false;
+    entity_spans(s, 0).into_iter().map(|e| e.name).collect()
+}
+
+fn entity_spans(s: &str, abs: usize) -> Vec<Ent> {
+    let stripped = strip_credit(s);
+    let base = abs + (s.len() - stripped.len());
+    // words with offsets, and the punctuation-separated segment each is in
+    let mut words: Vec<(usize, &str, usize)> = Vec::new();
+    let mut seg = 0;
+    let mut start: Option<usize> = None;
+    let bytes_end = stripped.len();
+    for (i, c) in stripped.char_indices() {
+        let boundary = matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '!' | '?' | '—' | '–')
+            // a period ends a segment, except in `No. 71`
+            || c == '.' && !(i >= 2 && stripped.as_bytes()[i - 2..i].eq_ignore_ascii_case(b"no"));
+        if c.is_whitespace() || boundary || c == '.' {
+            if let Some(a) = start.take() {
+                words.push((a, &stripped[a..i], seg));
+            }
+            if boundary {
+                seg += 1;
+            }
+        } else if start.is_none() {
+            start = Some(i);
         }
+    }
+    if let Some(a) = start {
+        words.push((a, &stripped[a..bytes_end], seg));
+    }
+    let mut out = Vec::new();
+    let mut k = 0;
+    let mut first_segment = true;
+    while k < words.len() {
+        let sg = words[k].2;
+        let mut e = k;
+        while e < words.len() && words[e].2 == sg {
+            e += 1;
+        }
+        entities_in(&words[k..e], first_segment, base, &mut out);
+        first_segment = false;
+        k = e;
     }
     out
 }
@@ -640,24 +762,26 @@ fn strip_credit(s: &str) -> &str {
     s
 }
 
-fn entities_in(words: &[&str], at_start: bool, out: &mut Vec<String>) {
+fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out: &mut Vec<Ent>) {
+    let w_at = |i: usize| words[i].1;
     let mut i = 0;
     while i < words.len() {
-        let w = words[i];
+        let w = w_at(i);
         let lw = w.to_lowercase();
         // back-references: `the city has`, `the whole city had`, `the network includes`
         if lw == "the" {
             let mut j = i + 1;
-            if words.get(j).is_some_and(|x| matches!(x.to_lowercase().as_str(), "whole" | "entire")) {
+            if j < words.len() && matches!(w_at(j).to_lowercase().as_str(), "whole" | "entire") {
                 j += 1;
             }
-            if let Some(noun) = words.get(j).map(|x| trim_possessive(&x.to_lowercase())) {
-                let next_ok = words.get(j + 1).is_none_or(|n| {
-                    let n = n.to_lowercase();
+            if j < words.len() {
+                let noun = trim_possessive(&w_at(j).to_lowercase());
+                let next_ok = (j + 1 >= words.len() || {
+                    let n = w_at(j + 1).to_lowercase();
                     is_function_word(&n) || n.ends_with("ed") || n.ends_with('s') && !n.ends_with("ss")
-                }) || words[j].ends_with("'s") || words[j].ends_with("’s");
+                }) || w_at(j).ends_with("'s") || w_at(j).ends_with("’s");
                 if next_ok && matches!(noun.as_str(), "city" | "capital" | "network" | "country" | "company" | "committee" | "program" | "programme" | "project" | "plan" | "school" | "university" | "government" | "ministry" | "organization" | "organisation" | "agency" | "province" | "state") {
-                    out.push(format!("the {noun}"));
+                    out.push(Ent { start: base + words[i].0, end: base + words[j].0 + w_at(j).len(), name: format!("the {noun}") });
                     i = j + 1;
                     continue;
                 }
@@ -670,28 +794,31 @@ fn entities_in(words: &[&str], at_start: bool, out: &mut Vec<String>) {
             && crate::extract::lexicon::small_number(w).is_none()
             && crate::date::month_from_name(w).is_none()
             && crate::date::weekday_from_name(w).is_none()
-            // a capitalised gerund or adverb opening a sentence: `Raising …`, `Launched in …`
-            && !(first_word && (lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly")));
+            // a capitalised gerund, adverb or plural noun opening a sentence:
+            // `Raising …`, `Launched in …`, `Delegates from …`
+            && !(first_word
+                && (lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly") || lw.ends_with('s') && !lw.ends_with("ss") && !words.get(i + 1).is_some_and(|n| is_capitalised(n.1))));
         if !start_ok {
             i += 1;
             continue;
         }
         let mut j = i + 1;
         let mut last = i;
-        while j < words.len() && !(words[last].ends_with("'s") || words[last].ends_with("’s")) {
-            let x = words[j];
+        while j < words.len() && !(w_at(last).ends_with("'s") || w_at(last).ends_with("’s")) {
+            let x = w_at(j);
             let lx = x.to_lowercase();
-            let id_part = x.chars().any(|c| c.is_ascii_digit()) && words[j - 1].eq_ignore_ascii_case("no");
+            let id_part = x.chars().any(|c| c.is_ascii_digit()) && w_at(j - 1).eq_ignore_ascii_case("no");
             if (is_capitalised(x) && crate::date::month_from_name(x).is_none()) || id_part {
                 last = j;
                 j += 1;
-            } else if matches!(lx.as_str(), "of" | "and" | "for" | "on" | "in" | "de" | "no") && j + 1 < words.len() && is_capitalised(words[j + 1]) && crate::date::month_from_name(words[j + 1]).is_none() {
+            } else if matches!(lx.as_str(), "of" | "and" | "for" | "on" | "in" | "de" | "no") && j + 1 < words.len() && is_capitalised(w_at(j + 1)) && crate::date::month_from_name(w_at(j + 1)).is_none() {
                 j += 1;
             } else {
                 break;
             }
         }
-        out.push(trim_possessive(&words[i..=last].join(" ")));
+        let name = words[i..=last].iter().map(|w| w.1).collect::<Vec<_>>().join(" ");
+        out.push(Ent { start: base + words[i].0, end: base + words[last].0 + w_at(last).len(), name: trim_possessive(&name) });
         i = last + 1;
     }
 }
@@ -740,9 +867,14 @@ fn auto_property(m: &Mention, unit_norm: &str, flow: bool, nclause: &str, event:
                 // `1,420,907 families … (67.4%)`: the share of the count before it
                 sentence_mentions.iter().rev().find(|o| o.end <= m.start && o.kind == Kind::Count && m.start - o.end < 120).and_then(|o| o.unit.as_deref().map(normalize_phrase))
             });
+            // `a literacy rate of 99%`, `the literacy rate was 97.2%`
+            let before = || Some(words_before(text, m)).filter(|w| !w.is_empty());
             match of {
                 Some(o) => format!("share of {o}"),
-                None => "share (unspecified)".into(),
+                None => match before() {
+                    Some(w) => w,
+                    None => "share (unspecified)".into(),
+                },
             }
         }
         Kind::Money => {

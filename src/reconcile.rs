@@ -354,23 +354,33 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         return vec![f];
     }
 
+    // Claims with the same value, as-of and publication behave alike in every
+    // comparison: compare these classes, not every pair of claims, so a key
+    // repeated by a thousand syndicated copies costs what a few values cost.
+    let classes = value_classes(claims, &comparable);
+    let class_of: BTreeMap<usize, usize> = classes.iter().enumerate().flat_map(|(k, c)| c.iter().map(move |&i| (i, k))).collect();
+    let reps: Vec<usize> = classes.iter().map(|c| c[0]).collect();
     let mut conflict_pairs = Vec::new();
     let mut changed_pairs = Vec::new();
     let mut stale = Vec::new();
     let mut undetermined = Vec::new();
     let mut against_direction = false;
-    for (k, &a) in comparable.iter().enumerate() {
-        for &b in &comparable[k + 1..] {
-            let (ca, cb) = (&claims[a], &claims[b]);
-            if ca.interval.meets(&cb.interval) {
+    for (kx, x) in classes.iter().enumerate() {
+        for y in &classes[kx + 1..] {
+            if claims[x[0]].interval.meets(&claims[y[0]].interval) {
                 continue;
             }
             // one sentence does not contradict itself: two values there are two things
             // (`72 projects are under construction and 38 projects have been completed`);
-            // nor, under a guessed key, does one article
-            if ca.doc == cb.doc && (ca.sentence_hash == cb.sentence_hash && ca.line == cb.line || key.source == KeySource::Auto) {
+            // nor, under a guessed key, does one article. Take a pair that may be compared.
+            let comparable_pair = |a: usize, b: usize| {
+                let (ca, cb) = (&claims[a], &claims[b]);
+                !(ca.doc == cb.doc && (ca.sentence_hash == cb.sentence_hash && ca.line == cb.line || key.source == KeySource::Auto))
+            };
+            let Some((a, b)) = x.iter().take(64).flat_map(|&a| y.iter().take(64).map(move |&b| (a, b))).find(|&(a, b)| comparable_pair(a, b)) else {
                 continue;
-            }
+            };
+            let (ca, cb) = (&claims[a], &claims[b]);
             let pair_text = |verdict: &str, why: &str| {
                 format!("{} as of {} ({}) vs {} as of {} ({}): {} → {}", shown(ca), as_of_text(ca), short_doc(ca), shown(cb), as_of_text(cb), short_doc(cb), why, verdict)
             };
@@ -403,7 +413,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             let up = cn.interval.lo > co.interval.hi;
             let wrong_way = varies == Varies::Increasing && down || varies == Varies::Decreasing && up;
             // stated as current after a newer value was known: it repeats an older value
-            let repeats_older = comparable.iter().any(|&z| {
+            let repeats_older = reps.iter().any(|&z| {
                 z != old && z != new && claims[z].as_of.is_some_and(|tz| tz.days().1 < co.as_of.map_or(i32::MIN, |t| t.days().0)) && claims[z].interval.meets(&cn.interval)
             });
             let pair = |verdict: &str, why: &str| {
@@ -436,7 +446,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         by_values.entry(pair).or_default().push((a, b, text));
     }
     for pairs in by_values.into_values() {
-        let ids = collect_ids(&pairs);
+        let ids = expand(collect_ids(&pairs), &classes, &class_of);
         let (grade, gap) = grade(claims, &pairs);
         let mut values: Vec<String> = Vec::new();
         for &i in &ids {
@@ -463,15 +473,16 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             Severity::Warning,
             format!("{}{}: {} (published {}) states {} as current, but {} already reported {} as of {}", key.id, label, short_doc(cn), cn.published.map_or("?".into(), |p| p.to_string()), shown(cn), short_doc(co), shown(co), as_of_text(co)),
             vec![text],
-            vec![old, new],
+            expand(vec![old, new], &classes, &class_of),
         );
         f.consensus = consensus.clone();
         out.push(f);
     }
     if !changed_pairs.is_empty() {
-        let mut ids = collect_ids(&changed_pairs);
+        let mut ids = expand(collect_ids(&changed_pairs), &classes, &class_of);
         ids.sort_by_key(|&i| (claims[i].as_of.map(|a| a.days()), claims[i].doc.clone(), claims[i].start));
-        let series: Vec<String> = ids.iter().map(|&i| format!("{} ({})", shown(&claims[i]), as_of_text(&claims[i]))).collect();
+        let mut series: Vec<String> = ids.iter().map(|&i| format!("{} ({})", shown(&claims[i]), as_of_text(&claims[i]))).collect();
+        series.dedup();
         let mut f = mk(
             FindingKind::Changed,
             if against_direction { Severity::Warning } else { Severity::Info },
@@ -483,7 +494,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         out.push(f);
     }
     if !undetermined.is_empty() {
-        let ids = collect_ids(&undetermined);
+        let ids = expand(collect_ids(&undetermined), &classes, &class_of);
         let values: Vec<String> = ids.iter().map(|&i| format!("{} ({}, as of {})", shown(&claims[i]), short_doc(&claims[i]), as_of_text(&claims[i]))).collect();
         let mut f = mk(
             FindingKind::Undetermined,
@@ -498,7 +509,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     if out.is_empty() {
         // values that were not compared (one sentence listing two things) do not agree either:
         // report the largest agreeing group, and the rest as single claims
-        let agreeing = largest_compatible(claims, src, &comparable);
+        let agreeing = expand(largest_compatible(claims, src, &reps), &classes, &class_of);
         let rest: Vec<usize> = members.iter().copied().filter(|i| !agreeing.contains(i)).collect();
         if agreeing.len() >= 2 {
             let n = agreeing.iter().map(|&i| src.source[i]).collect::<BTreeSet<_>>().len();
@@ -564,6 +575,32 @@ fn collect_ids(pairs: &[(usize, usize, String)]) -> Vec<usize> {
     ids
 }
 
+/// Groups claims by value, as-of, as-of source and publication date.
+fn value_classes(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
+    let mut by: BTreeMap<(String, Option<(i32, i32)>, AsOfSource, Option<(i32, i32)>), Vec<usize>> = BTreeMap::new();
+    for &i in ids {
+        let c = &claims[i];
+        by.entry((value_key(c), c.as_of.map(|a| a.days()), c.as_of_source, c.published.map(|p| p.day_range()))).or_default().push(i);
+    }
+    let mut classes: Vec<Vec<usize>> = by.into_values().collect();
+    classes.sort_by_key(|c| c[0]);
+    classes
+}
+
+/// All members of the classes of the given claims.
+fn expand(ids: Vec<usize>, classes: &[Vec<usize>], class_of: &BTreeMap<usize, usize>) -> Vec<usize> {
+    let mut out: BTreeSet<usize> = BTreeSet::new();
+    for i in ids {
+        match class_of.get(&i) {
+            Some(&k) => out.extend(classes[k].iter().copied()),
+            None => {
+                out.insert(i);
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// `gross` when the gap is many times the values' precision, else `minor`.
 fn grade(claims: &[Claim], pairs: &[(usize, usize, String)]) -> (&'static str, f64) {
     let mut worst = ("minor", 0.0f64);
@@ -576,7 +613,9 @@ fn grade(claims: &[Claim], pairs: &[(usize, usize, String)]) -> (&'static str, f
             _ => 0.5,
         });
         let scale = ia.point.abs().max(ib.point.abs()).max(1.0);
-        let gross = gap > 2.0 * precision && gap / scale > 0.01;
+        // two exact values (zero-width intervals) have no rounding band: any gap is gross
+        let exact = ia.hi == ia.lo && ib.hi == ib.lo;
+        let gross = exact || gap > 2.0 * precision && gap / scale > 0.01;
         if gap > worst.1 || gross && worst.0 == "minor" {
             worst = (if gross || worst.0 == "gross" { "gross" } else { "minor" }, gap.max(worst.1));
         }
@@ -586,7 +625,8 @@ fn grade(claims: &[Claim], pairs: &[(usize, usize, String)]) -> (&'static str, f
 }
 
 /// The largest group of mutually compatible claims in the latest time
-/// scope (or among all claims when the value never changes).
+/// scope (or among all claims when the value never changes), computed over
+/// value classes so repeated copies cost nothing.
 fn consensus(claims: &[Claim], src: &Sources, members: &[usize], varies: Varies) -> Option<Consensus> {
     let comparable: Vec<usize> = members.iter().copied().filter(|&i| !claims[i].interval.lo.is_nan()).collect();
     if comparable.is_empty() {
@@ -601,35 +641,59 @@ fn consensus(claims: &[Claim], src: &Sources, members: &[usize], varies: Varies)
             None => comparable.clone(),
         }
     };
-    let mut best: Option<(usize, Vec<usize>)> = None;
-    for &seed in &scope {
+    let classes = value_classes(claims, &scope);
+    let sources_of = |ks: &[usize]| -> BTreeSet<usize> { ks.iter().flat_map(|&k| classes[k].iter().map(|&i| src.source[i])).collect() };
+    let mut best: Option<(usize, usize, Vec<usize>)> = None;
+    for seed in 0..classes.len() {
         let mut group = vec![seed];
-        let mut common = claims[seed].interval;
-        for &o in &scope {
+        let mut common = claims[classes[seed][0]].interval;
+        for o in 0..classes.len() {
             if o == seed {
                 continue;
             }
-            if group.iter().all(|&g| claims[g].interval.meets(&claims[o].interval)) && common.meets(&claims[o].interval) {
-                common = common.intersect(&claims[o].interval);
+            let io = &claims[classes[o][0]].interval;
+            if group.iter().all(|&g| claims[classes[g][0]].interval.meets(io)) && common.meets(io) {
+                common = common.intersect(io);
                 group.push(o);
             }
         }
-        let s = group.iter().map(|&i| src.source[i]).collect::<BTreeSet<_>>().len();
-        if best.as_ref().is_none_or(|(bs, bg)| s > *bs || s == *bs && group.len() > bg.len()) {
-            best = Some((s, group));
+        let s = sources_of(&group).len();
+        let n: usize = group.iter().map(|&g| classes[g].len()).sum();
+        if best.as_ref().is_none_or(|(bs, bn, _)| s > *bs || s == *bs && n > *bn) {
+            best = Some((s, n, group));
         }
     }
-    let (support, group) = best?;
-    let group_sources: BTreeSet<usize> = group.iter().map(|&i| src.source[i]).collect();
+    let (support, _, group) = best?;
+    let group_sources = sources_of(&group);
     let opposition = scope.iter().map(|&i| src.source[i]).filter(|s| !group_sources.contains(s)).collect::<BTreeSet<_>>().len();
-    let mut interval = claims[group[0]].interval;
+    let mut interval = claims[classes[group[0]][0]].interval;
     for &g in &group[1..] {
-        interval = interval.intersect(&claims[g].interval);
+        interval = interval.intersect(&claims[classes[g][0]].interval);
     }
-    let mut points: Vec<f64> = group.iter().map(|&i| claims[i].interval.point).collect();
-    points.sort_by(f64::total_cmp);
-    let point = points[(points.len() - 1) / 2];
-    let rep = group.iter().copied().find(|&i| claims[i].interval.point == point).unwrap_or(group[0]);
+    // the median over claims, each class weighted by its size
+    let mut points: Vec<(f64, usize)> = group.iter().map(|&g| (claims[classes[g][0]].interval.point, classes[g].len())).collect();
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: usize = points.iter().map(|p| p.1).sum();
+    let mut acc = 0;
+    let mut point = points[0].0;
+    for (p, w) in &points {
+        acc += w;
+        if acc * 2 >= total {
+            point = *p;
+            break;
+        }
+    }
+    // the consensus value must be one the common interval allows (`more than
+    // 500` and `512` agree on 512, not on 500)
+    let inside = |p: f64| (p > interval.lo || !interval.lo_open && p == interval.lo) && (p < interval.hi || !interval.hi_open && p == interval.hi);
+    if !inside(point) {
+        if let Some((p, _)) = points.iter().find(|(p, _)| inside(*p)) {
+            point = *p;
+        } else if interval.lo.is_finite() && interval.hi.is_finite() {
+            point = (interval.lo + interval.hi) / 2.0;
+        }
+    }
+    let rep = group.iter().map(|&g| classes[g][0]).find(|&i| claims[i].interval.point == point).unwrap_or(classes[group[0]][0]);
     let display = claims[rep].value.to_string();
     interval.point = point;
     Some(Consensus { interval, point, display, support, opposition, confidence: (support as f64 + 1.0) / ((support + opposition) as f64 + 2.0) })

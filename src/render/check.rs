@@ -92,7 +92,6 @@ pub fn table<W: Write>(out: &mut W, report: &Report, fail_on: FailOn, style: Sty
             let mut t = Table::new();
             t.load_preset(UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(160)
                 .set_header(vec!["source", "value", "as of", "modality", "quote"]);
             for &i in &f.claims {
                 let c = &report.claims[i];
@@ -110,6 +109,10 @@ pub fn table<W: Write>(out: &mut W, report: &Report, fail_on: FailOn, style: Sty
                     Cell::new(modality),
                     Cell::new(quote(c)),
                 ]);
+            }
+            // a location must stay on one line: copyable, clickable, greppable
+            if let Some(col) = t.column_mut(0) {
+                col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
             }
             for line in t.to_string().lines() {
                 writeln!(out, "  {line}")?;
@@ -129,6 +132,13 @@ pub fn table<W: Write>(out: &mut W, report: &Report, fail_on: FailOn, style: Sty
         }
         writeln!(out)?;
     }
+    writeln!(out, "{}", summary_line(report, fail_on, shown, hidden))
+}
+
+/// The one-line summary that ends the human report (and the diagnostics):
+/// counts per verdict, how many findings were `shown` and `hidden`, and how
+/// many are at or above `fail_on`.
+pub fn summary_line(report: &Report, fail_on: FailOn, shown: usize, hidden: usize) -> String {
     let s = report.summary(fail_on);
     let count = |k: &str| s.by_kind.get(k).copied().unwrap_or(0);
     let mut line = format!(
@@ -153,7 +163,7 @@ pub fn table<W: Write>(out: &mut W, report: &Report, fail_on: FailOn, style: Sty
         line.push_str(" — nothing to compare");
     }
     line.push_str(&format!("; {} at or above --fail-on", s.failing));
-    writeln!(out, "{line}")
+    line
 }
 
 fn as_of_word(c: &Claim) -> &'static str {

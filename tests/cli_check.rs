@@ -1,0 +1,884 @@
+//! `claimcheck check` as a user runs it: the bundled corpus, edited copies of
+//! it that move articles in time, small fixture corpora with one trap each,
+//! invariance under duplication, renaming and thread count, exit codes and
+//! the human report.
+//!
+//! Fixture corpora live in `tests/fixtures/check/<case>/`. Every run on a
+//! fixture uses the fixture as the current directory, so the repository's
+//! own `claims/` catalogue never leaks in; a case that needs a catalogue
+//! carries its own `claims/` directory.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+/// The package root: `corpus/`, `claims/` and `tests/fixtures/` live here.
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture corpus: `tests/fixtures/check/<case>`.
+fn fixture(case: &str) -> PathBuf {
+    root().join("tests/fixtures/check").join(case)
+}
+
+/// Runs `claimcheck ARGS…` in `dir`; returns (stdout, stderr, exit code).
+fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    run_with_env(dir, args, &[])
+}
+
+/// Like [`run`], with extra environment variables.
+fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String, i32) {
+    let mut cmd = Command::cargo_bin("claimcheck").expect("claimcheck binary");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("RAYON_NUM_THREADS")
+        .args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run claimcheck");
+    (
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        out.status
+            .code()
+            .expect("exit code (not killed by a signal)"),
+    )
+}
+
+/// `claimcheck check PATH --format jsonl` in `dir`, plus `extra` arguments.
+fn check_jsonl(dir: &Path, path: &str, extra: &[&str]) -> (String, String, i32) {
+    let mut args = vec!["check", path, "--format", "jsonl"];
+    args.extend_from_slice(extra);
+    run(dir, &args)
+}
+
+/// Every JSONL record, each checked to be a JSON object with a `type`.
+fn records(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| {
+            let v: Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}"));
+            assert!(v["type"].is_string(), "record without a type: {l}");
+            v
+        })
+        .collect()
+}
+
+fn of_type(stdout: &str, ty: &str) -> Vec<Value> {
+    records(stdout)
+        .into_iter()
+        .filter(|r| r["type"] == ty)
+        .collect()
+}
+
+/// The `finding` records of a JSONL run.
+fn findings(stdout: &str) -> Vec<Value> {
+    of_type(stdout, "finding")
+}
+
+/// The `claim` records of a JSONL run.
+fn claims(stdout: &str) -> Vec<Value> {
+    of_type(stdout, "claim")
+}
+
+/// The findings for one key.
+fn for_key<'a>(findings: &'a [Value], key: &str) -> Vec<&'a Value> {
+    findings.iter().filter(|f| f["key"] == key).collect()
+}
+
+/// The one finding of `kind` for `key`; panics listing the key's findings otherwise.
+fn finding<'a>(findings: &'a [Value], key: &str, kind: &str) -> &'a Value {
+    let all = for_key(findings, key);
+    let hits: Vec<&&Value> = all.iter().filter(|f| f["kind"] == kind).collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected one `{kind}` finding for {key}, got: {}",
+        summarize(&all)
+    );
+    hits[0]
+}
+
+/// The claim texts of a finding, in order.
+fn texts(f: &Value) -> Vec<String> {
+    f["claims"]
+        .as_array()
+        .expect("claims array")
+        .iter()
+        .map(|c| c["text"].as_str().expect("text").to_string())
+        .collect()
+}
+
+/// The claim texts of a finding, sorted.
+fn sorted_texts(f: &Value) -> Vec<String> {
+    let mut t = texts(f);
+    t.sort();
+    t
+}
+
+/// The documents a finding's claims come from.
+fn docs(f: &Value) -> BTreeSet<String> {
+    f["claims"]
+        .as_array()
+        .expect("claims array")
+        .iter()
+        .map(|c| c["doc"].as_str().expect("doc").to_string())
+        .collect()
+}
+
+fn summarize(fs: &[&Value]) -> String {
+    fs.iter()
+        .map(|f| {
+            format!(
+                "\n  {} {} {:?}: {}",
+                f["kind"],
+                f["key"],
+                texts(f),
+                f["message"]
+            )
+        })
+        .collect()
+}
+
+fn conflicts(findings: &[Value]) -> Vec<&Value> {
+    findings
+        .iter()
+        .filter(|f| f["kind"] == "conflict")
+        .collect()
+}
+
+/// The findings other than `single`, for failure messages.
+fn notable(findings: &[Value]) -> String {
+    summarize(
+        &findings
+            .iter()
+            .filter(|f| f["kind"] != "single")
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The claim records whose text is exactly `text`.
+fn claims_with_text<'a>(claims: &'a [Value], text: &str) -> Vec<&'a Value> {
+    let hits: Vec<&Value> = claims.iter().filter(|c| c["text"] == text).collect();
+    assert!(!hits.is_empty(), "no claim with text {text:?}");
+    hits
+}
+
+/// A finding as compared across runs: kind, severity, key and the sorted
+/// claim texts with duplicates collapsed.
+type Signature = (String, String, String, Vec<String>);
+
+fn signatures(stdout: &str) -> BTreeSet<Signature> {
+    findings(stdout)
+        .iter()
+        .map(|f| {
+            let texts: BTreeSet<String> = texts(f).into_iter().collect();
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["key"].as_str().unwrap().to_string(),
+                texts.into_iter().collect(),
+            )
+        })
+        .collect()
+}
+
+/// A temporary directory holding `corpus/*.txt` and `claims/` copied from
+/// the package, ready to be edited.
+fn corpus_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for dir in ["corpus", "claims"] {
+        fs::create_dir(tmp.path().join(dir)).unwrap();
+        for entry in fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                fs::copy(&path, tmp.path().join(dir).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    tmp
+}
+
+/// The articles of a corpus copy, sorted by name.
+fn articles(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Replaces exactly one occurrence of `from` in `path`.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "{from:?} should occur once in {}",
+        path.display()
+    );
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+const HANOI_TIMES: &str = "2025-04-hanoitimes-hanoi-sets-up-learning-city-steering-committee.txt";
+const BAOQUOCTE: &str = "2025-12-05-baoquocte-hanoi-joins-global-network-of-learning-cities.txt";
+
+// ---------------------------------------------------------------------------
+// 1. The bundled corpus
+// ---------------------------------------------------------------------------
+
+#[test]
+fn bundled_corpus_jsonl_is_one_typed_record_per_line_and_exits_0() {
+    let (out, err, code) = check_jsonl(&root(), "corpus/", &[]);
+    assert_eq!(code, 0, "stderr: {err}");
+    let recs = records(&out);
+    let types: BTreeSet<&str> = recs.iter().map(|r| r["type"].as_str().unwrap()).collect();
+    for ty in ["header", "document", "claim", "finding", "summary"] {
+        assert!(types.contains(ty), "no `{ty}` record; types: {types:?}");
+    }
+    assert_eq!(recs.first().unwrap()["type"], "header");
+    assert_eq!(recs.last().unwrap()["type"], "summary");
+    assert_eq!(recs.iter().filter(|r| r["type"] == "document").count(), 5);
+}
+
+#[test]
+fn bundled_corpus_json_is_one_document_with_schema_documents_claims_findings_summary() {
+    let (out, err, code) = run(&root(), &["check", "corpus/", "--format", "json"]);
+    assert_eq!(code, 0, "stderr: {err}");
+    let v: Value = serde_json::from_str(&out).expect("one JSON document");
+    assert!(v["schema"].is_number(), "schema: {}", v["schema"]);
+    for field in ["documents", "claims", "findings"] {
+        assert!(
+            v[field].as_array().is_some_and(|a| !a.is_empty()),
+            "{field} should be a non-empty array"
+        );
+    }
+    assert!(v["summary"].is_object());
+    assert_eq!(v["summary"]["documents"], 5);
+    assert_eq!(
+        v["summary"]["claims"].as_u64().unwrap(),
+        v["claims"].as_array().unwrap().len() as u64
+    );
+}
+
+#[test]
+fn network_total_356_then_425_is_a_change_not_a_conflict() {
+    let (out, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let fs = findings(&out);
+    let f = finding(&fs, "gnlc.members.total", "changed");
+    assert_eq!(texts(f), ["356", "425"], "older value first");
+    let docs = docs(f);
+    assert!(docs.iter().any(|d| d.ends_with(HANOI_TIMES)), "{docs:?}");
+    assert!(docs.iter().any(|d| d.ends_with(BAOQUOCTE)), "{docs:?}");
+    assert!(!for_key(&fs, "gnlc.members.total")
+        .iter()
+        .any(|f| f["kind"] == "conflict"));
+    assert!(
+        f["comparisons"].as_array().is_some_and(|c| !c.is_empty()),
+        "a changed finding explains itself"
+    );
+}
+
+#[test]
+fn vietnamese_member_cities_five_then_6_is_a_change() {
+    let (out, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let fs = findings(&out);
+    let f = finding(&fs, "vn.gnlc.members", "changed");
+    assert_eq!(texts(f), ["five", "6"]);
+}
+
+#[test]
+fn document_dates_repeated_by_two_outlets_agree() {
+    let (out, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let fs = findings(&out);
+    for key in [
+        "vn.resolution-71.date",
+        "vn.education-integration-plan.approved",
+    ] {
+        let f = finding(&fs, key, "agree");
+        assert_eq!(
+            docs(f).len(),
+            2,
+            "{key}: claims from two different articles: {:?}",
+            docs(f)
+        );
+        assert_eq!(
+            f["consensus"]["support"], 2,
+            "{key}: two independent sources"
+        );
+    }
+}
+
+#[test]
+fn counts_repeated_within_an_article_agree() {
+    let (out, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let fs = findings(&out);
+    for value in ["2,913", "526"] {
+        let found = fs.iter().any(|f| {
+            f["kind"] == "agree" && texts(f).len() >= 2 && texts(f).iter().all(|t| t == value)
+        });
+        assert!(
+            found,
+            "an `agree` finding whose claims all read {value}; findings: {}",
+            notable(&fs)
+        );
+    }
+}
+
+#[test]
+fn bundled_corpus_has_no_conflict() {
+    let (out, _, code) = check_jsonl(&root(), "corpus/", &[]);
+    let fs = findings(&out);
+    assert!(
+        conflicts(&fs).is_empty(),
+        "conflicts: {}",
+        summarize(&conflicts(&fs))
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn literacy_targets_99_5_and_99_6_percent_for_different_horizons_are_not_compared() {
+    let (out, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let cs = claims(&out);
+    for c in claims_with_text(&cs, "99.5%")
+        .into_iter()
+        .chain(claims_with_text(&cs, "99.6%"))
+    {
+        assert_eq!(
+            c["modality"], "target",
+            "{} is a goal: {}",
+            c["text"], c["sentence"]
+        );
+    }
+    let h5 = &claims_with_text(&cs, "99.5%")[0]["horizon"];
+    let h6 = &claims_with_text(&cs, "99.6%")[0]["horizon"];
+    assert_ne!(h5, h6, "medium-term vs long-term goals");
+    let fs = findings(&out);
+    for f in fs.iter().filter(|f| f["kind"] != "single") {
+        let t = texts(f);
+        assert!(
+            !(t.iter().any(|x| x == "99.5%") && t.iter().any(|x| x == "99.6%")),
+            "99.5% and 99.6% compared in: {}",
+            summarize(&[f])
+        );
+    }
+}
+
+#[test]
+fn countries_of_different_meaning_get_different_keys() {
+    // `425 member cities in 91 countries` (network total), `72 cities from
+    // 46 countries` (this year's cohort), `Thirteen countries joined … for
+    // the first time`: three different quantities.
+    let (out, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let cs = claims(&out);
+    let keys: Vec<(&str, BTreeSet<String>)> = ["91", "46", "Thirteen"]
+        .into_iter()
+        .map(|t| {
+            (
+                t,
+                claims_with_text(&cs, t)
+                    .iter()
+                    .map(|c| c["key"].as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    for (i, (ta, ka)) in keys.iter().enumerate() {
+        for (tb, kb) in &keys[i + 1..] {
+            assert!(
+                ka.is_disjoint(kb),
+                "{ta} ({ka:?}) and {tb} ({kb:?}) share a key"
+            );
+        }
+    }
+    let fs = findings(&out);
+    for f in &fs {
+        let t = texts(f);
+        let n = ["91", "46", "Thirteen"]
+            .iter()
+            .filter(|x| t.iter().any(|y| y == *x))
+            .count();
+        assert!(
+            n <= 1,
+            "countries of different meaning compared: {}",
+            summarize(&[f])
+        );
+    }
+}
+
+#[test]
+fn claim_locations_point_at_the_number_in_the_file() {
+    let (out, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let cs = claims(&out);
+    let c = claims_with_text(&cs, "356")[0];
+    let text = fs::read_to_string(root().join(c["doc"].as_str().unwrap())).unwrap();
+    let line = text
+        .lines()
+        .nth(c["line"].as_u64().unwrap() as usize - 1)
+        .unwrap();
+    let at: String = line
+        .chars()
+        .skip(c["column"].as_u64().unwrap() as usize - 1)
+        .collect();
+    assert!(
+        at.starts_with("356 member cities"),
+        "line {} column {} reads {at:?}",
+        c["line"],
+        c["column"]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 2. Time: the same claims, articles moved in time
+// ---------------------------------------------------------------------------
+
+#[test]
+fn without_publication_dates_the_network_total_is_undetermined() {
+    let tmp = corpus_copy();
+    for a in articles(&tmp.path().join("corpus")) {
+        let text = fs::read_to_string(&a).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with("published:"))
+            .collect();
+        assert!(
+            kept.len() < text.lines().count(),
+            "{} had a published: line",
+            a.display()
+        );
+        fs::write(&a, kept.join("\n") + "\n").unwrap();
+    }
+    let (out, err, code) = check_jsonl(tmp.path(), "corpus/", &[]);
+    assert_eq!(code, 0, "stderr: {err}");
+    let fs = findings(&out);
+    let f = finding(&fs, "gnlc.members.total", "undetermined");
+    assert_eq!(texts(f), ["356", "425"]);
+    assert!(
+        !for_key(&fs, "gnlc.members.total")
+            .iter()
+            .any(|f| f["kind"] == "conflict" || f["kind"] == "changed"),
+        "{}",
+        summarize(&for_key(&fs, "gnlc.members.total"))
+    );
+}
+
+#[test]
+fn the_old_total_dated_the_same_day_as_the_new_one_is_a_gross_conflict() {
+    let tmp = corpus_copy();
+    edit(
+        &tmp.path().join("corpus").join(HANOI_TIMES),
+        "published: 2025-04\n",
+        "published: 2025-12-05\n",
+    );
+    let (out, _, code) = check_jsonl(tmp.path(), "corpus/", &[]);
+    let fs = findings(&out);
+    let f = finding(&fs, "gnlc.members.total", "conflict");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["grade"], "gross");
+    assert_eq!(texts(f), ["356", "425"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn the_old_total_repeated_after_the_new_one_was_known_is_stale() {
+    let tmp = corpus_copy();
+    edit(
+        &tmp.path().join("corpus").join(HANOI_TIMES),
+        "published: 2025-04\n",
+        "published: 2026-02-01\n",
+    );
+    let (out, err, code) = check_jsonl(tmp.path(), "corpus/", &[]);
+    assert_eq!(
+        code, 0,
+        "a stale value is a warning, below the default --fail-on; stderr: {err}"
+    );
+    let fs = findings(&out);
+    let f = finding(&fs, "gnlc.members.total", "stale");
+    assert_eq!(f["severity"], "warning");
+    assert!(texts(f).contains(&"356".to_string()), "{:?}", texts(f));
+    assert!(!for_key(&fs, "gnlc.members.total")
+        .iter()
+        .any(|f| f["kind"] == "conflict"));
+
+    let (_, _, code) = check_jsonl(tmp.path(), "corpus/", &["--fail-on", "warning"]);
+    assert_eq!(code, 1, "--fail-on warning trips on a stale finding");
+}
+
+// ---------------------------------------------------------------------------
+// 3. Fixture corpora, one trap each
+// ---------------------------------------------------------------------------
+
+#[test]
+fn two_founding_years_for_one_garden_conflict_without_a_catalogue() {
+    let dir = fixture("contradiction");
+    assert!(
+        !dir.join("claims").exists(),
+        "this case runs on automatic keys"
+    );
+    let (out, _, code) = check_jsonl(&dir, ".", &[]);
+    let fs = findings(&out);
+    assert!(
+        conflicts(&fs)
+            .iter()
+            .any(|f| sorted_texts(f) == ["2013", "2015"]),
+        "a conflict between 2013 and 2015; findings: {}",
+        notable(&fs)
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn nearly_90000_agrees_with_89650() {
+    let (out, _, code) = check_jsonl(&fixture("approximate-agrees"), ".", &[]);
+    let fs = findings(&out);
+    assert!(conflicts(&fs).is_empty(), "{}", notable(&fs));
+    let agree = fs
+        .iter()
+        .find(|f| f["kind"] == "agree")
+        .unwrap_or_else(|| panic!("no agree finding: {}", notable(&fs)));
+    assert_eq!(sorted_texts(agree), ["89,650", "nearly 90,000"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn more_than_500_is_contradicted_by_420_but_not_by_512_without_a_catalogue() {
+    let dir = fixture("bound-violated");
+    assert!(
+        !dir.join("claims").exists(),
+        "this case runs on automatic keys"
+    );
+    let (out, _, code) = check_jsonl(&dir, ".", &[]);
+    let fs = findings(&out);
+    let c = conflicts(&fs);
+    assert!(
+        c.iter().any(|f| {
+            let t = texts(f);
+            t.contains(&"420".to_string()) && t.contains(&"more than 500".to_string())
+        }),
+        "420 contradicts `more than 500`; findings: {}",
+        notable(&fs)
+    );
+    // `more than 500` allows 512: the two are never set against each other
+    for f in &fs {
+        let t = texts(f);
+        if f["kind"] == "conflict" {
+            assert!(
+                !(t.contains(&"512".to_string()) && t.contains(&"more than 500".to_string())),
+                "512 set against `more than 500`: {}",
+                summarize(&[f])
+            );
+        }
+        for cmp in f["comparisons"].as_array().into_iter().flatten() {
+            let cmp = cmp.as_str().unwrap();
+            assert!(
+                !(cmp.contains("512") && cmp.contains("more than 500")),
+                "{cmp}"
+            );
+        }
+    }
+    let support = c[0]["consensus"]["support"].as_u64();
+    assert_eq!(
+        support,
+        Some(2),
+        "`more than 500` and 512 support each other"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_literacy_target_does_not_contradict_the_reported_rate() {
+    let dir = fixture("target-vs-fact");
+    let empty = tempfile::tempdir().unwrap();
+    let empty_claims = empty.path().to_str().unwrap();
+    // with the case's own catalogue (a tracked key) and with none (automatic keys)
+    for extra in [vec![], vec!["--claims", empty_claims]] {
+        let (out, err, code) = check_jsonl(&dir, ".", &extra);
+        assert_eq!(code, 0, "{extra:?}: stderr: {err}");
+        let cs = claims(&out);
+        let target = claims_with_text(&cs, "99%")[0];
+        assert_eq!(
+            target["modality"], "target",
+            "{extra:?}: {}",
+            target["sentence"]
+        );
+        assert_eq!(claims_with_text(&cs, "97.2%")[0]["modality"], "fact");
+        let fs = findings(&out);
+        assert!(conflicts(&fs).is_empty(), "{extra:?}: {}", notable(&fs));
+        for f in fs.iter().filter(|f| f["kind"] != "single") {
+            let t = texts(f);
+            assert!(
+                !(t.contains(&"99%".to_string()) && t.contains(&"97.2%".to_string())),
+                "{extra:?}: target compared with fact: {}",
+                summarize(&[f])
+            );
+        }
+    }
+}
+
+#[test]
+fn network_totals_and_this_years_newcomers_get_different_keys() {
+    let dir = fixture("same-number-different-things");
+    let (out, _, code) = check_jsonl(&dir, ".", &[]);
+    let fs = findings(&out);
+    assert!(conflicts(&fs).is_empty(), "{}", notable(&fs));
+    assert_eq!(code, 0);
+    let cs = claims(&out);
+    let key = |t: &str| {
+        let hits = claims_with_text(&cs, t);
+        assert_eq!(hits.len(), 1, "one claim reads {t}");
+        hits[0]["key"].as_str().unwrap().to_string()
+    };
+    let cities: Vec<(&str, String)> = ["300", "45", "12"]
+        .into_iter()
+        .map(|t| (t, key(t)))
+        .collect();
+    for (i, (ta, ka)) in cities.iter().enumerate() {
+        for (tb, kb) in &cities[i + 1..] {
+            assert_ne!(ka, kb, "{ta} and {tb} cities are different quantities");
+        }
+    }
+    assert_ne!(
+        key("80"),
+        key("20"),
+        "countries in the network vs countries of this year's newcomers"
+    );
+}
+
+#[test]
+fn a_fleet_size_reported_a_year_apart_has_changed() {
+    let (out, _, code) = check_jsonl(&fixture("changed-over-time"), ".", &[]);
+    let fs = findings(&out);
+    let f = fs
+        .iter()
+        .find(|f| f["kind"] == "changed")
+        .unwrap_or_else(|| panic!("no changed finding: {}", notable(&fs)));
+    assert_eq!(texts(f), ["1,800", "2,400"], "older value first");
+    assert!(conflicts(&fs).is_empty(), "{}", notable(&fs));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_fact_beside_a_future_clause_is_still_a_fact() {
+    let (out, _, code) = check_jsonl(&fixture("fact-beside-future-clause"), ".", &[]);
+    let cs = claims(&out);
+    assert_eq!(claims_with_text(&cs, "89,650")[0]["modality"], "fact");
+    let fs = findings(&out);
+    let agree = fs
+        .iter()
+        .find(|f| f["kind"] == "agree")
+        .unwrap_or_else(|| panic!("no agree finding: {}", notable(&fs)));
+    assert_eq!(sorted_texts(agree), ["89,650", "nearly 90,000"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
+    let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);
+    let cs = claims(&out);
+    let k300 = claims_with_text(&cs, "300")[0]["key"].clone();
+    let k280 = claims_with_text(&cs, "280")[0]["key"].clone();
+    assert_eq!(
+        k300, k280,
+        "both speak of the Green Harbour Alliance's member cities"
+    );
+    let fs = findings(&out);
+    assert!(
+        fs.iter().any(
+            |f| matches!(f["kind"].as_str(), Some("conflict" | "undetermined"))
+                && texts(f).len() == 2
+        ),
+        "300 vs 280 on the same day should be reported: {}",
+        notable(&fs)
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 4. Invariance
+// ---------------------------------------------------------------------------
+
+#[test]
+fn duplicating_every_article_changes_no_finding() {
+    let (orig, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let tmp = corpus_copy();
+    let corpus = tmp.path().join("corpus");
+    for a in articles(&corpus) {
+        let stem = a.file_stem().unwrap().to_str().unwrap();
+        fs::copy(&a, corpus.join(format!("{stem}-copy.txt"))).unwrap();
+    }
+    let (dup, err, code) = check_jsonl(tmp.path(), "corpus/", &[]);
+    assert_eq!(code, 0, "a duplicate is not a contradiction; stderr: {err}");
+    assert_eq!(of_type(&dup, "document").len(), 10);
+    assert!(
+        conflicts(&findings(&dup)).is_empty(),
+        "{}",
+        notable(&findings(&dup))
+    );
+    assert_eq!(signatures(&dup), signatures(&orig));
+
+    // a copy is not a second source
+    let support = |out: &str| -> BTreeMap<(String, String), u64> {
+        findings(out)
+            .iter()
+            .filter_map(|f| {
+                let s = f["consensus"]["support"].as_u64()?;
+                Some((
+                    (
+                        f["kind"].as_str()?.to_string(),
+                        f["key"].as_str()?.to_string(),
+                    ),
+                    s,
+                ))
+            })
+            .fold(BTreeMap::new(), |mut m, (k, s)| {
+                let e = m.entry(k).or_insert(0);
+                *e = (*e).max(s);
+                m
+            })
+    };
+    let (before, after) = (support(&orig), support(&dup));
+    for (k, s) in &after {
+        assert!(
+            s <= before.get(k).unwrap_or(&0),
+            "support of {k:?} grew from {:?} to {s}",
+            before.get(k)
+        );
+    }
+}
+
+#[test]
+fn renaming_articles_to_reverse_their_order_changes_no_finding() {
+    let (orig, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let tmp = corpus_copy();
+    let corpus = tmp.path().join("corpus");
+    let names = articles(&corpus);
+    let n = names.len();
+    // the oldest article sorts last, the newest first
+    for (i, a) in names.iter().enumerate() {
+        let prefix = (b'a' + (n - 1 - i) as u8) as char;
+        let name = a.file_name().unwrap().to_str().unwrap();
+        fs::rename(a, corpus.join(format!("{prefix}-{name}"))).unwrap();
+    }
+    let (renamed, _, _) = check_jsonl(tmp.path(), "corpus/", &[]);
+    let first_doc = of_type(&renamed, "document")[0]["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        first_doc.contains("2026-01-30"),
+        "the order changed: {first_doc}"
+    );
+    assert_eq!(signatures(&renamed), signatures(&orig));
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_thread_count() {
+    let args = ["check", "corpus/", "--format", "jsonl"];
+    let (one, _, c1) = run_with_env(&root(), &args, &[("RAYON_NUM_THREADS", "1")]);
+    let (four, _, c4) = run_with_env(&root(), &args, &[("RAYON_NUM_THREADS", "4")]);
+    assert_eq!(c1, c4);
+    assert!(!one.is_empty());
+    assert!(one == four, "JSONL output differs between 1 and 4 threads");
+}
+
+// ---------------------------------------------------------------------------
+// 5. Exit codes and errors
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_catalogue_that_is_not_json_is_an_input_error_naming_file_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("bad.json"), "{\"claims\": [").unwrap();
+    let (_, err, code) = run(
+        &root(),
+        &["check", "corpus/", "--claims", tmp.path().to_str().unwrap()],
+    );
+    assert_eq!(code, 2, "stderr: {err}");
+    let line = err
+        .lines()
+        .find(|l| l.contains("bad.json"))
+        .unwrap_or_else(|| panic!("stderr does not name bad.json: {err}"));
+    let after = &line[line.find("bad.json").unwrap() + "bad.json".len()..];
+    let mut parts = after.split(':');
+    assert_eq!(parts.next(), Some(""), "bad.json:LINE:COLUMN in {line:?}");
+    for what in ["line", "column"] {
+        let p = parts.next().unwrap_or("");
+        assert!(
+            !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()),
+            "no {what} number after bad.json in {line:?}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_path_is_an_input_error() {
+    let (_, err, code) = run(&root(), &["check", "no-such-corpus/"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no-such-corpus"),
+        "stderr names the path: {err}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 6. The human report
+// ---------------------------------------------------------------------------
+
+#[test]
+fn table_report_shows_verdict_key_quote_location_and_summary() {
+    let (out, err, code) = run(&root(), &["check", "corpus/"]);
+    assert_eq!(code, 0, "stderr: {err}");
+    assert!(out.contains("changed"));
+    assert!(out.contains("gnlc.members.total"));
+    assert!(out.contains("356 member cities"), "the quote is shown");
+    let location = regex::Regex::new(r"\.txt:\d+:\d+").unwrap();
+    // evidence rows carry a location (not only the messages above them)
+    assert!(
+        out.lines()
+            .filter(|l| l.trim_start().starts_with('│'))
+            .any(|l| location.is_match(l)),
+        "an evidence row with a file:line:column location:\n{out}"
+    );
+    let last = out.trim_end().lines().last().unwrap();
+    assert!(
+        last.contains("documents") && last.contains("claims"),
+        "summary line: {last}"
+    );
+    assert!(last.starts_with("5 documents"), "summary line: {last}");
+}
+
+#[test]
+fn table_report_keeps_each_location_on_one_line() {
+    let (json, _, _) = check_jsonl(&root(), "corpus/", &[]);
+    let cs = claims(&json);
+    let c = claims_with_text(&cs, "356")[0];
+    let location = format!(
+        "{}:{}:{}",
+        c["doc"].as_str().unwrap(),
+        c["line"],
+        c["column"]
+    );
+    let (out, _, _) = run(&root(), &["check", "corpus/"]);
+    // a row of the evidence table (messages may quote locations too)
+    let rows = || out.lines().filter(|l| l.trim_start().starts_with('│'));
+    assert!(
+        rows().any(|l| l.contains("356")),
+        "the 356 claim has a table row:\n{out}"
+    );
+    assert!(
+        rows().any(|l| l.contains(&location)),
+        "{location} not on one line:\n{out}"
+    );
+}
