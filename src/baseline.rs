@@ -46,20 +46,34 @@ pub struct Baseline {
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
     #[error("{path}: cannot read baseline: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: not a claimcheck baseline: {message}")]
-    Parse { path: String, line: usize, column: usize, message: String },
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: baseline schema {found} is newer than this claimcheck understands ({SCHEMA}); upgrade claimcheck or rewrite it with --write-baseline")]
     Newer { path: String, found: u32 },
     #[error("{path}: cannot write baseline: {source}")]
-    Write { path: String, source: std::io::Error },
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 impl Baseline {
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read { path: shown.clone(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+            path: shown.clone(),
+            source,
+        })?;
         Baseline::parse(&shown, &text)
     }
 
@@ -69,15 +83,29 @@ impl Baseline {
         struct Head {
             schema: Option<u32>,
         }
-        if let Ok(Head { schema: Some(found) }) = serde_json::from_str::<Head>(text) {
+        if let Ok(Head {
+            schema: Some(found),
+        }) = serde_json::from_str::<Head>(text)
+        {
             if found > SCHEMA {
-                return Err(BaselineError::Newer { path: path.into(), found });
+                return Err(BaselineError::Newer {
+                    path: path.into(),
+                    found,
+                });
             }
         }
         serde_json::from_str(text).map_err(|e| {
             let m = e.to_string();
-            let m = m.rsplit_once(" at line ").map_or(m.as_str(), |(m, _)| m).to_string();
-            BaselineError::Parse { path: path.into(), line: e.line(), column: e.column(), message: m }
+            let m = m
+                .rsplit_once(" at line ")
+                .map_or(m.as_str(), |(m, _)| m)
+                .to_string();
+            BaselineError::Parse {
+                path: path.into(),
+                line: e.line(),
+                column: e.column(),
+                message: m,
+            }
         })
     }
 
@@ -93,12 +121,18 @@ impl Baseline {
                 kind: f.kind.as_str().to_string(),
                 key: f.key.clone(),
                 message: f.message.clone(),
-                reason: previous.and_then(|p| p.accepted.iter().find(|a| a.fingerprint == f.fingerprint)).map(|a| a.reason.clone()).unwrap_or_default(),
+                reason: previous
+                    .and_then(|p| p.accepted.iter().find(|a| a.fingerprint == f.fingerprint))
+                    .map(|a| a.reason.clone())
+                    .unwrap_or_default(),
             })
             .collect();
         accepted.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
         accepted.dedup_by(|a, b| a.fingerprint == b.fingerprint);
-        Baseline { schema: SCHEMA, accepted }
+        Baseline {
+            schema: SCHEMA,
+            accepted,
+        }
     }
 
     /// Writes the baseline as pretty JSON with a trailing newline.
@@ -107,9 +141,15 @@ impl Baseline {
         let mut text = serde_json::to_string_pretty(self).expect("baseline serialises");
         text.push('\n');
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| BaselineError::Write { path: shown.clone(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| BaselineError::Write {
+                path: shown.clone(),
+                source,
+            })?;
         }
-        std::fs::write(path, text).map_err(|source| BaselineError::Write { path: shown, source })
+        std::fs::write(path, text).map_err(|source| BaselineError::Write {
+            path: shown,
+            source,
+        })
     }
 }
 
@@ -127,18 +167,24 @@ pub struct Suppression {
 /// Finds `<!-- claimcheck: ignore KEY -- reason -->` comments. A comment
 /// that names no key is an error: ignoring everything in an article would
 /// let any contradiction through.
-pub fn suppressions(doc: &crate::corpus::Document) -> (Vec<Suppression>, Vec<crate::corpus::Problem>) {
+pub fn suppressions(
+    doc: &crate::corpus::Document,
+) -> (Vec<Suppression>, Vec<crate::corpus::Problem>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let text = &doc.text;
     let mut from = 0;
     while let Some(p) = text[from..].find("<!--") {
         let start = from + p;
-        let Some(close) = text[start..].find("-->") else { break };
+        let Some(close) = text[start..].find("-->") else {
+            break;
+        };
         let end = start + close + 3;
         from = end;
         let inner = text[start + 4..end - 3].trim();
-        let Some(rest) = inner.strip_prefix("claimcheck:") else { continue };
+        let Some(rest) = inner.strip_prefix("claimcheck:") else {
+            continue;
+        };
         let rest = rest.trim();
         let (line, column) = doc.line_col(start);
         let Some(args) = rest.strip_prefix("ignore") else {
@@ -157,7 +203,13 @@ pub fn suppressions(doc: &crate::corpus::Document) -> (Vec<Suppression>, Vec<cra
             continue;
         }
         for key in key_part.split_whitespace() {
-            found.push(Suppression { doc: doc.path.clone(), line, column, key: key.to_string(), reason: reason.to_string() });
+            found.push(Suppression {
+                doc: doc.path.clone(),
+                line,
+                column,
+                key: key.to_string(),
+                reason: reason.to_string(),
+            });
         }
     }
     (found, problems)
@@ -165,8 +217,15 @@ pub fn suppressions(doc: &crate::corpus::Document) -> (Vec<Suppression>, Vec<cra
 
 /// Removes accepted findings from a report and reports what suppressed
 /// nothing. Returns how many findings were suppressed.
-pub fn apply(report: &mut Report, baseline: Option<&Baseline>, inline: &[Suppression], strict: bool) -> usize {
-    let accepted: BTreeSet<&str> = baseline.map(|b| b.accepted.iter().map(|a| a.fingerprint.as_str()).collect()).unwrap_or_default();
+pub fn apply(
+    report: &mut Report,
+    baseline: Option<&Baseline>,
+    inline: &[Suppression],
+    strict: bool,
+) -> usize {
+    let accepted: BTreeSet<&str> = baseline
+        .map(|b| b.accepted.iter().map(|a| a.fingerprint.as_str()).collect())
+        .unwrap_or_default();
     let mut used_fp: BTreeSet<String> = BTreeSet::new();
     let mut used_inline = vec![false; inline.len()];
     let claims = &report.claims;
@@ -187,7 +246,11 @@ pub fn apply(report: &mut Report, baseline: Option<&Baseline>, inline: &[Suppres
         !silenced
     });
     let suppressed = before - report.findings.len();
-    let severity = if strict { Severity::Error } else { Severity::Warning };
+    let severity = if strict {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     let mk = |key: String, message: String, fingerprint: String| Finding {
         kind: FindingKind::UnusedSuppression,
         severity,
@@ -247,9 +310,14 @@ mod tests {
 
     #[test]
     fn newer_schema_and_corrupt_files_are_named() {
-        let e = Baseline::parse("claims/accepted.json", r#"{"schema": 9, "accepted": []}"#).unwrap_err();
+        let e = Baseline::parse("claims/accepted.json", r#"{"schema": 9, "accepted": []}"#)
+            .unwrap_err();
         assert!(e.to_string().contains("schema 9 is newer"), "{e}");
-        let e = Baseline::parse("claims/accepted.json", "{\n \"schema\": 1,\n \"accepted\": [ {\"fingerprint\": 3} ]\n}").unwrap_err();
+        let e = Baseline::parse(
+            "claims/accepted.json",
+            "{\n \"schema\": 1,\n \"accepted\": [ {\"fingerprint\": 3} ]\n}",
+        )
+        .unwrap_err();
         assert!(e.to_string().starts_with("claims/accepted.json:3:"), "{e}");
     }
 
@@ -257,7 +325,13 @@ mod tests {
     fn round_trips_and_keeps_reasons() {
         let b = Baseline {
             schema: SCHEMA,
-            accepted: vec![Accepted { fingerprint: "ab".into(), kind: "conflict".into(), key: "k".into(), message: "m".into(), reason: "known typo in the source".into() }],
+            accepted: vec![Accepted {
+                fingerprint: "ab".into(),
+                kind: "conflict".into(),
+                key: "k".into(),
+                message: "m".into(),
+                reason: "known typo in the source".into(),
+            }],
         };
         let text = serde_json::to_string(&b).unwrap();
         assert_eq!(Baseline::parse("x", &text).unwrap(), b);

@@ -99,7 +99,9 @@ pub enum Tolerance {
     #[serde(skip)]
     None,
     Absolute(f64),
-    Relative { relative: f64 },
+    Relative {
+        relative: f64,
+    },
 }
 
 impl Tolerance {
@@ -250,7 +252,12 @@ impl Catalog {
             for entry in entries {
                 let (line, column) = locate_id(text, &entry.id);
                 if entry.id.trim().is_empty() {
-                    errors.push(CatalogError { path: shown.clone(), line, column, message: "field `id`: must not be empty".into() });
+                    errors.push(CatalogError {
+                        path: shown.clone(),
+                        line,
+                        column,
+                        message: "field `id`: must not be empty".into(),
+                    });
                     continue;
                 }
                 if let Some(prev) = by_id.get(&entry.id) {
@@ -258,13 +265,22 @@ impl Catalog {
                         path: shown.clone(),
                         line,
                         column,
-                        message: format!("field `id`: duplicate claim id `{}` (first declared in {})", entry.id, prev.file.display()),
+                        message: format!(
+                            "field `id`: duplicate claim id `{}` (first declared in {})",
+                            entry.id,
+                            prev.file.display()
+                        ),
                     });
                     continue;
                 }
                 let mut patterns = Vec::new();
                 for (k, p) in entry.property.patterns.iter().enumerate() {
-                    match RegexBuilder::new(p).case_insensitive(true).size_limit(PATTERN_SIZE_LIMIT).dfa_size_limit(PATTERN_SIZE_LIMIT).build() {
+                    match RegexBuilder::new(p)
+                        .case_insensitive(true)
+                        .size_limit(PATTERN_SIZE_LIMIT)
+                        .dfa_size_limit(PATTERN_SIZE_LIMIT)
+                        .build()
+                    {
                         Ok(r) => patterns.push(r),
                         Err(e) => {
                             let (line, column) = locate_str(text, p).unwrap_or((line, column));
@@ -277,14 +293,33 @@ impl Catalog {
                         }
                     }
                 }
-                let mut aliases: Vec<String> = std::iter::once(&entry.subject.name).chain(&entry.subject.aliases).map(|a| normalize_words(a)).filter(|a| !a.is_empty()).collect();
+                let mut aliases: Vec<String> = std::iter::once(&entry.subject.name)
+                    .chain(&entry.subject.aliases)
+                    .map(|a| normalize_words(a))
+                    .filter(|a| !a.is_empty())
+                    .collect();
                 aliases.sort_by_key(|a| std::cmp::Reverse(a.len()));
                 let compiled = Compiled {
                     file: path.clone(),
                     aliases,
-                    units: entry.property.units.iter().map(|u| normalize_phrase(u)).collect(),
-                    cues: entry.property.cues.iter().map(|c| normalize_words(c)).collect(),
-                    exclude: entry.property.exclude.iter().map(|c| normalize_words(c)).collect(),
+                    units: entry
+                        .property
+                        .units
+                        .iter()
+                        .map(|u| normalize_phrase(u))
+                        .collect(),
+                    cues: entry
+                        .property
+                        .cues
+                        .iter()
+                        .map(|c| normalize_words(c))
+                        .collect(),
+                    exclude: entry
+                        .property
+                        .exclude
+                        .iter()
+                        .map(|c| normalize_words(c))
+                        .collect(),
                     patterns,
                     entry,
                 };
@@ -294,7 +329,10 @@ impl Catalog {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Catalog { entries: by_id.into_values().collect(), digest: hasher.finish() })
+        Ok(Catalog {
+            entries: by_id.into_values().collect(),
+            digest: hasher.finish(),
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Compiled> {
@@ -335,15 +373,24 @@ fn shape_error(path: &str, text: &str, e: serde_json::Error) -> CatalogError {
     let (line, column) = (e.line(), e.column());
     let msg = e.to_string();
     // serde_json appends " at line L column C"; we print them in front
-    let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
+    let msg = msg
+        .rsplit_once(" at line ")
+        .map_or(msg.as_str(), |(m, _)| m)
+        .to_string();
     let message = if e.is_syntax() || e.is_eof() {
         format!("not valid JSON: {msg}")
     } else if msg.starts_with("data did not match any variant") {
         // the untagged file shape hides the inner error: retry as the object form for a precise one
-        match serde_json::from_str::<CatalogFile>(text).err().or_else(|| serde_json::from_str::<Vec<Entry>>(text).err()) {
+        match serde_json::from_str::<CatalogFile>(text)
+            .err()
+            .or_else(|| serde_json::from_str::<Vec<Entry>>(text).err())
+        {
             Some(inner) => {
                 let m = inner.to_string();
-                let m = m.rsplit_once(" at line ").map_or(m.as_str(), |(m, _)| m).to_string();
+                let m = m
+                    .rsplit_once(" at line ")
+                    .map_or(m.as_str(), |(m, _)| m)
+                    .to_string();
                 return CatalogError {
                     path: path.into(),
                     line: inner.line(),
@@ -356,7 +403,12 @@ fn shape_error(path: &str, text: &str, e: serde_json::Error) -> CatalogError {
     } else {
         format!("wrong shape: {msg}")
     };
-    CatalogError { path: path.into(), line, column, message }
+    CatalogError {
+        path: path.into(),
+        line,
+        column,
+        message,
+    }
 }
 
 fn locate_str(text: &str, needle: &str) -> Option<(usize, usize)> {
@@ -408,12 +460,19 @@ mod tests {
         let err = load("[\n  {\"id\": \"x\",,}\n]").unwrap_err();
         assert_eq!(err[0].path, "claims/test.json");
         assert_eq!(err[0].line, 2);
-        assert!(err[0].message.starts_with("not valid JSON"), "{}", err[0].message);
+        assert!(
+            err[0].message.starts_with("not valid JSON"),
+            "{}",
+            err[0].message
+        );
     }
 
     #[test]
     fn wrong_shape_names_the_field() {
-        let err = load(r#"{"claims":[{"id":"x","subject":{"name":"A"},"kind":"count","varies":"sideways"}]}"#).unwrap_err();
+        let err = load(
+            r#"{"claims":[{"id":"x","subject":{"name":"A"},"kind":"count","varies":"sideways"}]}"#,
+        )
+        .unwrap_err();
         assert!(err[0].message.contains("sideways"), "{}", err[0].message);
         let err = load(r#"{"claims":[{"id":"x","kind":"count"}]}"#).unwrap_err();
         assert!(err[0].message.contains("subject"), "{}", err[0].message);
@@ -431,13 +490,17 @@ mod tests {
     fn invalid_regex_is_reported_with_its_field() {
         let json = r#"[{"id":"x","subject":{"name":"A"},"kind":"count","property":{"patterns":["(unclosed"]}}]"#;
         let err = load(json).unwrap_err();
-        assert!(err[0].message.contains("property.patterns[0]"), "{}", err[0].message);
+        assert!(
+            err[0].message.contains("property.patterns[0]"),
+            "{}",
+            err[0].message
+        );
     }
 
     #[test]
     fn oversized_regex_is_rejected_not_compiled() {
-        let big = format!(r#"[{{"id":"x","subject":{{"name":"A"}},"kind":"count","property":{{"patterns":["(\\w{{1000}}){{1000}}"]}}}}]"#);
-        assert!(load(&big).is_err());
+        let big = r#"[{"id":"x","subject":{"name":"A"},"kind":"count","property":{"patterns":["(\\w{1000}){1000}"]}}]"#;
+        assert!(load(big).is_err());
     }
 
     #[test]

@@ -114,8 +114,16 @@ pub struct Interval {
 impl Interval {
     /// Whether two intervals share a value.
     pub fn meets(&self, o: &Interval) -> bool {
-        let lo_ok = if self.hi_open || o.lo_open { o.lo < self.hi } else { o.lo <= self.hi };
-        let hi_ok = if o.hi_open || self.lo_open { self.lo < o.hi } else { self.lo <= o.hi };
+        let lo_ok = if self.hi_open || o.lo_open {
+            o.lo < self.hi
+        } else {
+            o.lo <= self.hi
+        };
+        let hi_ok = if o.hi_open || self.lo_open {
+            self.lo < o.hi
+        } else {
+            self.lo <= o.hi
+        };
         lo_ok && hi_ok
     }
     /// Distance between two disjoint intervals (0 when they meet).
@@ -130,9 +138,23 @@ impl Interval {
     }
     /// The common part of two intervals that meet.
     pub fn intersect(&self, o: &Interval) -> Interval {
-        let (lo, lo_open) = if self.lo > o.lo || (self.lo == o.lo && self.lo_open) { (self.lo, self.lo_open) } else { (o.lo, o.lo_open) };
-        let (hi, hi_open) = if self.hi < o.hi || (self.hi == o.hi && self.hi_open) { (self.hi, self.hi_open) } else { (o.hi, o.hi_open) };
-        Interval { lo, hi, lo_open, hi_open, point: self.point }
+        let (lo, lo_open) = if self.lo > o.lo || (self.lo == o.lo && self.lo_open) {
+            (self.lo, self.lo_open)
+        } else {
+            (o.lo, o.lo_open)
+        };
+        let (hi, hi_open) = if self.hi < o.hi || (self.hi == o.hi && self.hi_open) {
+            (self.hi, self.hi_open)
+        } else {
+            (o.hi, o.hi_open)
+        };
+        Interval {
+            lo,
+            hi,
+            lo_open,
+            hi_open,
+            point: self.point,
+        }
     }
 }
 
@@ -169,7 +191,10 @@ pub struct Claim {
     pub items: Option<Vec<ListItem>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub list_complete: bool,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_weekday")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "ser_weekday"
+    )]
     pub weekday: Option<jiff::civil::Weekday>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implied_year: Option<i32>,
@@ -187,7 +212,10 @@ pub struct Claim {
     pub source_group: usize,
 }
 
-fn ser_weekday<S: serde::Serializer>(w: &Option<jiff::civil::Weekday>, s: S) -> Result<S::Ok, S::Error> {
+fn ser_weekday<S: serde::Serializer>(
+    w: &Option<jiff::civil::Weekday>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match w {
         Some(d) => s.collect_str(&format_args!("{d:?}")),
         None => s.serialize_none(),
@@ -197,29 +225,101 @@ fn ser_weekday<S: serde::Serializer>(w: &Option<jiff::civil::Weekday>, s: S) -> 
 /// Words that make a date or year the date *of something* (a claim), not
 /// just the time a sentence speaks of.
 const EVENT_WORDS: &[&str] = &[
-    "established", "founded", "set", "launched", "created", "approved", "adopted", "issued", "signed", "dated",
-    "held", "opened", "inaugurated", "began", "started", "born", "died", "built", "completed", "recognized",
-    "recognised", "admitted", "announced", "passed", "enacted", "ratified", "introduced", "formed", "took",
-    "occurred", "celebrated", "joined", "organized", "organised", "elected", "appointed", "released", "published",
+    "established",
+    "founded",
+    "set",
+    "launched",
+    "created",
+    "approved",
+    "adopted",
+    "issued",
+    "signed",
+    "dated",
+    "held",
+    "opened",
+    "inaugurated",
+    "began",
+    "started",
+    "born",
+    "died",
+    "built",
+    "completed",
+    "recognized",
+    "recognised",
+    "admitted",
+    "announced",
+    "passed",
+    "enacted",
+    "ratified",
+    "introduced",
+    "formed",
+    "took",
+    "occurred",
+    "celebrated",
+    "joined",
+    "organized",
+    "organised",
+    "elected",
+    "appointed",
+    "released",
+    "published",
 ];
 
 /// Words in a claim's clause that make it a flow (a change over a period).
 const FLOW_CUES: &[&str] = &[
-    " new ", " newly ", " joined ", " joining ", " join ", " joins ", " added ", " adding ", " welcomed ",
-    " welcomes ", " admitted ", " recruited ", " first time ", " each year ", " every year ", " per year ",
-    " annually ", " a year ", " this year ",
+    " new ",
+    " newly ",
+    " joined ",
+    " joining ",
+    " join ",
+    " joins ",
+    " added ",
+    " adding ",
+    " welcomed ",
+    " welcomes ",
+    " admitted ",
+    " recruited ",
+    " first time ",
+    " each year ",
+    " every year ",
+    " per year ",
+    " annually ",
+    " a year ",
+    " this year ",
 ];
 
 /// Words that mark a whole sentence as stating targets (`the city aims for
 /// 100% of …; 75-80% of …`).
 const TARGET_CUES: &[&str] = &[
-    " aim ", " aims ", " aiming ", " aimed ", " target ", " targets ", " goal ", " goals ", " objective ",
-    " objectives ", " strive ", " strives ",
+    " aim ",
+    " aims ",
+    " aiming ",
+    " aimed ",
+    " target ",
+    " targets ",
+    " goal ",
+    " goals ",
+    " objective ",
+    " objectives ",
+    " strive ",
+    " strives ",
 ];
 
 /// Words that mark only their own clause as a projection (`89,650 teachers
 /// have completed training, and a further 2,000 will attend`).
-const CLAUSE_TARGET_CUES: &[&str] = &[" will ", " expected to ", " expects ", " plan to ", " plans to ", " planned ", " projected ", " forecast ", " forecasts ", " to reach ", " shall "];
+const CLAUSE_TARGET_CUES: &[&str] = &[
+    " will ",
+    " expected to ",
+    " expects ",
+    " plan to ",
+    " plans to ",
+    " planned ",
+    " projected ",
+    " forecast ",
+    " forecasts ",
+    " to reach ",
+    " shall ",
+];
 
 /// Sentences longer than this are interpreted through a window around each
 /// mention, so a pathological one-sentence file stays linear in its size.
@@ -242,12 +342,21 @@ impl<'a> SentenceCtx<'a> {
     fn new(doc_text: &'a str, start: usize, end: usize) -> Self {
         let start = crate::text::floor_char_boundary(doc_text, start.min(doc_text.len()));
         let text = safe_slice(doc_text, start, end);
-        SentenceCtx { start, text, norm: normalize_words(text), ents: entity_spans(text, start) }
+        SentenceCtx {
+            start,
+            text,
+            norm: normalize_words(text),
+            ents: entity_spans(text, start),
+        }
     }
 }
 
 /// Interprets every mention of a document.
-pub fn interpret_document(doc: &Document, mentions: &[crate::pipeline::Located], catalog: &Catalog) -> Vec<Claim> {
+pub fn interpret_document(
+    doc: &Document,
+    mentions: &[crate::pipeline::Located],
+    catalog: &Catalog,
+) -> Vec<Claim> {
     let text = &doc.text;
     let main_subject = main_subject(doc);
     let mut claims = Vec::new();
@@ -269,13 +378,19 @@ pub fn interpret_document(doc: &Document, mentions: &[crate::pipeline::Located],
             let ctx = match &whole {
                 Some(c) => c,
                 None => {
-                    window = SentenceCtx::new(text, m.start.saturating_sub(LONG_SENTENCE / 2).max(s0), (m.end + LONG_SENTENCE / 2).min(s1));
+                    window = SentenceCtx::new(
+                        text,
+                        m.start.saturating_sub(LONG_SENTENCE / 2).max(s0),
+                        (m.end + LONG_SENTENCE / 2).min(s1),
+                    );
                     &window
                 }
             };
             let near = &group[k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(group.len())];
             let prev = (k > 0).then(|| group[k - 1]);
-            if let Some(c) = interpret_one(doc, loc, ctx, near, prev, catalog, &main_subject, &recent) {
+            if let Some(c) =
+                interpret_one(doc, loc, ctx, near, prev, catalog, &main_subject, &recent)
+            {
                 claims.push(c);
             }
         }
@@ -299,7 +414,16 @@ pub fn interpret_document(doc: &Document, mentions: &[crate::pipeline::Located],
 
 /// Interprets one mention in its sentence context.
 #[allow(clippy::too_many_arguments)]
-fn interpret_one(doc: &Document, loc: &crate::pipeline::Located, ctx: &SentenceCtx<'_>, near: &[&Mention], prev: Option<&Mention>, catalog: &Catalog, main_subject: &str, recent: &[String]) -> Option<Claim> {
+fn interpret_one(
+    doc: &Document,
+    loc: &crate::pipeline::Located,
+    ctx: &SentenceCtx<'_>,
+    near: &[&Mention],
+    prev: Option<&Mention>,
+    catalog: &Catalog,
+    main_subject: &str,
+    recent: &[String],
+) -> Option<Claim> {
     let text = &doc.text;
     let m = &loc.mention;
     let s0 = ctx.start;
@@ -310,13 +434,23 @@ fn interpret_one(doc: &Document, loc: &crate::pipeline::Located, ctx: &SentenceC
 
     let is_time = matches!(m.kind, Kind::Date | Kind::Year);
     // `to 2030`, `through 2045`, `by 2030`: a horizon, never the date of an event
-    if is_time && matches!(m.preposition.as_deref(), Some("to" | "through" | "until" | "till" | "by" | "since")) {
+    if is_time
+        && matches!(
+            m.preposition.as_deref(),
+            Some("to" | "through" | "until" | "till" | "by" | "since")
+        )
+    {
         return None;
     }
-    let event = if is_time { event_predicate(text, s0, m) } else { None };
+    let event = if is_time {
+        event_predicate(text, s0, m)
+    } else {
+        None
+    };
     let event_word = event.as_ref().map(|(w, _)| w.clone());
 
-    let flow = !is_time && (FLOW_CUES.iter().any(|c| nclause.contains(c)) || m.per.is_some()) || prev.is_some_and(|p| inherits_flow(text, p, m));
+    let flow = !is_time && (FLOW_CUES.iter().any(|c| nclause.contains(c)) || m.per.is_some())
+        || prev.is_some_and(|p| inherits_flow(text, p, m));
     let (modality, horizon) = modality(nsentence, &nclause, sentence, m, near, doc.meta.published);
     let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target);
 
@@ -329,9 +463,28 @@ fn interpret_one(doc: &Document, loc: &crate::pipeline::Located, ctx: &SentenceC
         let mut best: Option<((usize, std::cmp::Reverse<usize>), &crate::catalog::Compiled)> = None;
         let mention_at = normalize_words(safe_slice(text, s0, m.start)).len();
         for e in &catalog.entries {
-            if let Some(score) = catalog_match(e, m, &unit_norm, nsentence, &nclause, sentence, flow, event_word.as_deref()) {
+            if let Some(score) = catalog_match(
+                e,
+                m,
+                &unit_norm,
+                nsentence,
+                &nclause,
+                sentence,
+                flow,
+                event_word.as_deref(),
+            ) {
                 // ties go to the entry whose subject is named closest to the claim
-                let distance = e.aliases.iter().filter_map(|a| nsentence.match_indices(a.as_str()).map(|(i, _)| i.abs_diff(mention_at)).min()).min().unwrap_or(usize::MAX);
+                let distance = e
+                    .aliases
+                    .iter()
+                    .filter_map(|a| {
+                        nsentence
+                            .match_indices(a.as_str())
+                            .map(|(i, _)| i.abs_diff(mention_at))
+                            .min()
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX);
                 let rank = (score, std::cmp::Reverse(distance));
                 if best.is_none_or(|(s, _)| rank > s) {
                     best = Some((rank, e));
@@ -342,7 +495,14 @@ fn interpret_one(doc: &Document, loc: &crate::pipeline::Located, ctx: &SentenceC
             key = Some(Key {
                 id: e.entry.id.clone(),
                 subject: e.entry.subject.name.clone(),
-                property: e.entry.description.clone().unwrap_or_else(|| e.entry.property.units.first().cloned().unwrap_or_else(|| e.entry.kind.as_str().to_string())),
+                property: e.entry.description.clone().unwrap_or_else(|| {
+                    e.entry
+                        .property
+                        .units
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| e.entry.kind.as_str().to_string())
+                }),
                 source: KeySource::Catalog,
                 confidence: Confidence::High,
             });
@@ -358,10 +518,29 @@ fn interpret_one(doc: &Document, loc: &crate::pipeline::Located, ctx: &SentenceC
     let key = match key {
         Some(k) => k,
         None => {
-            let (subject, explicit) = subject_of(text, ctx, m, event.as_ref().map(|e| e.1), main_subject, recent);
-            let property = auto_property(m, &unit_norm, flow, &nclause, event_word.as_deref(), near, text);
+            let (subject, explicit) = subject_of(
+                text,
+                ctx,
+                m,
+                event.as_ref().map(|e| e.1),
+                main_subject,
+                recent,
+            );
+            let property = auto_property(
+                m,
+                &unit_norm,
+                flow,
+                &nclause,
+                event_word.as_deref(),
+                near,
+                text,
+            );
             let subject_norm = normalize_subject(&subject);
-            let confidence = if explicit && !property.contains("(unspecified)") { Confidence::High } else { Confidence::Low };
+            let confidence = if explicit && !property.contains("(unspecified)") {
+                Confidence::High
+            } else {
+                Confidence::Low
+            };
             Key {
                 id: format!("auto:{}/{}/{}", subject_norm, m.kind.as_str(), property),
                 subject,
@@ -407,7 +586,12 @@ fn interpret_one(doc: &Document, loc: &crate::pipeline::Located, ctx: &SentenceC
 /// `VND10 billion (about USD390,000)`: a bracketed amount right after another.
 fn is_conversion(text: &str, sentence_mentions: &[&Mention], m: &Mention) -> bool {
     sentence_mentions.iter().any(|o| {
-        o.kind == Kind::Money && o.end <= m.start && o.unit != m.unit && text.get(o.end..m.start).is_some_and(|g| g.trim_start().starts_with('(') && g.len() < 40)
+        o.kind == Kind::Money
+            && o.end <= m.start
+            && o.unit != m.unit
+            && text
+                .get(o.end..m.start)
+                .is_some_and(|g| g.trim_start().starts_with('(') && g.len() < 40)
     })
 }
 
@@ -426,8 +610,21 @@ fn default_varies(kind: Kind, event: bool) -> Varies {
 
 /// Scores how well a catalogue entry fits a mention; `None` if it does not.
 #[allow(clippy::too_many_arguments)]
-fn catalog_match(e: &crate::catalog::Compiled, m: &Mention, unit_norm: &str, nsentence: &str, nclause: &str, sentence: &str, flow: bool, event: Option<&str>) -> Option<usize> {
-    let kind_ok = e.entry.kind == m.kind || matches!((e.entry.kind, m.kind), (Kind::Date | Kind::Year, Kind::Date | Kind::Year));
+fn catalog_match(
+    e: &crate::catalog::Compiled,
+    m: &Mention,
+    unit_norm: &str,
+    nsentence: &str,
+    nclause: &str,
+    sentence: &str,
+    flow: bool,
+    event: Option<&str>,
+) -> Option<usize> {
+    let kind_ok = e.entry.kind == m.kind
+        || matches!(
+            (e.entry.kind, m.kind),
+            (Kind::Date | Kind::Year, Kind::Date | Kind::Year)
+        );
     if !kind_ok {
         return None;
     }
@@ -435,7 +632,7 @@ fn catalog_match(e: &crate::catalog::Compiled, m: &Mention, unit_norm: &str, nse
     // a date is the date of the event word next to it, so that word must be a cue
     if matches!(m.kind, Kind::Date | Kind::Year) {
         let ev = normalize_words(event?);
-        if !e.cues.is_empty() && !e.cues.iter().any(|c| *c == ev) {
+        if !e.cues.is_empty() && !e.cues.contains(&ev) {
             return None;
         }
     }
@@ -474,13 +671,17 @@ fn clause_around<'a>(text: &'a str, s0: usize, s1: usize, m: &Mention) -> &'a st
     let start = clause_start(text, s0, m);
     let s1 = s1.min(text.len());
     let after = &text[m.end.min(s1)..s1];
-    let end = after.find([',', ';', ':', '(', ')']).map_or(s1, |p| m.end + p);
+    let end = after
+        .find([',', ';', ':', '(', ')'])
+        .map_or(s1, |p| m.end + p);
     safe_slice(text, start, end)
 }
 
 fn clause_start(text: &str, s0: usize, m: &Mention) -> usize {
     let before = safe_slice(text, s0, m.start);
-    before.rfind([',', ';', ':', '(']).map_or(s0, |p| s0 + p + 1)
+    before
+        .rfind([',', ';', ':', '('])
+        .map_or(s0, |p| s0 + p + 1)
 }
 
 /// A count attached to the previous one by `in`/`from`/`across`
@@ -491,7 +692,10 @@ fn inherits_flow(text: &str, prev: &Mention, m: &Mention) -> bool {
     }
     let between = safe_slice(text, prev.end, m.start).to_lowercase();
     let words: Vec<&str> = between.split_whitespace().collect();
-    let linked = words.len() <= 4 && words.last().is_some_and(|w| matches!(*w, "in" | "from" | "across"));
+    let linked = words.len() <= 4
+        && words
+            .last()
+            .is_some_and(|w| matches!(*w, "in" | "from" | "across"));
     if !linked {
         return false;
     }
@@ -511,7 +715,13 @@ fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)
     for &(at, w) in words.iter().rev().take(6) {
         let w = w.to_lowercase();
         if EVENT_WORDS.contains(&w.as_str()) {
-            let name = if w == "set" { "set up".into() } else if w == "took" { "took place".into() } else { w };
+            let name = if w == "set" {
+                "set up".into()
+            } else if w == "took" {
+                "took place".into()
+            } else {
+                w
+            };
             return Some((name, from + at));
         }
     }
@@ -546,8 +756,18 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Fact or target, and the target's horizon.
-fn modality(nsentence: &str, nclause: &str, sentence: &str, m: &Mention, sentence_mentions: &[&Mention], published: Option<PartialDate>) -> (Modality, Option<String>) {
-    let mut cues: Vec<&&str> = TARGET_CUES.iter().filter(|c| nsentence.contains(**c)).collect();
+fn modality(
+    nsentence: &str,
+    nclause: &str,
+    sentence: &str,
+    m: &Mention,
+    sentence_mentions: &[&Mention],
+    published: Option<PartialDate>,
+) -> (Modality, Option<String>) {
+    let mut cues: Vec<&&str> = TARGET_CUES
+        .iter()
+        .filter(|c| nsentence.contains(**c))
+        .collect();
     cues.extend(CLAUSE_TARGET_CUES.iter().filter(|c| nclause.contains(**c)));
     let future_year = sentence_mentions.iter().find(|o| {
         matches!(o.kind, Kind::Year | Kind::Date)
@@ -559,13 +779,16 @@ fn modality(nsentence: &str, nclause: &str, sentence: &str, m: &Mention, sentenc
             }
     });
     let lower = sentence.to_lowercase();
-    let term = ["medium-term", "long-term", "short-term"].into_iter().find(|t| lower.contains(t));
+    let term = ["medium-term", "long-term", "short-term"]
+        .into_iter()
+        .find(|t| lower.contains(t));
     if cues.is_empty() && future_year.is_none() && term.is_none() {
         return (Modality::Fact, None);
     }
     // `will` alone, in a sentence placed at or before publication, reports a fact
     // (`In the 2024-2025 school year, the city will have 2,913 schools`)
-    let only_will = cues.iter().all(|c| ***c == *" will ") && future_year.is_none() && term.is_none();
+    let only_will =
+        cues.iter().all(|c| ***c == *" will ") && future_year.is_none() && term.is_none();
     if only_will {
         let scoped_past = sentence_mentions.iter().any(|o| {
             !std::ptr::eq(*o, m)
@@ -580,7 +803,10 @@ fn modality(nsentence: &str, nclause: &str, sentence: &str, m: &Mention, sentenc
             return (Modality::Fact, None);
         }
     }
-    if matches!(m.kind, Kind::Year | Kind::Date) && m.preposition.as_deref() != Some("by") && cues.is_empty() {
+    if matches!(m.kind, Kind::Year | Kind::Date)
+        && m.preposition.as_deref() != Some("by")
+        && cues.is_empty()
+    {
         return (Modality::Fact, None);
     }
     let horizon = term
@@ -591,7 +817,12 @@ fn modality(nsentence: &str, nclause: &str, sentence: &str, m: &Mention, sentenc
 }
 
 /// As-of: the nearest date or year in the sentence, else the publication date.
-fn as_of(m: &Mention, sentence_mentions: &[&Mention], doc: &Document, target: bool) -> (Option<AsOf>, AsOfSource) {
+fn as_of(
+    m: &Mention,
+    sentence_mentions: &[&Mention],
+    doc: &Document,
+    target: bool,
+) -> (Option<AsOf>, AsOfSource) {
     if matches!(m.kind, Kind::Date | Kind::Year) {
         // an event date holds forever; its as-of is when it was reported
         return match doc.meta.published {
@@ -617,7 +848,11 @@ fn as_of(m: &Mention, sentence_mentions: &[&Mention], doc: &Document, target: bo
             Value::DateRange { min, max } => AsOf { from: min, to: max },
             _ => continue,
         };
-        let dist = if o.end <= m.start { m.start - o.end } else { o.start.saturating_sub(m.end) };
+        let dist = if o.end <= m.start {
+            m.start - o.end
+        } else {
+            o.start.saturating_sub(m.end)
+        };
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, span));
         }
@@ -633,18 +868,149 @@ fn as_of(m: &Mention, sentence_mentions: &[&Mention], doc: &Document, target: bo
 
 /// Words that start a sentence without naming anything.
 const NOT_ENTITIES: &[&str] = &[
-    "in", "on", "at", "the", "a", "an", "with", "since", "by", "for", "from", "to", "of", "and", "or", "but", "this",
-    "these", "that", "those", "it", "its", "they", "their", "he", "she", "his", "her", "we", "our", "as", "after",
-    "before", "during", "typically", "previously", "currently", "notably", "additionally", "earlier", "later",
-    "regarding", "according", "thus", "therefore", "however", "also", "each", "every", "all", "both", "speaking",
-    "becoming", "beyond", "along", "promoting", "building", "recognizing", "joining", "requirements", "implementation",
-    "innovation", "efforts", "lifelong", "there", "here", "so", "if", "when", "while", "over", "more", "nearly", "about",
-    "up", "among", "between", "through", "until", "under", "within", "without", "thereby", "deputy", "chairman",
-    "ambassador", "mr", "mrs", "ms", "dr", "photo", "illustration", "translated", "source", "comment", "top",
-    "new", "old", "local", "many", "most", "some", "several", "other", "another", "last", "next", "first", "one",
-    "no", "yet", "still", "now", "today", "yesterday", "tomorrow", "meanwhile", "instead", "overall", "altogether",
-    "further", "furthermore", "moreover", "besides", "despite", "following", "once", "where", "what", "which", "who",
-    "why", "how", "across", "around", "towards", "toward", "near", "inside", "outside", "such", "only", "even",
+    "in",
+    "on",
+    "at",
+    "the",
+    "a",
+    "an",
+    "with",
+    "since",
+    "by",
+    "for",
+    "from",
+    "to",
+    "of",
+    "and",
+    "or",
+    "but",
+    "this",
+    "these",
+    "that",
+    "those",
+    "it",
+    "its",
+    "they",
+    "their",
+    "he",
+    "she",
+    "his",
+    "her",
+    "we",
+    "our",
+    "as",
+    "after",
+    "before",
+    "during",
+    "typically",
+    "previously",
+    "currently",
+    "notably",
+    "additionally",
+    "earlier",
+    "later",
+    "regarding",
+    "according",
+    "thus",
+    "therefore",
+    "however",
+    "also",
+    "each",
+    "every",
+    "all",
+    "both",
+    "speaking",
+    "becoming",
+    "beyond",
+    "along",
+    "promoting",
+    "building",
+    "recognizing",
+    "joining",
+    "requirements",
+    "implementation",
+    "innovation",
+    "efforts",
+    "lifelong",
+    "there",
+    "here",
+    "so",
+    "if",
+    "when",
+    "while",
+    "over",
+    "more",
+    "nearly",
+    "about",
+    "up",
+    "among",
+    "between",
+    "through",
+    "until",
+    "under",
+    "within",
+    "without",
+    "thereby",
+    "deputy",
+    "chairman",
+    "ambassador",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "photo",
+    "illustration",
+    "translated",
+    "source",
+    "comment",
+    "top",
+    "new",
+    "old",
+    "local",
+    "many",
+    "most",
+    "some",
+    "several",
+    "other",
+    "another",
+    "last",
+    "next",
+    "first",
+    "one",
+    "no",
+    "yet",
+    "still",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "meanwhile",
+    "instead",
+    "overall",
+    "altogether",
+    "further",
+    "furthermore",
+    "moreover",
+    "besides",
+    "despite",
+    "following",
+    "once",
+    "where",
+    "what",
+    "which",
+    "who",
+    "why",
+    "how",
+    "across",
+    "around",
+    "towards",
+    "toward",
+    "near",
+    "inside",
+    "outside",
+    "such",
+    "only",
+    "even",
 ];
 
 /// The subject of a mention: for an event date the nearest name before the
@@ -653,32 +1019,56 @@ const NOT_ENTITIES: &[&str] = &[
 /// clause before it, else in its sentence before it, else the first after
 /// it in its clause, else the document's main subject. Returns the subject
 /// and whether it was written in the sentence.
-fn subject_of(text: &str, ctx: &SentenceCtx<'_>, m: &Mention, event_at: Option<usize>, main: &str, recent: &[String]) -> (String, bool) {
+fn subject_of(
+    text: &str,
+    ctx: &SentenceCtx<'_>,
+    m: &Mention,
+    event_at: Option<usize>,
+    main: &str,
+    recent: &[String],
+) -> (String, bool) {
     let s0 = ctx.start;
     let s1 = s0 + ctx.text.len();
     let clause0 = clause_start(text, s0, m).max(s0);
     let clause_end = {
         let after = safe_slice(text, m.end.min(s1), s1);
-        after.find([',', ';', ':', '(', ')']).map_or(s1, |p| m.end + p)
+        after
+            .find([',', ';', ':', '(', ')'])
+            .map_or(s1, |p| m.end + p)
     };
     let ents = &ctx.ents;
     // `the 120-year-old Central Market`: an age belongs to the name right after it
-    let aged = (m.kind == Kind::Age).then(|| ents.iter().find(|e| e.start >= m.end && e.start <= m.end + 2 && !e.name.starts_with("the "))).flatten();
-    let found = aged
-        .map(|e| e.name.clone())
-        .or_else(|| event_at
-        .and_then(|at| ents.iter().filter(|e| e.end <= at && !e.name.starts_with("the ")).last())
-        .or_else(|| ents.iter().find(|e| e.start >= clause0 && e.end <= m.start))
-        .or_else(|| ents.iter().find(|e| e.end <= m.start))
-        .or_else(|| ents.iter().find(|e| e.start >= m.end && e.end <= clause_end))
-        .map(|e| e.name.clone()));
+    let aged = (m.kind == Kind::Age)
+        .then(|| {
+            ents.iter()
+                .find(|e| e.start >= m.end && e.start <= m.end + 2 && !e.name.starts_with("the "))
+        })
+        .flatten();
+    let found = aged.map(|e| e.name.clone()).or_else(|| {
+        event_at
+            .and_then(|at| {
+                ents.iter()
+                    .rfind(|e| e.end <= at && !e.name.starts_with("the "))
+            })
+            .or_else(|| ents.iter().find(|e| e.start >= clause0 && e.end <= m.start))
+            .or_else(|| ents.iter().find(|e| e.end <= m.start))
+            .or_else(|| {
+                ents.iter()
+                    .find(|e| e.start >= m.end && e.end <= clause_end)
+            })
+            .map(|e| e.name.clone())
+    });
     match found {
         Some(e) => {
             let l = e.to_lowercase();
             if matches!(l.as_str(), "the city" | "the capital") {
                 (main.to_string(), false)
             } else if let Some(rest) = l.strip_prefix("the ") {
-                match recent.iter().rev().find(|r| r.to_lowercase().contains(rest)) {
+                match recent
+                    .iter()
+                    .rev()
+                    .find(|r| r.to_lowercase().contains(rest))
+                {
                     Some(r) => (r.clone(), false),
                     None => (main.to_string(), false),
                 }
@@ -754,7 +1144,10 @@ fn strip_credit(s: &str) -> &str {
     for dash in [" — ", " - ", " – "] {
         if let Some(p) = s.find(dash) {
             let head = &s[..p];
-            if p <= 40 && head.chars().any(|c| c.is_alphabetic()) && !head.chars().any(|c| c.is_lowercase()) {
+            if p <= 40
+                && head.chars().any(|c| c.is_alphabetic())
+                && !head.chars().any(|c| c.is_lowercase())
+            {
                 return &s[p + dash.len()..];
             }
         }
@@ -778,10 +1171,40 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
                 let noun = trim_possessive(&w_at(j).to_lowercase());
                 let next_ok = (j + 1 >= words.len() || {
                     let n = w_at(j + 1).to_lowercase();
-                    is_function_word(&n) || n.ends_with("ed") || n.ends_with('s') && !n.ends_with("ss")
-                }) || w_at(j).ends_with("'s") || w_at(j).ends_with("’s");
-                if next_ok && matches!(noun.as_str(), "city" | "capital" | "network" | "country" | "company" | "committee" | "program" | "programme" | "project" | "plan" | "school" | "university" | "government" | "ministry" | "organization" | "organisation" | "agency" | "province" | "state") {
-                    out.push(Ent { start: base + words[i].0, end: base + words[j].0 + w_at(j).len(), name: format!("the {noun}") });
+                    is_function_word(&n)
+                        || n.ends_with("ed")
+                        || n.ends_with('s') && !n.ends_with("ss")
+                }) || w_at(j).ends_with("'s")
+                    || w_at(j).ends_with("’s");
+                if next_ok
+                    && matches!(
+                        noun.as_str(),
+                        "city"
+                            | "capital"
+                            | "network"
+                            | "country"
+                            | "company"
+                            | "committee"
+                            | "program"
+                            | "programme"
+                            | "project"
+                            | "plan"
+                            | "school"
+                            | "university"
+                            | "government"
+                            | "ministry"
+                            | "organization"
+                            | "organisation"
+                            | "agency"
+                            | "province"
+                            | "state"
+                    )
+                {
+                    out.push(Ent {
+                        start: base + words[i].0,
+                        end: base + words[j].0 + w_at(j).len(),
+                        name: format!("the {noun}"),
+                    });
                     i = j + 1;
                     continue;
                 }
@@ -797,7 +1220,7 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
             // a capitalised gerund, adverb or plural noun opening a sentence:
             // `Raising …`, `Launched in …`, `Delegates from …`
             && !(first_word
-                && (lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly") || lw.ends_with('s') && !lw.ends_with("ss") && !words.get(i + 1).is_some_and(|n| is_capitalised(n.1))));
+                && (lw.ends_with("ing") || lw.ends_with("ed") || lw.ends_with("ly") || ["ers", "ors", "ents", "ates", "ists", "ials", "ians", "ees", "ants"].iter().any(|p| lw.ends_with(p)) && !words.get(i + 1).is_some_and(|n| is_capitalised(n.1))));
         if !start_ok {
             i += 1;
             continue;
@@ -807,18 +1230,33 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
         while j < words.len() && !(w_at(last).ends_with("'s") || w_at(last).ends_with("’s")) {
             let x = w_at(j);
             let lx = x.to_lowercase();
-            let id_part = x.chars().any(|c| c.is_ascii_digit()) && w_at(j - 1).eq_ignore_ascii_case("no");
+            let id_part =
+                x.chars().any(|c| c.is_ascii_digit()) && w_at(j - 1).eq_ignore_ascii_case("no");
             if (is_capitalised(x) && crate::date::month_from_name(x).is_none()) || id_part {
                 last = j;
                 j += 1;
-            } else if matches!(lx.as_str(), "of" | "and" | "for" | "on" | "in" | "de" | "no") && j + 1 < words.len() && is_capitalised(w_at(j + 1)) && crate::date::month_from_name(w_at(j + 1)).is_none() {
+            } else if matches!(
+                lx.as_str(),
+                "of" | "and" | "for" | "on" | "in" | "de" | "no"
+            ) && j + 1 < words.len()
+                && is_capitalised(w_at(j + 1))
+                && crate::date::month_from_name(w_at(j + 1)).is_none()
+            {
                 j += 1;
             } else {
                 break;
             }
         }
-        let name = words[i..=last].iter().map(|w| w.1).collect::<Vec<_>>().join(" ");
-        out.push(Ent { start: base + words[i].0, end: base + words[last].0 + w_at(last).len(), name: trim_possessive(&name) });
+        let name = words[i..=last]
+            .iter()
+            .map(|w| w.1)
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Ent {
+            start: base + words[i].0,
+            end: base + words[last].0 + w_at(last).len(),
+            name: trim_possessive(&name),
+        });
         i = last + 1;
     }
 }
@@ -847,7 +1285,11 @@ fn main_subject(doc: &Document) -> String {
             *counts.entry(e).or_default() += 1;
         }
     }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(e, _)| e).unwrap_or_else(|| "(unknown subject)".into())
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(e, _)| e)
+        .unwrap_or_else(|| "(unknown subject)".into())
 }
 
 /// Canonical subject for automatic keys: lower case, diacritics folded,
@@ -859,14 +1301,32 @@ pub fn normalize_subject(s: &str) -> String {
 }
 
 /// The property of an automatic key.
-fn auto_property(m: &Mention, unit_norm: &str, flow: bool, nclause: &str, event: Option<&str>, sentence_mentions: &[&Mention], text: &str) -> String {
+fn auto_property(
+    m: &Mention,
+    unit_norm: &str,
+    flow: bool,
+    nclause: &str,
+    event: Option<&str>,
+    sentence_mentions: &[&Mention],
+    text: &str,
+) -> String {
     let mut p = match m.kind {
         Kind::Date | Kind::Year => format!("date {}", event.unwrap_or("")),
         Kind::Percent => {
-            let of = m.of.as_deref().map(normalize_phrase).filter(|s| !s.is_empty()).or_else(|| {
-                // `1,420,907 families … (67.4%)`: the share of the count before it
-                sentence_mentions.iter().rev().find(|o| o.end <= m.start && o.kind == Kind::Count && m.start - o.end < 120).and_then(|o| o.unit.as_deref().map(normalize_phrase))
-            });
+            let of =
+                m.of.as_deref()
+                    .map(normalize_phrase)
+                    .filter(|s| !s.is_empty())
+                    .or_else(|| {
+                        // `1,420,907 families … (67.4%)`: the share of the count before it
+                        sentence_mentions
+                            .iter()
+                            .rev()
+                            .find(|o| {
+                                o.end <= m.start && o.kind == Kind::Count && m.start - o.end < 120
+                            })
+                            .and_then(|o| o.unit.as_deref().map(normalize_phrase))
+                    });
             // `a literacy rate of 99%`, `the literacy rate was 97.2%`
             let before = || Some(words_before(text, m)).filter(|w| !w.is_empty());
             match of {
@@ -882,12 +1342,27 @@ fn auto_property(m: &Mention, unit_norm: &str, flow: bool, nclause: &str, event:
             let anchor = sentence_mentions
                 .iter()
                 .rev()
-                .find(|o| o.kind == Kind::Money && o.end <= m.start && text.get(o.end..m.start).is_some_and(|g| g.trim_start().starts_with('(') && g.len() < 24))
+                .find(|o| {
+                    o.kind == Kind::Money
+                        && o.end <= m.start
+                        && text
+                            .get(o.end..m.start)
+                            .is_some_and(|g| g.trim_start().starts_with('(') && g.len() < 24)
+                })
                 .copied()
                 .unwrap_or(m);
             let what = words_before(text, anchor);
-            let what = if what.is_empty() { "(unspecified)".to_string() } else { what };
-            format!("{} {}{}", m.unit.as_deref().unwrap_or("?"), what, m.per.map(|p| format!(" per {p}")).unwrap_or_default())
+            let what = if what.is_empty() {
+                "(unspecified)".to_string()
+            } else {
+                what
+            };
+            format!(
+                "{} {}{}",
+                m.unit.as_deref().unwrap_or("?"),
+                what,
+                m.per.map(|p| format!(" per {p}")).unwrap_or_default()
+            )
         }
         Kind::Age => "age".into(),
         _ => {
@@ -917,7 +1392,12 @@ fn words_before(text: &str, m: &Mention) -> String {
         .collect();
     let mut picked: Vec<String> = Vec::new();
     for w in words.iter().rev().take(6) {
-        let noise = crate::extract::lexicon::scale_word(w, true).is_some() || crate::extract::lexicon::currency(&w.to_uppercase()).is_some() || matches!(w.as_str(), "approximately" | "nearly" | "equivalent" | "total" | "average");
+        let noise = crate::extract::lexicon::scale_word(w, true).is_some()
+            || crate::extract::lexicon::currency(&w.to_uppercase()).is_some()
+            || matches!(
+                w.as_str(),
+                "approximately" | "nearly" | "equivalent" | "total" | "average"
+            );
         if is_function_word(w) || w.chars().any(|c| c.is_ascii_digit()) || noise {
             if picked.is_empty() {
                 continue;
@@ -947,11 +1427,21 @@ pub fn normalize_phrase(u: &str) -> String {
             }
         }
     }
-    let kept: Vec<&str> = words.iter().copied().filter(|w| !is_function_word(w)).collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !is_function_word(w))
+        .collect();
     let n = kept.len();
     kept.iter()
         .enumerate()
-        .map(|(i, w)| if i + 1 == n { singular(w) } else { (*w).to_string() })
+        .map(|(i, w)| {
+            if i + 1 == n {
+                singular(w)
+            } else {
+                (*w).to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -963,16 +1453,28 @@ pub fn fold_char(c: char) -> char {
         return c;
     }
     match c {
-        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ' | 'ẫ' | 'ậ' | 'ä' | 'å' | 'ā' => 'a',
-        'À' | 'Á' | 'Ả' | 'Ã' | 'Ạ' | 'Ă' | 'Ằ' | 'Ắ' | 'Ẳ' | 'Ẵ' | 'Ặ' | 'Â' | 'Ầ' | 'Ấ' | 'Ẩ' | 'Ẫ' | 'Ậ' | 'Ä' | 'Å' | 'Ā' => 'A',
-        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' | 'ë' | 'ē' => 'e',
-        'È' | 'É' | 'Ẻ' | 'Ẽ' | 'Ẹ' | 'Ê' | 'Ề' | 'Ế' | 'Ể' | 'Ễ' | 'Ệ' | 'Ë' | 'Ē' => 'E',
+        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ'
+        | 'ẫ' | 'ậ' | 'ä' | 'å' | 'ā' => 'a',
+        'À' | 'Á' | 'Ả' | 'Ã' | 'Ạ' | 'Ă' | 'Ằ' | 'Ắ' | 'Ẳ' | 'Ẵ' | 'Ặ' | 'Â' | 'Ầ' | 'Ấ' | 'Ẩ'
+        | 'Ẫ' | 'Ậ' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' | 'ë' | 'ē' => {
+            'e'
+        }
+        'È' | 'É' | 'Ẻ' | 'Ẽ' | 'Ẹ' | 'Ê' | 'Ề' | 'Ế' | 'Ể' | 'Ễ' | 'Ệ' | 'Ë' | 'Ē' => {
+            'E'
+        }
         'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
         'Ì' | 'Í' | 'Ỉ' | 'Ĩ' | 'Ị' | 'Î' | 'Ï' | 'Ī' | 'İ' => 'I',
-        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' | 'ö' | 'ø' | 'ō' => 'o',
-        'Ò' | 'Ó' | 'Ỏ' | 'Õ' | 'Ọ' | 'Ô' | 'Ồ' | 'Ố' | 'Ổ' | 'Ỗ' | 'Ộ' | 'Ơ' | 'Ờ' | 'Ớ' | 'Ở' | 'Ỡ' | 'Ợ' | 'Ö' | 'Ø' | 'Ō' => 'O',
-        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' | 'û' | 'ü' | 'ū' => 'u',
-        'Ù' | 'Ú' | 'Ủ' | 'Ũ' | 'Ụ' | 'Ư' | 'Ừ' | 'Ứ' | 'Ử' | 'Ữ' | 'Ự' | 'Û' | 'Ü' | 'Ū' => 'U',
+        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở'
+        | 'ỡ' | 'ợ' | 'ö' | 'ø' | 'ō' => 'o',
+        'Ò' | 'Ó' | 'Ỏ' | 'Õ' | 'Ọ' | 'Ô' | 'Ồ' | 'Ố' | 'Ổ' | 'Ỗ' | 'Ộ' | 'Ơ' | 'Ờ' | 'Ớ' | 'Ở'
+        | 'Ỡ' | 'Ợ' | 'Ö' | 'Ø' | 'Ō' => 'O',
+        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' | 'û' | 'ü' | 'ū' => {
+            'u'
+        }
+        'Ù' | 'Ú' | 'Ủ' | 'Ũ' | 'Ụ' | 'Ư' | 'Ừ' | 'Ứ' | 'Ử' | 'Ữ' | 'Ự' | 'Û' | 'Ü' | 'Ū' => {
+            'U'
+        }
         'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' | 'ÿ' => 'y',
         'Ỳ' | 'Ý' | 'Ỷ' | 'Ỹ' | 'Ỵ' => 'Y',
         'đ' => 'd',
@@ -996,7 +1498,13 @@ pub fn interval_of(m: &Mention, tolerance: crate::catalog::Tolerance) -> Interva
     // (a scaled one keeps its rounding band: `2 million` is 1.5..2.5 million)
     let whole = matches!(m.kind, Kind::Count | Kind::Age | Kind::Duration) && m.precision == 0.5;
     let p = if whole { 0.0 } else { m.precision.max(0.0) };
-    let iv = |lo: f64, hi: f64, point: f64| Interval { lo, hi, lo_open: false, hi_open: false, point };
+    let iv = |lo: f64, hi: f64, point: f64| Interval {
+        lo,
+        hi,
+        lo_open: false,
+        hi_open: false,
+        point,
+    };
     let base = match m.value {
         Value::Number(v) => {
             let band = |rel: f64| (v.abs() * rel).max(p);
@@ -1005,10 +1513,34 @@ pub fn interval_of(m: &Mention, tolerance: crate::catalog::Tolerance) -> Interva
                 Qualifier::Approximate => iv(v - band(0.1), v + band(0.1), v),
                 // `nearly 90,000`: a band just below the value
                 Qualifier::Nearly => iv(v - band(0.1), v + p, v),
-                Qualifier::AtLeast => Interval { lo: v - p, hi: f64::INFINITY, lo_open: false, hi_open: true, point: v },
-                Qualifier::MoreThan => Interval { lo: v, hi: f64::INFINITY, lo_open: true, hi_open: true, point: v },
-                Qualifier::AtMost => Interval { lo: f64::NEG_INFINITY, hi: v + p, lo_open: true, hi_open: false, point: v },
-                Qualifier::LessThan => Interval { lo: f64::NEG_INFINITY, hi: v, lo_open: true, hi_open: true, point: v },
+                Qualifier::AtLeast => Interval {
+                    lo: v - p,
+                    hi: f64::INFINITY,
+                    lo_open: false,
+                    hi_open: true,
+                    point: v,
+                },
+                Qualifier::MoreThan => Interval {
+                    lo: v,
+                    hi: f64::INFINITY,
+                    lo_open: true,
+                    hi_open: true,
+                    point: v,
+                },
+                Qualifier::AtMost => Interval {
+                    lo: f64::NEG_INFINITY,
+                    hi: v + p,
+                    lo_open: true,
+                    hi_open: false,
+                    point: v,
+                },
+                Qualifier::LessThan => Interval {
+                    lo: f64::NEG_INFINITY,
+                    hi: v,
+                    lo_open: true,
+                    hi_open: true,
+                    point: v,
+                },
             }
         }
         Value::Range { min, max } => iv(min - p, max + p, (min + max) / 2.0),
@@ -1016,11 +1548,38 @@ pub fn interval_of(m: &Mention, tolerance: crate::catalog::Tolerance) -> Interva
             let (a, b) = d.day_range();
             iv(a as f64, b as f64, a as f64)
         }
-        Value::DateRange { min, max } => iv(min.day_range().0 as f64, max.day_range().1 as f64, min.day_range().0 as f64),
+        Value::DateRange { min, max } => iv(
+            min.day_range().0 as f64,
+            max.day_range().1 as f64,
+            min.day_range().0 as f64,
+        ),
         Value::MonthDay { .. } => iv(f64::NAN, f64::NAN, f64::NAN),
     };
     let t = tolerance.around(base.point);
-    Interval { lo: base.lo - t, hi: base.hi + t, ..base }
+    Interval {
+        lo: base.lo - t,
+        hi: base.hi + t,
+        ..base
+    }
+}
+
+impl Claim {
+    /// First day a date claim allows (ISO), for JSON output.
+    pub fn value_from(&self) -> Option<String> {
+        match self.value {
+            Value::Date(d) => Some(d.first_day().to_string()),
+            Value::DateRange { min, .. } => Some(min.first_day().to_string()),
+            _ => None,
+        }
+    }
+    /// Last day a date claim allows (ISO), for JSON output.
+    pub fn value_to(&self) -> Option<String> {
+        match self.value {
+            Value::Date(d) => Some(d.last_day().to_string()),
+            Value::DateRange { max, .. } => Some(max.last_day().to_string()),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1031,9 +1590,15 @@ mod tests {
     fn unit_phrases_normalise_to_comparable_properties() {
         assert_eq!(normalize_phrase("member cities"), "member city");
         assert_eq!(normalize_phrase("capital cities"), "capital city");
-        assert_eq!(normalize_phrase("kindergartens and general schools"), "school");
+        assert_eq!(
+            normalize_phrase("kindergartens and general schools"),
+            "school"
+        );
         assert_eq!(normalize_phrase("schools"), "school");
-        assert_eq!(normalize_phrase("Community Learning Centers"), "community learning center");
+        assert_eq!(
+            normalize_phrase("Community Learning Centers"),
+            "community learning center"
+        );
     }
 
     #[test]
@@ -1046,7 +1611,8 @@ mod tests {
 
     #[test]
     fn entities_join_capitalised_runs() {
-        let e = entities("The Global Network of Learning Cities was established by UNESCO in 2013.");
+        let e =
+            entities("The Global Network of Learning Cities was established by UNESCO in 2013.");
         assert_eq!(e, vec!["Global Network of Learning Cities", "UNESCO"]);
         let e = entities("So far, the network includes 356 member cities");
         assert_eq!(e, vec!["the network"]);
@@ -1082,30 +1648,15 @@ mod tests {
         assert!(!nearly.meets(&interval_of(&m(Qualifier::Exact, 90500.0), none)));
         let more = interval_of(&m(Qualifier::MoreThan, 500.0), none);
         assert!(!more.meets(&interval_of(&m(Qualifier::Exact, 420.0), none)));
-        assert!(!more.meets(&interval_of(&m(Qualifier::Exact, 500.0), none)), "more than 500 excludes 500");
+        assert!(
+            !more.meets(&interval_of(&m(Qualifier::Exact, 500.0), none)),
+            "more than 500 excludes 500"
+        );
         assert!(more.meets(&interval_of(&m(Qualifier::Exact, 501.0), none)));
         let mut big = m(Qualifier::Exact, 1.2e9);
         big.precision = 5e7;
         assert!(interval_of(&big, none).meets(&interval_of(&m(Qualifier::Exact, 1.18e9), none)));
-        assert!(!interval_of(&m(Qualifier::Exact, 425.0), none).meets(&interval_of(&m(Qualifier::Exact, 428.0), none)));
-    }
-}
-
-impl Claim {
-    /// First day a date claim allows (ISO), for JSON output.
-    pub fn value_from(&self) -> Option<String> {
-        match self.value {
-            Value::Date(d) => Some(d.first_day().to_string()),
-            Value::DateRange { min, .. } => Some(min.first_day().to_string()),
-            _ => None,
-        }
-    }
-    /// Last day a date claim allows (ISO), for JSON output.
-    pub fn value_to(&self) -> Option<String> {
-        match self.value {
-            Value::Date(d) => Some(d.last_day().to_string()),
-            Value::DateRange { max, .. } => Some(max.last_day().to_string()),
-            _ => None,
-        }
+        assert!(!interval_of(&m(Qualifier::Exact, 425.0), none)
+            .meets(&interval_of(&m(Qualifier::Exact, 428.0), none)));
     }
 }

@@ -8,6 +8,9 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use std::path::PathBuf;
+
+use claimcheck::baseline::Baseline;
 use claimcheck::catalog::Catalog;
 use claimcheck::corpus::{self, LoadOptions, Problem};
 use claimcheck::date::PartialDate;
@@ -54,7 +57,9 @@ enum Command {
     /// their context, compared with value semantics (hedges, ranges,
     /// rounding) and time scope (as-of dates, targets vs facts), and
     /// reported as conflict, stale, changed, undetermined, agree or single.
-    #[command(after_help = "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error.\n\nExamples:\n  claimcheck check\n  claimcheck check corpus/ --format jsonl | jq 'select(.type==\"finding\")'\n  claimcheck check corpus/ --fail-on warning")]
+    #[command(
+        after_help = "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error.\n\nExamples:\n  claimcheck check\n  claimcheck check corpus/ --format jsonl | jq 'select(.type==\"finding\")'\n  claimcheck check corpus/ --fail-on warning"
+    )]
     Check {
         /// Files or directories to read; default `corpus/`.
         #[arg(value_name = "PATHS")]
@@ -62,9 +67,9 @@ enum Command {
         /// Directory of the claim catalogue (*.json); default `claims/` when it exists.
         #[arg(long, value_name = "DIR")]
         claims: Option<std::path::PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
-        format: CheckFormat,
+        /// Output format [default: table; in GitHub Actions, table plus annotations].
+        #[arg(long, value_enum)]
+        format: Option<CheckFormat>,
         /// The least severe finding that makes the run exit 1.
         #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
         fail_on: FailOn,
@@ -79,14 +84,45 @@ enum Command {
         #[arg(long, value_name = "FRACTION", default_value_t = 0.05, value_parser = parse_fraction)]
         rate_tolerance: f64,
         #[command(flatten)]
+        ci: CiArgs,
+        #[command(flatten)]
         load: LoadArgs,
     },
+}
+
+#[derive(clap::Args)]
+struct CiArgs {
+    /// Accepted findings to suppress, by fingerprint [default: accepted.json
+    /// in the catalogue directory, when it exists].
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    baseline: Option<PathBuf>,
+    /// Do not read any baseline.
+    #[arg(long)]
+    no_baseline: bool,
+    /// Record every current finding of warning severity or above as accepted
+    /// in FILE (keeping reasons already written there), then exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Fail (exit 1) when a baseline entry or an inline ignore comment
+    /// suppresses nothing.
+    #[arg(long)]
+    strict_baseline: bool,
+    /// Report only findings that involve one of these articles (the whole
+    /// corpus is still read: conflicts cross documents).
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "changed_since")]
+    only_touching: Vec<PathBuf>,
+    /// Report only findings that involve an article changed since this git
+    /// ref (committed, staged, unstaged or new).
+    #[arg(long, value_name = "GIT_REF")]
+    changed_since: Option<String>,
 }
 
 fn parse_fraction(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        _ => Err(format!("`{s}` is not a non-negative fraction (0.05 means 5%)")),
+        _ => Err(format!(
+            "`{s}` is not a non-negative fraction (0.05 means 5%)"
+        )),
     }
 }
 
@@ -98,6 +134,14 @@ enum CheckFormat {
     Json,
     /// One JSON record per line, each with a `type`.
     Jsonl,
+    /// Compiler-style diagnostics: each claim underlined in its article's
+    /// source line (findings of severity warning and above; all with -v).
+    Diagnostics,
+    /// GitHub Actions workflow commands (`::error file=…`), one per claim
+    /// of every error or warning finding, shown as annotations on the PR.
+    Github,
+    /// SARIF 2.1.0 JSON, for GitHub code scanning and other SARIF viewers.
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -114,7 +158,10 @@ impl ColorChoice {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal(),
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stdout().is_terminal()
+            }
         }
     }
 }
@@ -186,8 +233,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Check { paths, claims, format, fail_on, verbose, color, rate_tolerance, load } => {
-            let paths = if paths.is_empty() { vec!["corpus/".to_string()] } else { paths };
+        Command::Check {
+            paths,
+            claims,
+            format,
+            fail_on,
+            verbose,
+            color,
+            rate_tolerance,
+            ci,
+            load,
+        } => {
+            let paths = if paths.is_empty() {
+                vec!["corpus/".to_string()]
+            } else {
+                paths
+            };
+            let claims_dir = claims.clone().unwrap_or_else(|| PathBuf::from("claims"));
             let catalog = load_catalog(claims.as_deref())?;
             let opts = LoadOptions {
                 reference_date: load.reference_date,
@@ -195,24 +257,110 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let corpus = corpus::load(&paths, &opts);
             report_problems(&corpus.problems);
             let checks = claimcheck::checks::Options { rate_tolerance };
-            let report = report::check(&corpus.documents, &catalog, &checks);
+            let mut report = report::check(&corpus.documents, &catalog, &checks);
+            let doc_problems: Vec<Problem> = report
+                .documents
+                .iter()
+                .flat_map(|d| d.problems.iter().cloned())
+                .collect();
+            report_problems(&doc_problems);
+            let input_errors = corpus.has_errors() || doc_problems.iter().any(Problem::is_error);
+
+            // the baseline: read it (unless writing a new one), apply it and inline ignores
+            let baseline_path = ci.baseline.clone().or_else(|| {
+                Some(claims_dir.join("accepted.json"))
+                    .filter(|p| p.is_file() && ci.baseline.is_none())
+            });
+            if let Some(path) = &ci.write_baseline {
+                let previous = Baseline::load(path).ok();
+                let b = Baseline::from_findings(&report.findings, previous.as_ref());
+                b.write(path)?;
+                eprintln!(
+                    "claimcheck: wrote {} accepted finding(s) to {}; fill in each `reason`",
+                    b.accepted.len(),
+                    path.display()
+                );
+                return Ok(if input_errors {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::SUCCESS
+                });
+            }
+            let baseline = match (&baseline_path, ci.no_baseline) {
+                (Some(path), false) => {
+                    Some(Baseline::load(path).map_err(|e| anyhow::anyhow!("{e}"))?)
+                }
+                _ => None,
+            };
+            let inline: Vec<_> = report
+                .documents
+                .iter()
+                .flat_map(|d| d.suppressions.iter().cloned())
+                .collect();
+            claimcheck::baseline::apply(
+                &mut report,
+                baseline.as_ref(),
+                &inline,
+                ci.strict_baseline,
+            );
+
+            // only what a pull request touched
+            let touched = match &ci.changed_since {
+                Some(r) => Some(
+                    claimcheck::touch::changed_since(r)
+                        .with_context(|| format!("finding the articles changed since {r}"))?,
+                ),
+                None if !ci.only_touching.is_empty() => Some(ci.only_touching.clone()),
+                None => None,
+            };
+            if let Some(t) = &touched {
+                claimcheck::touch::retain_touching(&mut report, t);
+            }
+
+            // in GitHub Actions, annotate the pull request unless a format was chosen
+            let in_actions = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+            let annotate = format.is_none() && in_actions;
+            let format = format.unwrap_or(CheckFormat::Table);
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
+            if annotate {
+                render::github::write(&mut out, &report).context("writing output")?;
+            }
             match format {
                 CheckFormat::Table => {
-                    let style = render::check::Style { color: color.enabled(), verbose };
+                    let style = render::check::Style {
+                        color: color.enabled(),
+                        verbose,
+                    };
                     render::check::table(&mut out, &report, fail_on, style)
                 }
                 CheckFormat::Json => render::check::json(&mut out, &report, fail_on),
                 CheckFormat::Jsonl => render::check::jsonl(&mut out, &report, fail_on),
+                CheckFormat::Diagnostics => render::diagnostics::write(
+                    &mut out,
+                    &report,
+                    &corpus.documents,
+                    fail_on,
+                    color.enabled(),
+                    verbose,
+                ),
+                CheckFormat::Github => render::github::write(&mut out, &report),
+                CheckFormat::Sarif => render::sarif::write(&mut out, &report),
             }
             .context("writing output")?;
             out.flush().context("writing output")?;
-            if corpus.has_errors() {
+            if input_errors {
                 return Ok(ExitCode::from(2));
             }
-            let failing = report.findings.iter().any(|f| fail_on.trips(f));
-            Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            let failing = report
+                .findings
+                .iter()
+                .any(|f| fail_on.trips(f) || f.severity == claimcheck::reconcile::Severity::Error);
+            Ok(if failing {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }

@@ -137,10 +137,18 @@ pub struct Finding {
 /// The value of a claim as it enters a fingerprint: qualifier, value, unit.
 pub fn value_key(c: &Claim) -> String {
     let unit = match c.kind {
-        crate::extract::Kind::Money | crate::extract::Kind::Percent => c.unit.as_deref().unwrap_or(""),
+        crate::extract::Kind::Money | crate::extract::Kind::Percent => {
+            c.unit.as_deref().unwrap_or("")
+        }
         _ => "",
     };
-    format!("{}:{}{}{}", c.qualifier.as_str(), c.value, unit, c.per.map(|p| format!("/{p}")).unwrap_or_default())
+    format!(
+        "{}:{}{}{}",
+        c.qualifier.as_str(),
+        c.value,
+        unit,
+        c.per.map(|p| format!("/{p}")).unwrap_or_default()
+    )
 }
 
 /// Computes every finding's fingerprint from its kind, key and values (and,
@@ -151,13 +159,25 @@ pub fn set_fingerprints(findings: &mut [Finding], claims: &[Claim]) {
         let mut h = crate::hash::Fnv::new();
         h.write(f.kind.as_str().as_bytes());
         h.write(f.key.as_bytes());
-        let mut values: Vec<String> = f.claims.iter().map(|&i| format!("{}={}", claims[i].key.id, value_key(&claims[i]))).collect();
+        let mut values: Vec<String> = f
+            .claims
+            .iter()
+            .map(|&i| format!("{}={}", claims[i].key.id, value_key(&claims[i])))
+            .collect();
         values.sort();
         values.dedup();
         for v in &values {
             h.write(v.as_bytes());
         }
-        if !matches!(f.kind, FindingKind::Conflict | FindingKind::Stale | FindingKind::Changed | FindingKind::Undetermined | FindingKind::Agree | FindingKind::Single) {
+        if !matches!(
+            f.kind,
+            FindingKind::Conflict
+                | FindingKind::Stale
+                | FindingKind::Changed
+                | FindingKind::Undetermined
+                | FindingKind::Agree
+                | FindingKind::Single
+        ) {
             h.write(f.severity.as_str().as_bytes());
         }
         f.fingerprint = format!("{:016x}", h.finish());
@@ -183,11 +203,13 @@ pub struct Sources {
 pub fn sources(claims: &[Claim]) -> Sources {
     let mut docs: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
     for c in claims {
-        docs.entry(c.doc.as_str()).or_default().insert(c.sentence_hash);
+        docs.entry(c.doc.as_str())
+            .or_default()
+            .insert(c.sentence_hash);
     }
     let names: Vec<&str> = docs.keys().copied().collect();
     let mut parent: Vec<usize> = (0..names.len()).collect();
-    fn find(p: &mut Vec<usize>, i: usize) -> usize {
+    fn find(p: &mut [usize], i: usize) -> usize {
         let mut r = i;
         while p[r] != r {
             r = p[r];
@@ -231,24 +253,45 @@ pub fn sources(claims: &[Claim]) -> Sources {
             }
         }
     }
-    let group_of: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, find(&mut parent, i))).collect();
+    let group_of: BTreeMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n, find(&mut parent, i)))
+        .collect();
     // a sentence's source is the smallest group it appears in
     let mut sentence_source: BTreeMap<u64, usize> = BTreeMap::new();
     for c in claims {
         let g = group_of[c.doc.as_str()];
-        sentence_source.entry(c.sentence_hash).and_modify(|s| *s = (*s).min(g)).or_insert(g);
+        sentence_source
+            .entry(c.sentence_hash)
+            .and_modify(|s| *s = (*s).min(g))
+            .or_insert(g);
     }
-    let source: Vec<usize> = claims.iter().map(|c| sentence_source[&c.sentence_hash].min(group_of[c.doc.as_str()])).collect();
+    let source: Vec<usize> = claims
+        .iter()
+        .map(|c| sentence_source[&c.sentence_hash].min(group_of[c.doc.as_str()]))
+        .collect();
     // copies: same source, same key, same text in the same sentence
     let mut first: BTreeMap<(usize, &str, u64, &str), usize> = BTreeMap::new();
     let mut representative = vec![0; claims.len()];
     let mut copies = vec![0; claims.len()];
     for (i, c) in claims.iter().enumerate() {
-        let r = *first.entry((source[i], c.key.id.as_str(), c.sentence_hash, c.text.as_str())).or_insert(i);
+        let r = *first
+            .entry((
+                source[i],
+                c.key.id.as_str(),
+                c.sentence_hash,
+                c.text.as_str(),
+            ))
+            .or_insert(i);
         representative[i] = r;
         copies[r] += 1;
     }
-    Sources { source, representative, copies }
+    Sources {
+        source,
+        representative,
+        copies,
+    }
 }
 
 /// Compares the claims of every key and returns the findings, most severe first.
@@ -263,7 +306,11 @@ pub fn reconcile(claims: &[Claim], src: &Sources) -> Vec<Finding> {
             modality: c.modality.clone(),
             horizon: c.horizon.clone().unwrap_or_default(),
             unit: match c.kind {
-                crate::extract::Kind::Money => format!("{}/{}", c.unit.as_deref().unwrap_or(""), c.per.unwrap_or("")),
+                crate::extract::Kind::Money => format!(
+                    "{}/{}",
+                    c.unit.as_deref().unwrap_or(""),
+                    c.per.unwrap_or("")
+                ),
                 _ => String::new(),
             },
         };
@@ -285,7 +332,11 @@ pub fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
             .then(a.kind.cmp(&b.kind))
             .then(a.key.cmp(&b.key))
             .then_with(|| {
-                let pos = |f: &Finding| f.claims.first().map(|&i| (claims[i].doc.clone(), claims[i].start));
+                let pos = |f: &Finding| {
+                    f.claims
+                        .first()
+                        .map(|&i| (claims[i].doc.clone(), claims[i].start))
+                };
                 pos(a).cmp(&pos(b))
             })
             .then(a.message.cmp(&b.message))
@@ -320,7 +371,11 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     let key = &first.key;
     let varies = first.varies;
     let target = scope.modality == Modality::Target;
-    let mk = |kind: FindingKind, severity: Severity, message: String, comparisons: Vec<String>, ids: Vec<usize>| Finding {
+    let mk = |kind: FindingKind,
+              severity: Severity,
+              message: String,
+              comparisons: Vec<String>,
+              ids: Vec<usize>| Finding {
         kind,
         severity,
         grade: None,
@@ -336,17 +391,35 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         fingerprint: String::new(),
     };
     let consensus = consensus(claims, src, members, varies);
-    let label = if target { format!(" (target, {})", scope.horizon) } else { String::new() };
+    let label = if target {
+        format!(" (target, {})", scope.horizon)
+    } else {
+        String::new()
+    };
 
     // claims whose value cannot be compared (a date without a year)
-    let comparable: Vec<usize> = members.iter().copied().filter(|&i| !claims[i].interval.lo.is_nan()).collect();
-    let sources_n = members.iter().map(|&i| src.source[i]).collect::<BTreeSet<_>>().len();
+    let comparable: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| !claims[i].interval.lo.is_nan())
+        .collect();
+    let sources_n = members
+        .iter()
+        .map(|&i| src.source[i])
+        .collect::<BTreeSet<_>>()
+        .len();
     if comparable.len() <= 1 {
         let c = &claims[members[0]];
         let mut f = mk(
             FindingKind::Single,
             Severity::Info,
-            format!("{}{}: {} stated by one source ({})", key.id, label, shown(c), short_doc(c)),
+            format!(
+                "{}{}: {} stated by one source ({})",
+                key.id,
+                label,
+                shown(c),
+                short_doc(c)
+            ),
             vec![],
             members.to_vec(),
         );
@@ -358,7 +431,11 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     // comparison: compare these classes, not every pair of claims, so a key
     // repeated by a thousand syndicated copies costs what a few values cost.
     let classes = value_classes(claims, &comparable);
-    let class_of: BTreeMap<usize, usize> = classes.iter().enumerate().flat_map(|(k, c)| c.iter().map(move |&i| (i, k))).collect();
+    let class_of: BTreeMap<usize, usize> = classes
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| c.iter().map(move |&i| (i, k)))
+        .collect();
     let reps: Vec<usize> = classes.iter().map(|c| c[0]).collect();
     let mut conflict_pairs = Vec::new();
     let mut changed_pairs = Vec::new();
@@ -375,52 +452,114 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             // nor, under a guessed key, does one article. Take a pair that may be compared.
             let comparable_pair = |a: usize, b: usize| {
                 let (ca, cb) = (&claims[a], &claims[b]);
-                !(ca.doc == cb.doc && (ca.sentence_hash == cb.sentence_hash && ca.line == cb.line || key.source == KeySource::Auto))
+                !(ca.doc == cb.doc
+                    && (ca.sentence_hash == cb.sentence_hash && ca.line == cb.line
+                        || key.source == KeySource::Auto))
             };
-            let Some((a, b)) = x.iter().take(64).flat_map(|&a| y.iter().take(64).map(move |&b| (a, b))).find(|&(a, b)| comparable_pair(a, b)) else {
+            let Some((a, b)) = x
+                .iter()
+                .take(64)
+                .flat_map(|&a| y.iter().take(64).map(move |&b| (a, b)))
+                .find(|&(a, b)| comparable_pair(a, b))
+            else {
                 continue;
             };
             let (ca, cb) = (&claims[a], &claims[b]);
             let pair_text = |verdict: &str, why: &str| {
-                format!("{} as of {} ({}) vs {} as of {} ({}): {} → {}", shown(ca), as_of_text(ca), short_doc(ca), shown(cb), as_of_text(cb), short_doc(cb), why, verdict)
+                format!(
+                    "{} as of {} ({}) vs {} as of {} ({}): {} → {}",
+                    shown(ca),
+                    as_of_text(ca),
+                    short_doc(ca),
+                    shown(cb),
+                    as_of_text(cb),
+                    short_doc(cb),
+                    why,
+                    verdict
+                )
             };
             let low = key.source == KeySource::Auto && key.confidence == Confidence::Low;
             if varies == Varies::Never || target && ca.as_of.is_none() && cb.as_of.is_none() {
                 if low {
                     undetermined.push((a, b, pair_text("undetermined", "values differ for a value that does not change, but the key is an uncertain automatic one")));
                 } else {
-                    conflict_pairs.push((a, b, pair_text("conflict", "values differ for a value that does not change over time")));
+                    conflict_pairs.push((
+                        a,
+                        b,
+                        pair_text(
+                            "conflict",
+                            "values differ for a value that does not change over time",
+                        ),
+                    ));
                 }
                 continue;
             }
             let (Some(ta), Some(tb)) = (ca.as_of, cb.as_of) else {
-                undetermined.push((a, b, pair_text("undetermined", "values differ, as-of date unknown")));
+                undetermined.push((
+                    a,
+                    b,
+                    pair_text("undetermined", "values differ, as-of date unknown"),
+                ));
                 continue;
             };
             if ta.overlaps(&tb) {
                 if low {
                     undetermined.push((a, b, pair_text("undetermined", "values differ in the same time scope, but the key is an uncertain automatic one")));
                 } else {
-                    let why = if target { "values differ for the same target horizon" } else { "values differ, same time scope, both facts" };
+                    let why = if target {
+                        "values differ for the same target horizon"
+                    } else {
+                        "values differ, same time scope, both facts"
+                    };
                     conflict_pairs.push((a, b, pair_text("conflict", why)));
                 }
                 continue;
             }
             // ordered in time: older first
-            let (old, new) = if ta.days().1 < tb.days().0 { (a, b) } else { (b, a) };
+            let (old, new) = if ta.days().1 < tb.days().0 {
+                (a, b)
+            } else {
+                (b, a)
+            };
             let (co, cn) = (&claims[old], &claims[new]);
             let down = cn.interval.hi < co.interval.lo;
             let up = cn.interval.lo > co.interval.hi;
-            let wrong_way = varies == Varies::Increasing && down || varies == Varies::Decreasing && up;
+            let wrong_way =
+                varies == Varies::Increasing && down || varies == Varies::Decreasing && up;
             // stated as current after a newer value was known: it repeats an older value
             let repeats_older = reps.iter().any(|&z| {
-                z != old && z != new && claims[z].as_of.is_some_and(|tz| tz.days().1 < co.as_of.map_or(i32::MIN, |t| t.days().0)) && claims[z].interval.meets(&cn.interval)
+                z != old
+                    && z != new
+                    && claims[z]
+                        .as_of
+                        .is_some_and(|tz| tz.days().1 < co.as_of.map_or(i32::MIN, |t| t.days().0))
+                    && claims[z].interval.meets(&cn.interval)
             });
             let pair = |verdict: &str, why: &str| {
-                format!("{} as of {} ({}) vs {} as of {} ({}): {} → {}", shown(co), as_of_text(co), short_doc(co), shown(cn), as_of_text(cn), short_doc(cn), why, verdict)
+                format!(
+                    "{} as of {} ({}) vs {} as of {} ({}): {} → {}",
+                    shown(co),
+                    as_of_text(co),
+                    short_doc(co),
+                    shown(cn),
+                    as_of_text(cn),
+                    short_doc(cn),
+                    why,
+                    verdict
+                )
             };
-            if cn.as_of_source == AsOfSource::Published && (wrong_way || repeats_older) && cn.published.zip(co.published).is_none_or(|(pn, po)| pn > po) {
-                let why = if repeats_older { "the later article repeats a value already superseded" } else { "the later article states as current a value that goes against the key's declared direction" };
+            if cn.as_of_source == AsOfSource::Published
+                && (wrong_way || repeats_older)
+                && cn
+                    .published
+                    .zip(co.published)
+                    .is_none_or(|(pn, po)| pn > po)
+            {
+                let why = if repeats_older {
+                    "the later article repeats a value already superseded"
+                } else {
+                    "the later article states as current a value that goes against the key's declared direction"
+                };
                 stale.push((new, old, pair("stale", why)));
             } else {
                 if wrong_way {
@@ -439,7 +578,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     let mut out = Vec::new();
     // one conflict finding per pair of disputed values, so that accepting one
     // dispute (a baseline entry) does not hide a new value that arrives later
-    let mut by_values: BTreeMap<(String, String), Vec<(usize, usize, String)>> = BTreeMap::new();
+    let mut by_values: BTreeMap<(String, String), Vec<Pair>> = BTreeMap::new();
     for (a, b, text) in conflict_pairs {
         let (va, vb) = (value_key(&claims[a]), value_key(&claims[b]));
         let pair = if va <= vb { (va, vb) } else { (vb, va) };
@@ -457,8 +596,18 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         }
         let mut f = mk(
             FindingKind::Conflict,
-            if grade == "gross" { Severity::Error } else { Severity::Warning },
-            format!("{}{}: sources contradict each other: {} (gap {})", key.id, label, values.join(" vs "), gap_text(&claims[ids[0]], gap)),
+            if grade == "gross" {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            format!(
+                "{}{}: sources contradict each other: {} (gap {})",
+                key.id,
+                label,
+                values.join(" vs "),
+                gap_text(&claims[ids[0]], gap)
+            ),
             pairs.into_iter().map(|p| p.2).collect(),
             ids,
         );
@@ -471,7 +620,17 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         let mut f = mk(
             FindingKind::Stale,
             Severity::Warning,
-            format!("{}{}: {} (published {}) states {} as current, but {} already reported {} as of {}", key.id, label, short_doc(cn), cn.published.map_or("?".into(), |p| p.to_string()), shown(cn), short_doc(co), shown(co), as_of_text(co)),
+            format!(
+                "{}{}: {} (published {}) states {} as current, but {} already reported {} as of {}",
+                key.id,
+                label,
+                short_doc(cn),
+                cn.published.map_or("?".into(), |p| p.to_string()),
+                shown(cn),
+                short_doc(co),
+                shown(co),
+                as_of_text(co)
+            ),
             vec![text],
             expand(vec![old, new], &classes, &class_of),
         );
@@ -480,13 +639,31 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     }
     if !changed_pairs.is_empty() {
         let mut ids = expand(collect_ids(&changed_pairs), &classes, &class_of);
-        ids.sort_by_key(|&i| (claims[i].as_of.map(|a| a.days()), claims[i].doc.clone(), claims[i].start));
-        let mut series: Vec<String> = ids.iter().map(|&i| format!("{} ({})", shown(&claims[i]), as_of_text(&claims[i]))).collect();
+        ids.sort_by_key(|&i| {
+            (
+                claims[i].as_of.map(|a| a.days()),
+                claims[i].doc.clone(),
+                claims[i].start,
+            )
+        });
+        let mut series: Vec<String> = ids
+            .iter()
+            .map(|&i| format!("{} ({})", shown(&claims[i]), as_of_text(&claims[i])))
+            .collect();
         series.dedup();
         let mut f = mk(
             FindingKind::Changed,
-            if against_direction { Severity::Warning } else { Severity::Info },
-            format!("{}{}: value changed over time: {}", key.id, label, series.join(" → ")),
+            if against_direction {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
+            format!(
+                "{}{}: value changed over time: {}",
+                key.id,
+                label,
+                series.join(" → ")
+            ),
             changed_pairs.into_iter().map(|p| p.2).collect(),
             ids,
         );
@@ -495,11 +672,26 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     }
     if !undetermined.is_empty() {
         let ids = expand(collect_ids(&undetermined), &classes, &class_of);
-        let values: Vec<String> = ids.iter().map(|&i| format!("{} ({}, as of {})", shown(&claims[i]), short_doc(&claims[i]), as_of_text(&claims[i]))).collect();
+        let values: Vec<String> = ids
+            .iter()
+            .map(|&i| {
+                format!(
+                    "{} ({}, as of {})",
+                    shown(&claims[i]),
+                    short_doc(&claims[i]),
+                    as_of_text(&claims[i])
+                )
+            })
+            .collect();
         let mut f = mk(
             FindingKind::Undetermined,
             Severity::Info,
-            format!("{}{}: values differ but cannot be judged: {}", key.id, label, values.join(" vs ")),
+            format!(
+                "{}{}: values differ but cannot be judged: {}",
+                key.id,
+                label,
+                values.join(" vs ")
+            ),
             undetermined.into_iter().map(|p| p.2).collect(),
             ids,
         );
@@ -510,31 +702,73 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         // values that were not compared (one sentence listing two things) do not agree either:
         // report the largest agreeing group, and the rest as single claims
         let agreeing = expand(largest_compatible(claims, src, &reps), &classes, &class_of);
-        let rest: Vec<usize> = members.iter().copied().filter(|i| !agreeing.contains(i)).collect();
+        let rest: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|i| !agreeing.contains(i))
+            .collect();
         if agreeing.len() >= 2 {
-            let n = agreeing.iter().map(|&i| src.source[i]).collect::<BTreeSet<_>>().len();
+            let n = agreeing
+                .iter()
+                .map(|&i| src.source[i])
+                .collect::<BTreeSet<_>>()
+                .len();
             let display = claims[agreeing[0]].value.to_string();
             let mut f = mk(
                 FindingKind::Agree,
                 Severity::Info,
-                format!("{}{}: {} claims from {} independent source{} agree on {}", key.id, label, agreeing.len(), n, if n == 1 { "" } else { "s" }, display),
+                format!(
+                    "{}{}: {} claims from {} independent source{} agree on {}",
+                    key.id,
+                    label,
+                    agreeing.len(),
+                    n,
+                    if n == 1 { "" } else { "s" },
+                    display
+                ),
                 vec![],
                 agreeing,
             );
             f.consensus = consensus.clone();
             out.push(f);
         } else {
-            out.extend(agreeing.iter().map(|&i| single(&mk, claims, i, &label, key, consensus.clone())));
+            out.extend(
+                agreeing
+                    .iter()
+                    .map(|&i| single(&mk, claims, i, &label, key, consensus.clone())),
+            );
         }
-        out.extend(rest.iter().map(|&i| single(&mk, claims, i, &label, key, None)));
+        out.extend(
+            rest.iter()
+                .map(|&i| single(&mk, claims, i, &label, key, None)),
+        );
     }
     let _ = sources_n;
     out
 }
 
-fn single(mk: &dyn Fn(FindingKind, Severity, String, Vec<String>, Vec<usize>) -> Finding, claims: &[Claim], i: usize, label: &str, key: &crate::interpret::Key, consensus: Option<Consensus>) -> Finding {
+fn single(
+    mk: &dyn Fn(FindingKind, Severity, String, Vec<String>, Vec<usize>) -> Finding,
+    claims: &[Claim],
+    i: usize,
+    label: &str,
+    key: &crate::interpret::Key,
+    consensus: Option<Consensus>,
+) -> Finding {
     let c = &claims[i];
-    let mut f = mk(FindingKind::Single, Severity::Info, format!("{}{}: {} stated by one source ({})", key.id, label, shown(c), short_doc(c)), vec![], vec![i]);
+    let mut f = mk(
+        FindingKind::Single,
+        Severity::Info,
+        format!(
+            "{}{}: {} stated by one source ({})",
+            key.id,
+            label,
+            shown(c),
+            short_doc(c)
+        ),
+        vec![],
+        vec![i],
+    );
     f.consensus = consensus;
     f
 }
@@ -546,12 +780,20 @@ fn largest_compatible(claims: &[Claim], src: &Sources, ids: &[usize]) -> Vec<usi
     for &seed in ids {
         let mut group = vec![seed];
         for &o in ids {
-            if o != seed && group.iter().all(|&g| claims[g].interval.meets(&claims[o].interval)) {
+            if o != seed
+                && group
+                    .iter()
+                    .all(|&g| claims[g].interval.meets(&claims[o].interval))
+            {
                 group.push(o);
             }
         }
         group.sort();
-        let n = group.iter().map(|&i| src.source[i]).collect::<BTreeSet<_>>().len();
+        let n = group
+            .iter()
+            .map(|&i| src.source[i])
+            .collect::<BTreeSet<_>>()
+            .len();
         if n > best_sources || n == best_sources && group.len() > best.len() {
             best = group;
             best_sources = n;
@@ -564,23 +806,44 @@ fn largest_compatible(claims: &[Claim], src: &Sources, ids: &[usize]) -> Vec<usi
 fn gap_text(c: &Claim, gap: f64) -> String {
     match c.kind {
         crate::extract::Kind::Date => format!("{} days", crate::extract::fmt_number(gap)),
-        crate::extract::Kind::Year => format!("{} years", crate::extract::fmt_number((gap / 365.25).round())),
+        crate::extract::Kind::Year => format!(
+            "{} years",
+            crate::extract::fmt_number((gap / 365.25).round())
+        ),
         _ => crate::extract::fmt_number(gap),
     }
 }
 
 fn collect_ids(pairs: &[(usize, usize, String)]) -> Vec<usize> {
-    let mut ids: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect::<BTreeSet<_>>().into_iter().collect();
+    let mut ids: Vec<usize> = pairs
+        .iter()
+        .flat_map(|p| [p.0, p.1])
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     ids.sort();
     ids
 }
 
+/// A compared pair of claims and the comparison in words.
+type Pair = (usize, usize, String);
+
+/// What makes two claims behave alike in every comparison.
+type ClassKey = (String, Option<(i32, i32)>, AsOfSource, Option<(i32, i32)>);
+
 /// Groups claims by value, as-of, as-of source and publication date.
 fn value_classes(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
-    let mut by: BTreeMap<(String, Option<(i32, i32)>, AsOfSource, Option<(i32, i32)>), Vec<usize>> = BTreeMap::new();
+    let mut by: BTreeMap<ClassKey, Vec<usize>> = BTreeMap::new();
     for &i in ids {
         let c = &claims[i];
-        by.entry((value_key(c), c.as_of.map(|a| a.days()), c.as_of_source, c.published.map(|p| p.day_range()))).or_default().push(i);
+        by.entry((
+            value_key(c),
+            c.as_of.map(|a| a.days()),
+            c.as_of_source,
+            c.published.map(|p| p.day_range()),
+        ))
+        .or_default()
+        .push(i);
     }
     let mut classes: Vec<Vec<usize>> = by.into_values().collect();
     classes.sort_by_key(|c| c[0]);
@@ -588,7 +851,11 @@ fn value_classes(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
 }
 
 /// All members of the classes of the given claims.
-fn expand(ids: Vec<usize>, classes: &[Vec<usize>], class_of: &BTreeMap<usize, usize>) -> Vec<usize> {
+fn expand(
+    ids: Vec<usize>,
+    classes: &[Vec<usize>],
+    class_of: &BTreeMap<usize, usize>,
+) -> Vec<usize> {
     let mut out: BTreeSet<usize> = BTreeSet::new();
     for i in ids {
         match class_of.get(&i) {
@@ -607,7 +874,13 @@ fn grade(claims: &[Claim], pairs: &[(usize, usize, String)]) -> (&'static str, f
     for (a, b, _) in pairs {
         let (ia, ib) = (&claims[*a].interval, &claims[*b].interval);
         let gap = ia.gap(ib);
-        let width = |i: &Interval| if i.lo.is_finite() && i.hi.is_finite() { (i.hi - i.lo) / 2.0 } else { 0.0 };
+        let width = |i: &Interval| {
+            if i.lo.is_finite() && i.hi.is_finite() {
+                (i.hi - i.lo) / 2.0
+            } else {
+                0.0
+            }
+        };
         let precision = width(ia).max(width(ib)).max(match claims[*a].kind {
             crate::extract::Kind::Date | crate::extract::Kind::Year => 1.0,
             _ => 0.5,
@@ -617,7 +890,14 @@ fn grade(claims: &[Claim], pairs: &[(usize, usize, String)]) -> (&'static str, f
         let exact = ia.hi == ia.lo && ib.hi == ib.lo;
         let gross = exact || gap > 2.0 * precision && gap / scale > 0.01;
         if gap > worst.1 || gross && worst.0 == "minor" {
-            worst = (if gross || worst.0 == "gross" { "gross" } else { "minor" }, gap.max(worst.1));
+            worst = (
+                if gross || worst.0 == "gross" {
+                    "gross"
+                } else {
+                    "minor"
+                },
+                gap.max(worst.1),
+            );
         }
     }
     // dates: report the gap in days
@@ -627,22 +907,42 @@ fn grade(claims: &[Claim], pairs: &[(usize, usize, String)]) -> (&'static str, f
 /// The largest group of mutually compatible claims in the latest time
 /// scope (or among all claims when the value never changes), computed over
 /// value classes so repeated copies cost nothing.
-fn consensus(claims: &[Claim], src: &Sources, members: &[usize], varies: Varies) -> Option<Consensus> {
-    let comparable: Vec<usize> = members.iter().copied().filter(|&i| !claims[i].interval.lo.is_nan()).collect();
+fn consensus(
+    claims: &[Claim],
+    src: &Sources,
+    members: &[usize],
+    varies: Varies,
+) -> Option<Consensus> {
+    let comparable: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| !claims[i].interval.lo.is_nan())
+        .collect();
     if comparable.is_empty() {
         return None;
     }
     let scope: Vec<usize> = if varies == Varies::Never {
         comparable.clone()
     } else {
-        let latest = comparable.iter().filter_map(|&i| claims[i].as_of).max_by_key(|a| a.days());
+        let latest = comparable
+            .iter()
+            .filter_map(|&i| claims[i].as_of)
+            .max_by_key(|a| a.days());
         match latest {
-            Some(l) => comparable.iter().copied().filter(|&i| claims[i].as_of.is_none_or(|a| a.overlaps(&l))).collect(),
+            Some(l) => comparable
+                .iter()
+                .copied()
+                .filter(|&i| claims[i].as_of.is_none_or(|a| a.overlaps(&l)))
+                .collect(),
             None => comparable.clone(),
         }
     };
     let classes = value_classes(claims, &scope);
-    let sources_of = |ks: &[usize]| -> BTreeSet<usize> { ks.iter().flat_map(|&k| classes[k].iter().map(|&i| src.source[i])).collect() };
+    let sources_of = |ks: &[usize]| -> BTreeSet<usize> {
+        ks.iter()
+            .flat_map(|&k| classes[k].iter().map(|&i| src.source[i]))
+            .collect()
+    };
     let mut best: Option<(usize, usize, Vec<usize>)> = None;
     for seed in 0..classes.len() {
         let mut group = vec![seed];
@@ -652,26 +952,41 @@ fn consensus(claims: &[Claim], src: &Sources, members: &[usize], varies: Varies)
                 continue;
             }
             let io = &claims[classes[o][0]].interval;
-            if group.iter().all(|&g| claims[classes[g][0]].interval.meets(io)) && common.meets(io) {
+            if group
+                .iter()
+                .all(|&g| claims[classes[g][0]].interval.meets(io))
+                && common.meets(io)
+            {
                 common = common.intersect(io);
                 group.push(o);
             }
         }
         let s = sources_of(&group).len();
         let n: usize = group.iter().map(|&g| classes[g].len()).sum();
-        if best.as_ref().is_none_or(|(bs, bn, _)| s > *bs || s == *bs && n > *bn) {
+        if best
+            .as_ref()
+            .is_none_or(|(bs, bn, _)| s > *bs || s == *bs && n > *bn)
+        {
             best = Some((s, n, group));
         }
     }
     let (support, _, group) = best?;
     let group_sources = sources_of(&group);
-    let opposition = scope.iter().map(|&i| src.source[i]).filter(|s| !group_sources.contains(s)).collect::<BTreeSet<_>>().len();
+    let opposition = scope
+        .iter()
+        .map(|&i| src.source[i])
+        .filter(|s| !group_sources.contains(s))
+        .collect::<BTreeSet<_>>()
+        .len();
     let mut interval = claims[classes[group[0]][0]].interval;
     for &g in &group[1..] {
         interval = interval.intersect(&claims[classes[g][0]].interval);
     }
     // the median over claims, each class weighted by its size
-    let mut points: Vec<(f64, usize)> = group.iter().map(|&g| (claims[classes[g][0]].interval.point, classes[g].len())).collect();
+    let mut points: Vec<(f64, usize)> = group
+        .iter()
+        .map(|&g| (claims[classes[g][0]].interval.point, classes[g].len()))
+        .collect();
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
     let total: usize = points.iter().map(|p| p.1).sum();
     let mut acc = 0;
@@ -685,7 +1000,10 @@ fn consensus(claims: &[Claim], src: &Sources, members: &[usize], varies: Varies)
     }
     // the consensus value must be one the common interval allows (`more than
     // 500` and `512` agree on 512, not on 500)
-    let inside = |p: f64| (p > interval.lo || !interval.lo_open && p == interval.lo) && (p < interval.hi || !interval.hi_open && p == interval.hi);
+    let inside = |p: f64| {
+        (p > interval.lo || !interval.lo_open && p == interval.lo)
+            && (p < interval.hi || !interval.hi_open && p == interval.hi)
+    };
     if !inside(point) {
         if let Some((p, _)) = points.iter().find(|(p, _)| inside(*p)) {
             point = *p;
@@ -693,8 +1011,19 @@ fn consensus(claims: &[Claim], src: &Sources, members: &[usize], varies: Varies)
             point = (interval.lo + interval.hi) / 2.0;
         }
     }
-    let rep = group.iter().map(|&g| classes[g][0]).find(|&i| claims[i].interval.point == point).unwrap_or(classes[group[0]][0]);
+    let rep = group
+        .iter()
+        .map(|&g| classes[g][0])
+        .find(|&i| claims[i].interval.point == point)
+        .unwrap_or(classes[group[0]][0]);
     let display = claims[rep].value.to_string();
     interval.point = point;
-    Some(Consensus { interval, point, display, support, opposition, confidence: (support as f64 + 1.0) / ((support + opposition) as f64 + 2.0) })
+    Some(Consensus {
+        interval,
+        point,
+        display,
+        support,
+        opposition,
+        confidence: (support as f64 + 1.0) / ((support + opposition) as f64 + 2.0),
+    })
 }

@@ -66,7 +66,11 @@ pub fn doc_info(d: &Document, claims: usize) -> DocInfo {
 }
 
 /// Reconciles claims already interpreted (from documents or claim files).
-pub fn build(per_doc: Vec<(DocInfo, Vec<Claim>)>, catalog: &Catalog, opts: &crate::checks::Options) -> Report {
+pub fn build(
+    per_doc: Vec<(DocInfo, Vec<Claim>)>,
+    catalog: &Catalog,
+    opts: &crate::checks::Options,
+) -> Report {
     let mut documents = Vec::new();
     let mut claims = Vec::new();
     for (d, c) in per_doc {
@@ -78,7 +82,12 @@ pub fn build(per_doc: Vec<(DocInfo, Vec<Claim>)>, catalog: &Catalog, opts: &crat
     findings.extend(crate::checks::run(&claims, &sources, catalog, opts));
     reconcile::sort_findings(&mut findings, &claims);
     reconcile::set_fingerprints(&mut findings, &claims);
-    Report { documents, claims, sources, findings }
+    Report {
+        documents,
+        claims,
+        sources,
+        findings,
+    }
 }
 
 /// Runs the whole check over loaded documents.

@@ -83,9 +83,9 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// Words after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep",
-    "col", "lt", "sgt", "capt", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "est", "fig",
-    "vol", "art", "para", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "no", "nos", "tel", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen",
+    "rep", "col", "lt", "sgt", "capt", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "est",
+    "fig", "vol", "art", "para", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "mt", "ft",
 ];
 

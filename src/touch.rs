@@ -24,7 +24,13 @@ pub fn normalize(p: &Path) -> PathBuf {
     if let Ok(c) = p.canonicalize() {
         return c;
     }
-    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf()) };
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
     let mut out = PathBuf::new();
     for c in abs.components() {
         match c {
@@ -42,14 +48,26 @@ pub fn normalize(p: &Path) -> PathBuf {
 pub fn retain_touching(report: &mut Report, touched: &[PathBuf]) {
     let touched: BTreeSet<PathBuf> = touched.iter().map(|p| normalize(p)).collect();
     let claims = &report.claims;
-    let hit: Vec<bool> = claims.iter().map(|c| touched.contains(&normalize(Path::new(&c.doc)))).collect();
-    report.findings.retain(|f| f.claims.iter().any(|&i| hit[i]));
+    let hit: Vec<bool> = claims
+        .iter()
+        .map(|c| touched.contains(&normalize(Path::new(&c.doc))))
+        .collect();
+    // findings without claims (an unused baseline entry) concern the whole corpus
+    report
+        .findings
+        .retain(|f| f.claims.is_empty() || f.claims.iter().any(|&i| hit[i]));
 }
 
 fn git(args: &[&str]) -> Result<String, TouchError> {
-    let out = Command::new("git").args(args).output().map_err(TouchError::Spawn)?;
+    let out = Command::new("git")
+        .args(args)
+        .output()
+        .map_err(TouchError::Spawn)?;
     if !out.status.success() {
-        return Err(TouchError::Git { args: args.join(" "), stderr: String::from_utf8_lossy(&out.stderr).trim().to_string() });
+        return Err(TouchError::Git {
+            args: args.join(" "),
+            stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        });
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -59,7 +77,10 @@ fn git(args: &[&str]) -> Result<String, TouchError> {
 pub fn changed_since(git_ref: &str) -> Result<Vec<PathBuf>, TouchError> {
     let top = PathBuf::from(git(&["rev-parse", "--show-toplevel"])?.trim());
     let mut files: BTreeSet<PathBuf> = BTreeSet::new();
-    for line in git(&["diff", "--name-only", git_ref, "--"])?.lines().chain(git(&["ls-files", "--others", "--exclude-standard"])?.lines()) {
+    for line in git(&["diff", "--name-only", git_ref, "--"])?
+        .lines()
+        .chain(git(&["ls-files", "--others", "--exclude-standard"])?.lines())
+    {
         if !line.trim().is_empty() {
             files.insert(top.join(line.trim()));
         }

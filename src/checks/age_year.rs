@@ -9,7 +9,18 @@ use crate::extract::{Kind, Value};
 use crate::interpret::{normalize_subject, Claim};
 use crate::reconcile::{Finding, FindingKind, Severity};
 
-const FOUNDING_WORDS: &[&str] = &["founded", "established", "built", "opened", "created", "set up", "launched", "inaugurated", "born", "formed"];
+const FOUNDING_WORDS: &[&str] = &[
+    "founded",
+    "established",
+    "built",
+    "opened",
+    "created",
+    "set up",
+    "launched",
+    "inaugurated",
+    "born",
+    "formed",
+];
 
 pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -18,25 +29,38 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
         .copied()
         .filter(|&i| {
             let c = &claims[i];
-            matches!(c.kind, Kind::Year | Kind::Date) && FOUNDING_WORDS.iter().any(|w| c.key.property.ends_with(w) || c.key.id.contains("found") || c.key.id.contains("establish"))
+            matches!(c.kind, Kind::Year | Kind::Date)
+                && FOUNDING_WORDS.iter().any(|w| {
+                    c.key.property.ends_with(w)
+                        || c.key.id.contains("found")
+                        || c.key.id.contains("establish")
+                })
         })
         .collect();
     for &i in ids {
         let c = &claims[i];
-        let (Kind::Age, Some(implied)) = (c.kind, c.implied_year) else { continue };
+        let (Kind::Age, Some(implied)) = (c.kind, c.implied_year) else {
+            continue;
+        };
         // a round age (`thousand-year`) says nothing to the year; a subject
         // guessed from the document says nothing about which thing is meant
-        if c.qualifier != crate::extract::Qualifier::Exact || c.key.confidence != crate::interpret::Confidence::High && c.key.source != crate::interpret::KeySource::Catalog {
+        if c.qualifier != crate::extract::Qualifier::Exact
+            || c.key.confidence != crate::interpret::Confidence::High
+                && c.key.source != crate::interpret::KeySource::Catalog
+        {
             continue;
         }
         let subject = normalize_subject(&c.key.subject);
         for &j in &founding {
             let f = &claims[j];
-            if f.key.confidence != crate::interpret::Confidence::High && f.key.source != crate::interpret::KeySource::Catalog {
+            if f.key.confidence != crate::interpret::Confidence::High
+                && f.key.source != crate::interpret::KeySource::Catalog
+            {
                 continue;
             }
             let fs = normalize_subject(&f.key.subject);
-            let same = !subject.is_empty() && (fs == subject || fs.contains(&subject) || subject.contains(&fs));
+            let same = !subject.is_empty()
+                && (fs == subject || fs.contains(&subject) || subject.contains(&fs));
             if !same {
                 continue;
             }
@@ -45,11 +69,27 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
             let data = json!({ "age": c.value, "implied_year": implied, "stated_year": year });
             let diff = (implied - year).abs();
             let (severity, message) = if diff <= 1 {
-                (Severity::Info, format!("`{}` at {} implies founding in {implied}, consistent with {} at {}", c.text, at(c), f.text, at(f)))
+                (
+                    Severity::Info,
+                    format!(
+                        "`{}` at {} implies founding in {implied}, consistent with {} at {}",
+                        c.text,
+                        at(c),
+                        f.text,
+                        at(f)
+                    ),
+                )
             } else {
                 (Severity::Warning, format!("`{}` at {} implies founding in {implied} (publication year − age), but {} says {year}: {diff} years apart", c.text, at(c), at(f)))
             };
-            out.push(finding(FindingKind::AgeVsYear, severity, claims, vec![i, j], message, data));
+            out.push(finding(
+                FindingKind::AgeVsYear,
+                severity,
+                claims,
+                vec![i, j],
+                message,
+                data,
+            ));
         }
     }
     out

@@ -17,8 +17,23 @@ use crate::reconcile::{Finding, FindingKind, Severity};
 pub fn check(claims: &[Claim], ids: &[usize], catalog: &Catalog) -> Vec<Finding> {
     let mut out = Vec::new();
     let facts = |id: &str| -> Vec<usize> {
-        let mut v: Vec<usize> = ids.iter().copied().filter(|&i| claims[i].key.id == id && claims[i].modality == Modality::Fact && claims[i].as_of.is_some() && number(&claims[i]).is_some()).collect();
-        v.sort_by_key(|&i| (claims[i].as_of.map(|a| a.days()), claims[i].doc.clone(), claims[i].start));
+        let mut v: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| {
+                claims[i].key.id == id
+                    && claims[i].modality == Modality::Fact
+                    && claims[i].as_of.is_some()
+                    && number(&claims[i]).is_some()
+            })
+            .collect();
+        v.sort_by_key(|&i| {
+            (
+                claims[i].as_of.map(|a| a.days()),
+                claims[i].doc.clone(),
+                claims[i].start,
+            )
+        });
         v
     };
     for e in &catalog.entries {
@@ -32,14 +47,28 @@ pub fn check(claims: &[Claim], ids: &[usize], catalog: &Catalog) -> Vec<Finding>
                         continue;
                     }
                     // only consecutive values: no other total strictly between them
-                    if totals.iter().any(|&k| claims[k].as_of.is_some_and(|t| t.days().0 > tb.days().1 && t.days().1 < ta.days().0)) {
+                    if totals.iter().any(|&k| {
+                        claims[k]
+                            .as_of
+                            .is_some_and(|t| t.days().0 > tb.days().1 && t.days().1 < ta.days().0)
+                    }) {
                         continue;
                     }
                     let between = |id: &String| -> Option<Vec<usize>> {
-                        let v: Vec<usize> = facts(id).into_iter().filter(|&k| claims[k].as_of.is_some_and(|t| t.days().0 > tb.days().1 && t.days().1 <= ta.days().1)).collect();
+                        let v: Vec<usize> = facts(id)
+                            .into_iter()
+                            .filter(|&k| {
+                                claims[k].as_of.is_some_and(|t| {
+                                    t.days().0 > tb.days().1 && t.days().1 <= ta.days().1
+                                })
+                            })
+                            .collect();
                         (!v.is_empty()).then_some(v)
                     };
-                    let (Some(plus), Some(minus)) = (rel.plus.iter().map(between).collect::<Option<Vec<_>>>(), rel.minus.iter().map(between).collect::<Option<Vec<_>>>()) else {
+                    let (Some(plus), Some(minus)) = (
+                        rel.plus.iter().map(between).collect::<Option<Vec<_>>>(),
+                        rel.minus.iter().map(between).collect::<Option<Vec<_>>>(),
+                    ) else {
                         continue;
                     };
                     // one value per related entry: the first stated (copies agree or are reported elsewhere)
@@ -47,23 +76,59 @@ pub fn check(claims: &[Claim], ids: &[usize], catalog: &Catalog) -> Vec<Finding>
                     let minus: Vec<usize> = minus.iter().map(|v| v[0]).collect();
                     let before = number(&claims[b]).unwrap_or(0.0);
                     let stated = number(&claims[a]).unwrap_or(0.0);
-                    let expected = before + plus.iter().map(|&k| number(&claims[k]).unwrap_or(0.0)).sum::<f64>() - minus.iter().map(|&k| number(&claims[k]).unwrap_or(0.0)).sum::<f64>();
-                    let slack = claims[a].interval.hi - claims[a].interval.lo + claims[b].interval.hi - claims[b].interval.lo;
+                    let expected = before
+                        + plus
+                            .iter()
+                            .map(|&k| number(&claims[k]).unwrap_or(0.0))
+                            .sum::<f64>()
+                        - minus
+                            .iter()
+                            .map(|&k| number(&claims[k]).unwrap_or(0.0))
+                            .sum::<f64>();
+                    let slack = claims[a].interval.hi - claims[a].interval.lo
+                        + claims[b].interval.hi
+                        - claims[b].interval.lo;
                     let mut sum = fmt_number(before);
                     for &k in &plus {
-                        sum.push_str(&format!(" + {}", fmt_number(number(&claims[k]).unwrap_or(0.0))));
+                        sum.push_str(&format!(
+                            " + {}",
+                            fmt_number(number(&claims[k]).unwrap_or(0.0))
+                        ));
                     }
                     for &k in &minus {
-                        sum.push_str(&format!(" − {}", fmt_number(number(&claims[k]).unwrap_or(0.0))));
+                        sum.push_str(&format!(
+                            " − {}",
+                            fmt_number(number(&claims[k]).unwrap_or(0.0))
+                        ));
                     }
                     let mut involved = vec![b];
                     involved.extend(&plus);
                     involved.extend(&minus);
                     involved.push(a);
-                    let names: Vec<String> = involved.iter().map(|&k| format!("{} `{}` as of {} at {}", claims[k].key.id, claims[k].text, claims[k].as_of.map(|t| t.to_string()).unwrap_or_default(), at(&claims[k]))).collect();
+                    let names: Vec<String> = involved
+                        .iter()
+                        .map(|&k| {
+                            format!(
+                                "{} `{}` as of {} at {}",
+                                claims[k].key.id,
+                                claims[k].text,
+                                claims[k].as_of.map(|t| t.to_string()).unwrap_or_default(),
+                                at(&claims[k])
+                            )
+                        })
+                        .collect();
                     let data = json!({ "relation": rel.description, "expected": expected, "stated": stated, "difference": stated - expected, "sum": sum });
-                    let (severity, message) = if (expected - stated).abs() <= slack.max(0.0) + 1e-9 {
-                        (Severity::Info, format!("{}: {sum} = {}, as stated ({})", e.entry.id, fmt_number(expected), names.join("; ")))
+                    let (severity, message) = if (expected - stated).abs() <= slack.max(0.0) + 1e-9
+                    {
+                        (
+                            Severity::Info,
+                            format!(
+                                "{}: {sum} = {}, as stated ({})",
+                                e.entry.id,
+                                fmt_number(expected),
+                                names.join("; ")
+                            ),
+                        )
                     } else {
                         (
                             Severity::Warning,
@@ -78,7 +143,14 @@ pub fn check(claims: &[Claim], ids: &[usize], catalog: &Catalog) -> Vec<Finding>
                             ),
                         )
                     };
-                    let mut f = finding(FindingKind::Arithmetic, severity, claims, involved, message, data);
+                    let mut f = finding(
+                        FindingKind::Arithmetic,
+                        severity,
+                        claims,
+                        involved,
+                        message,
+                        data,
+                    );
                     f.key = e.entry.id.clone();
                     out.push(f);
                 }
@@ -93,7 +165,12 @@ pub fn check(claims: &[Claim], ids: &[usize], catalog: &Catalog) -> Vec<Finding>
 /// same head noun; the parts may not add up to more than that count.
 pub fn parts(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
     use crate::extract::Kind;
-    let head = |c: &Claim| c.unit.as_deref().map(crate::interpret::normalize_phrase).and_then(|u| u.rsplit(' ').next().map(str::to_string));
+    let head = |c: &Claim| {
+        c.unit
+            .as_deref()
+            .map(crate::interpret::normalize_phrase)
+            .and_then(|u| u.rsplit(' ').next().map(str::to_string))
+    };
     let mut out = Vec::new();
     for (n, &first) in ids.iter().enumerate() {
         let fc = &claims[first];
@@ -102,20 +179,48 @@ pub fn parts(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
         }
         // the first count of a sentence that opens with `Of these`
         let opener = fc.sentence.to_lowercase();
-        if !["of these", "of them", "among them", "among these", "of which"].iter().any(|o| opener.starts_with(o)) {
+        if ![
+            "of these",
+            "of them",
+            "among them",
+            "among these",
+            "of which",
+        ]
+        .iter()
+        .any(|o| opener.starts_with(o))
+        {
             continue;
         }
-        if n > 0 && claims[ids[n - 1]].doc == fc.doc && claims[ids[n - 1]].sentence_hash == fc.sentence_hash {
+        if n > 0
+            && claims[ids[n - 1]].doc == fc.doc
+            && claims[ids[n - 1]].sentence_hash == fc.sentence_hash
+        {
             continue;
         }
-        let parts: Vec<usize> = ids[n..].iter().copied().take_while(|&k| claims[k].doc == fc.doc && claims[k].sentence_hash == fc.sentence_hash).filter(|&k| claims[k].kind == Kind::Count && head(&claims[k]).is_some()).collect();
+        let parts: Vec<usize> = ids[n..]
+            .iter()
+            .copied()
+            .take_while(|&k| claims[k].doc == fc.doc && claims[k].sentence_hash == fc.sentence_hash)
+            .filter(|&k| claims[k].kind == Kind::Count && head(&claims[k]).is_some())
+            .collect();
         let part_head = head(fc);
         if parts.len() < 2 || parts.iter().any(|&k| head(&claims[k]) != part_head) {
             continue;
         }
         // the total: a count with the same head in the sentence just before
-        let prev_sentence = ids[..n].iter().rev().find(|&&k| claims[k].doc == fc.doc).map(|&k| claims[k].sentence_hash);
-        let Some(&t) = ids[..n].iter().rev().take_while(|&&k| claims[k].doc == fc.doc && Some(claims[k].sentence_hash) == prev_sentence).find(|&&k| claims[k].kind == Kind::Count && head(&claims[k]) == part_head) else {
+        let prev_sentence = ids[..n]
+            .iter()
+            .rev()
+            .find(|&&k| claims[k].doc == fc.doc)
+            .map(|&k| claims[k].sentence_hash);
+        let Some(&t) = ids[..n]
+            .iter()
+            .rev()
+            .take_while(|&&k| {
+                claims[k].doc == fc.doc && Some(claims[k].sentence_hash) == prev_sentence
+            })
+            .find(|&&k| claims[k].kind == Kind::Count && head(&claims[k]) == part_head)
+        else {
             continue;
         };
         let total = &claims[t];
@@ -125,12 +230,35 @@ pub fn parts(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
         let mut involved = vec![t];
         involved.extend(&parts);
         let data = json!({ "total": tv, "parts": shown, "sum": sum });
-        let (severity, message) = if sum > tv && matches!(total.qualifier, crate::extract::Qualifier::Exact | crate::extract::Qualifier::AtMost | crate::extract::Qualifier::LessThan) {
+        let (severity, message) = if sum > tv
+            && matches!(
+                total.qualifier,
+                crate::extract::Qualifier::Exact
+                    | crate::extract::Qualifier::AtMost
+                    | crate::extract::Qualifier::LessThan
+            ) {
             (Severity::Warning, format!("parts add up to more than their total: {} = {} at {}, but `{}` at {} gives the total as {}", shown.join(" + "), fmt_number(sum), at(fc), total.text, at(total), fmt_number(tv)))
         } else {
-            (Severity::Info, format!("parts {} = {} at {} fit within the total `{}` at {}", shown.join(" + "), fmt_number(sum), at(fc), total.text, at(total)))
+            (
+                Severity::Info,
+                format!(
+                    "parts {} = {} at {} fit within the total `{}` at {}",
+                    shown.join(" + "),
+                    fmt_number(sum),
+                    at(fc),
+                    total.text,
+                    at(total)
+                ),
+            )
         };
-        out.push(finding(FindingKind::Arithmetic, severity, claims, involved, message, data));
+        out.push(finding(
+            FindingKind::Arithmetic,
+            severity,
+            claims,
+            involved,
+            message,
+            data,
+        ));
     }
     out
 }

@@ -14,7 +14,9 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
     let mut out = Vec::new();
     for &i in ids {
         let c = &claims[i];
-        let (Some(items), Some(n)) = (&c.items, number(c)) else { continue };
+        let (Some(items), Some(n)) = (&c.items, number(c)) else {
+            continue;
+        };
         let listed = items.len();
         let count = n as usize;
         let names: Vec<&str> = items.iter().map(|it| it.text.as_str()).collect();
@@ -25,11 +27,25 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
         } else if listed < count && c.list_complete {
             (Severity::Warning, format!("`{}` at {} counts {count} {what} but the complete list that follows names only {listed}", c.text, at(c)))
         } else if listed == count {
-            (Severity::Info, format!("`{}` at {}: {listed} {what} listed, as counted", c.text, at(c)))
+            (
+                Severity::Info,
+                format!(
+                    "`{}` at {}: {listed} {what} listed, as counted",
+                    c.text,
+                    at(c)
+                ),
+            )
         } else {
             (Severity::Info, format!("`{}` at {}: {listed} of {count} {what} listed; the wording (`including`, `such as`) allows a partial list", c.text, at(c)))
         };
-        out.push(finding(FindingKind::CountVsList, severity, claims, vec![i], message, data));
+        out.push(finding(
+            FindingKind::CountVsList,
+            severity,
+            claims,
+            vec![i],
+            message,
+            data,
+        ));
     }
     out
 }

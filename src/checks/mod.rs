@@ -26,13 +26,17 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { rate_tolerance: 0.05 }
+        Options {
+            rate_tolerance: 0.05,
+        }
     }
 }
 
 /// Runs every consistency check on the original (non-copy) claims.
 pub fn run(claims: &[Claim], sources: &Sources, catalog: &Catalog, opts: &Options) -> Vec<Finding> {
-    let originals: Vec<usize> = (0..claims.len()).filter(|&i| sources.representative[i] == i).collect();
+    let originals: Vec<usize> = (0..claims.len())
+        .filter(|&i| sources.representative[i] == i)
+        .collect();
     let mut out = Vec::new();
     out.extend(count_list::check(claims, &originals));
     out.extend(arithmetic::check(claims, &originals, catalog));
@@ -45,7 +49,14 @@ pub fn run(claims: &[Claim], sources: &Sources, catalog: &Catalog, opts: &Option
 }
 
 /// A check's finding about `ids`, keyed by the first claim.
-fn finding(kind: FindingKind, severity: Severity, claims: &[Claim], ids: Vec<usize>, message: String, data: serde_json::Value) -> Finding {
+fn finding(
+    kind: FindingKind,
+    severity: Severity,
+    claims: &[Claim],
+    ids: Vec<usize>,
+    message: String,
+    data: serde_json::Value,
+) -> Finding {
     let first = &claims[ids[0]];
     Finding {
         kind,

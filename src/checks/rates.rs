@@ -25,24 +25,48 @@ pub fn check(claims: &[Claim], ids: &[usize], tolerance: f64) -> Vec<Finding> {
         if !(c.kind == Kind::Money && c.conversion) {
             continue;
         }
-        let Some(&prev) = ids[..n].iter().rev().find(|&&j| claims[j].kind == Kind::Money && claims[j].doc == c.doc && claims[j].sentence_hash == c.sentence_hash) else {
+        let Some(&prev) = ids[..n].iter().rev().find(|&&j| {
+            claims[j].kind == Kind::Money
+                && claims[j].doc == c.doc
+                && claims[j].sentence_hash == c.sentence_hash
+        }) else {
             continue;
         };
         let p = &claims[prev];
-        let (Some(a), Some(b)) = (number(p), number(c)) else { continue };
+        let (Some(a), Some(b)) = (number(p), number(c)) else {
+            continue;
+        };
         if b <= 0.0 || a <= 0.0 || p.per != c.per {
             continue;
         }
-        let (ca, cb) = (p.unit.clone().unwrap_or_default(), c.unit.clone().unwrap_or_default());
+        let (ca, cb) = (
+            p.unit.clone().unwrap_or_default(),
+            c.unit.clone().unwrap_or_default(),
+        );
         // quote every pair the same way round: units of the larger per one of the smaller
-        let (num, den, rate, from, to) = if a >= b { (ca, cb, a / b, prev, k) } else { (cb, ca, b / a, k, prev) };
-        let month = c.as_of.map(|t| t.from.to_string().chars().take(7).collect::<String>()).unwrap_or_else(|| "unknown".into());
-        groups.entry((num, den, month)).or_default().push(Rate { from, to, rate });
+        let (num, den, rate, from, to) = if a >= b {
+            (ca, cb, a / b, prev, k)
+        } else {
+            (cb, ca, b / a, k, prev)
+        };
+        let month = c
+            .as_of
+            .map(|t| t.from.to_string().chars().take(7).collect::<String>())
+            .unwrap_or_else(|| "unknown".into());
+        groups
+            .entry((num, den, month))
+            .or_default()
+            .push(Rate { from, to, rate });
     }
     let mut out = Vec::new();
     for ((num, den, month), rates) in groups {
         for (i, r) in rates.iter().enumerate() {
-            let mut others: Vec<f64> = rates.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o.rate).collect();
+            let mut others: Vec<f64> = rates
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, o)| o.rate)
+                .collect();
             others.sort_by(f64::total_cmp);
             let median = if others.is_empty() {
                 None
@@ -54,7 +78,11 @@ pub fn check(claims: &[Claim], ids: &[usize], tolerance: f64) -> Vec<Finding> {
             let (a, b) = (&claims[r.from], &claims[r.to]);
             let pair = format!("{num}/{den}");
             let data = json!({ "pair": pair, "month": month, "rate": r.rate, "median_of_others": median, "tolerance": tolerance });
-            let shown_rate = fmt_number(if r.rate >= 100.0 { r.rate.round() } else { (r.rate * 1000.0).round() / 1000.0 });
+            let shown_rate = fmt_number(if r.rate >= 100.0 {
+                r.rate.round()
+            } else {
+                (r.rate * 1000.0).round() / 1000.0
+            });
             let (severity, message) = match median {
                 Some(m) if (r.rate / m - 1.0).abs() > tolerance => (
                     Severity::Warning,
@@ -66,7 +94,14 @@ pub fn check(claims: &[Claim], ids: &[usize], tolerance: f64) -> Vec<Finding> {
                 Some(m) => (Severity::Info, format!("`{}` = `{}` at {} implies {shown_rate} {num} per {den}, within {:.0}% of the median {} for {month}", a.text, b.text, at(b), tolerance * 100.0, fmt_number(m.round()))),
                 None => (Severity::Info, format!("`{}` = `{}` at {} implies {shown_rate} {num} per {den}; no other rate for {month} to compare with", a.text, b.text, at(b))),
             };
-            out.push(finding(FindingKind::RateOutlier, severity, claims, vec![r.from, r.to], message, data));
+            out.push(finding(
+                FindingKind::RateOutlier,
+                severity,
+                claims,
+                vec![r.from, r.to],
+                message,
+                data,
+            ));
         }
     }
     out

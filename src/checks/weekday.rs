@@ -11,15 +11,34 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
     let mut out = Vec::new();
     for &i in ids {
         let c = &claims[i];
-        let (Some(stated), Value::Date(d)) = (c.weekday, c.value) else { continue };
+        let (Some(stated), Value::Date(d)) = (c.weekday, c.value) else {
+            continue;
+        };
         let Some(actual) = d.weekday() else { continue };
         let data = json!({ "date": d.to_string(), "stated": format!("{stated:?}"), "actual": format!("{actual:?}") });
         let (severity, message) = if stated == actual {
-            (Severity::Info, format!("`{}` at {}: {d} is a {actual:?}, as stated", c.text, at(c)))
+            (
+                Severity::Info,
+                format!("`{}` at {}: {d} is a {actual:?}, as stated", c.text, at(c)),
+            )
         } else {
-            (Severity::Warning, format!("`{}` at {}: {d} is a {actual:?}, not a {stated:?}", c.text, at(c)))
+            (
+                Severity::Warning,
+                format!(
+                    "`{}` at {}: {d} is a {actual:?}, not a {stated:?}",
+                    c.text,
+                    at(c)
+                ),
+            )
         };
-        out.push(finding(FindingKind::Weekday, severity, claims, vec![i], message, data));
+        out.push(finding(
+            FindingKind::Weekday,
+            severity,
+            claims,
+            vec![i],
+            message,
+            data,
+        ));
     }
     out
 }

@@ -86,7 +86,7 @@ pub fn currency(word: &str) -> Option<&'static str> {
 pub fn currency_after(word: &str) -> Option<&'static str> {
     let w = lower(word);
     Some(match w.as_str() {
-        "dong" => "VND",
+        "dong" | "đồng" => "VND",
         "dollar" | "dollars" => "USD",
         "euro" | "euros" => "EUR",
         "pound" | "pounds" => "GBP",
@@ -339,6 +339,26 @@ pub fn is_reference_word(word: &str) -> bool {
             | "episode"
             | "season"
             | "part"
+    )
+}
+
+/// Words that label a phone number (`Hotline 1900 1234`, `Tel: 024 3825 3536`,
+/// `call 1900 1234`): nothing counts calls with a bare number after the verb.
+pub fn is_phone_label(word: &str) -> bool {
+    let w = lower(word);
+    matches!(
+        w.as_str(),
+        "tel"
+            | "phone"
+            | "telephone"
+            | "hotline"
+            | "fax"
+            | "mobile"
+            | "cell"
+            | "sms"
+            | "whatsapp"
+            | "call"
+            | "dial"
     )
 }
 

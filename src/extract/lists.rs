@@ -22,6 +22,11 @@ pub struct ListItem {
 
 /// Words that introduce a list, and whether they claim it is complete.
 const INTRODUCERS: &[(&str, bool)] = &[
+    // a colon after a non-exhaustive word keeps it non-exhaustive
+    (" such as: ", false),
+    (" including: ", false),
+    (" include: ", false),
+    (" includes: ", false),
     (" such as ", false),
     (" including ", false),
     (" include ", false),
@@ -31,6 +36,14 @@ const INTRODUCERS: &[(&str, bool)] = &[
     (": ", true),
     (" are ", true),
 ];
+
+/// How many mentions back from an introducer its count may be.
+const MAX_OWNER_DISTANCE: usize = 32;
+
+/// Longest list item, in bytes, and most items, so that a text without
+/// list punctuation cannot make splitting quadratic.
+const MAX_ITEM_BYTES: usize = 600;
+const MAX_ITEMS: usize = 600;
 
 /// Words that start a clause after a list, ending it.
 const CLAUSE_STARTS: &[&str] = &[
@@ -78,13 +91,24 @@ fn attach_with(text: &str, s0: usize, s: &str, lower: &str, mentions: &mut [Ment
     }
     found.sort();
     found.dedup_by_key(|f| f.0);
-    for (intro, items_start, complete) in found {
-        // the nearest count that ends before the introducer
-        let Some(owner) = mentions
+    for (n, &(intro, items_start, complete)) in found.iter().enumerate() {
+        // a list ends where the next one is introduced
+        let region_end = found
+            .get(n + 1..)
+            .and_then(|rest| rest.iter().find(|f| f.0 >= items_start))
+            .map_or(s0 + s.len(), |f| f.0);
+        // the nearest count that ends before the introducer (mentions are in
+        // text order; a few back is as far as an owner can be)
+        let before = mentions.partition_point(|m| m.end <= intro);
+        let Some(owner) = mentions[..before]
             .iter_mut()
-            .filter(|m| m.end <= intro && m.kind == Kind::Count && m.items.is_none())
-            .filter(|m| matches!(m.value, Value::Number(n) if (2.0..=500.0).contains(&n) && n.fract() == 0.0))
-            .next_back()
+            .rev()
+            .take(MAX_OWNER_DISTANCE)
+            .find(|m| {
+                m.kind == Kind::Count
+                    && m.items.is_none()
+                    && matches!(m.value, Value::Number(n) if (2.0..=500.0).contains(&n) && n.fract() == 0.0)
+            })
         else {
             continue;
         };
@@ -112,8 +136,7 @@ fn attach_with(text: &str, s0: usize, s: &str, lower: &str, mentions: &mut [Ment
                 continue;
             }
         }
-        let end = s0 + s.len();
-        let items = split_items(text, items_start, end);
+        let items = split_items(text, items_start, region_end.max(items_start));
         if items.len() >= 2 {
             owner.items = Some(items);
             owner.list_complete = complete;
@@ -129,9 +152,14 @@ fn split_items(text: &str, from: usize, to: usize) -> Vec<ListItem> {
     let mut in_straight_quote = false;
     let mut depth_curly = 0i32;
     let mut chunk_start = 0;
-    let bytes = region.as_bytes();
     let mut i = 0;
     while i < region.len() {
+        if i - chunk_start.min(i) > MAX_ITEM_BYTES || chunks.len() >= MAX_ITEMS {
+            // an item this long is prose, not a name: the list ended before it
+            chunks.push((chunk_start, i));
+            chunk_start = region.len();
+            break;
+        }
         let c = region[i..].chars().next().unwrap_or(' ');
         let top = depth_paren == 0 && !in_straight_quote && depth_curly == 0;
         match c {
@@ -165,7 +193,6 @@ fn split_items(text: &str, from: usize, to: usize) -> Vec<ListItem> {
             _ => {}
         }
         i += c.len_utf8();
-        let _ = bytes;
     }
     if chunk_start < region.len() {
         chunks.push((chunk_start, region.len()));
@@ -184,13 +211,21 @@ fn split_items(text: &str, from: usize, to: usize) -> Vec<ListItem> {
             continue;
         }
         let first_word = t.split_whitespace().next().unwrap_or("");
-        if CLAUSE_STARTS.contains(&first_word) || t == "..." || t.split_whitespace().count() > 12 {
+        // a quoted title may be long; only the words around it count
+        if CLAUSE_STARTS.contains(&first_word) || t == "..." || words_outside_quotes(t) > 12 {
             break;
         }
         // `t` is a subslice of `region`: its offset is its position
         let start = from + (t.as_ptr() as usize - region.as_ptr() as usize);
         let end = start + t.len();
-        let name = strip_parentheticals(t);
+        let mut name = strip_parentheticals(t);
+        // the sentence's period inside a closing quote: `… 2021-2030."`
+        for q in ['"', '”'] {
+            if let Some(rest) = name.strip_suffix(q) {
+                let rest = rest.trim_end_matches(['.', '!', '?', '…']);
+                name = format!("{rest}{q}");
+            }
+        }
         items.push(ListItem {
             text: name,
             start,
@@ -212,4 +247,27 @@ fn strip_parentheticals(s: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words of an item outside quotation marks (`the "…" program` → 2).
+fn words_outside_quotes(item: &str) -> usize {
+    let mut in_straight = false;
+    let mut curly = 0i32;
+    let mut outside = String::with_capacity(item.len());
+    for c in item.chars() {
+        match c {
+            '"' => {
+                in_straight = !in_straight;
+                outside.push(' ');
+            }
+            '“' => curly += 1,
+            '”' => curly = (curly - 1).max(0),
+            _ if !in_straight && curly == 0 => outside.push(c),
+            _ => {}
+        }
+        if matches!(c, '“' | '”') {
+            outside.push(' ');
+        }
+    }
+    outside.split_whitespace().count()
 }

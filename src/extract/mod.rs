@@ -22,7 +22,9 @@ pub use lists::ListItem;
 use tokens::{tokenize, Tok, TokKind};
 
 /// What a number measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A quantity of things (`425 member cities`).
@@ -173,7 +175,7 @@ pub fn fmt_number(n: f64) -> String {
         let s = (n.abs() as i64).to_string();
         let mut out = String::new();
         for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);
@@ -285,44 +287,63 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
         .into_iter()
         .map(|r| r.start + body_start..r.end + body_start)
         .collect::<Vec<_>>();
-    let mut s = Scanner {
-        text,
-        toks: &toks,
-        ctx,
-        sentences: &sentences,
-        out: Vec::new(),
-    };
-    s.run();
-    let mut out = s.out;
+    // Each sentence is scanned on its own, so that no mention reaches across
+    // a sentence or paragraph break (`2,000` at the end of a line and `VND`
+    // starting the next are not one amount).
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < toks.len() {
+        let sentence = sentences.partition_point(|r| r.end <= toks[from].start);
+        let len = toks[from..]
+            .iter()
+            .take_while(|t| sentences.partition_point(|r| r.end <= t.start) == sentence)
+            .count()
+            .max(1);
+        let mut s = Scanner {
+            text,
+            toks: &toks[from..from + len],
+            ctx,
+            sentences: &sentences,
+            out,
+            floor: 0,
+            future: std::cell::OnceCell::new(),
+        };
+        s.run();
+        out = s.out;
+        from += len;
+    }
     lists::attach_lists(text, &toks, &mut out);
     out
 }
 
 /// Spans of URLs and e-mail addresses, whose digits are never claims.
+///
+/// One pass over the whitespace-delimited words (linear even for text made
+/// of nothing but `@` or `://`).
 fn url_spans(text: &str, from: usize) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
     let hay = &text[from..];
-    let mut push_around = |i: usize| {
-        let start = hay[..i]
-            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '<' || c == '"')
-            .map_or(0, |p| p + 1);
-        let end = hay[i..]
-            .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"')
-            .map_or(hay.len(), |p| i + p);
-        spans.push(from + start..from + end);
-    };
-    for (i, _) in hay.match_indices("://") {
-        push_around(i);
-    }
-    for (i, _) in hay.match_indices("www.") {
-        push_around(i);
-    }
-    for (i, _) in hay.match_indices('@') {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + 1..].chars().next();
-        if before.is_some_and(|c| c.is_alphanumeric()) && after.is_some_and(|c| c.is_alphanumeric())
-        {
-            push_around(i);
+    let is_delim = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '"');
+    let mut spans = Vec::new();
+    let mut word_start = None;
+    for (i, c) in hay.char_indices().chain(std::iter::once((hay.len(), ' '))) {
+        if !is_delim(c) {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = word_start.take() else { continue };
+        let w = &hay[s..i];
+        let email = w.match_indices('@').any(|(at, _)| {
+            w[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && w[at + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        if w.contains("://") || w.contains("www.") || email {
+            spans.push(from + s..from + i);
         }
     }
     spans
@@ -348,6 +369,13 @@ struct Scanner<'a> {
     ctx: &'a Context,
     sentences: &'a [Range<usize>],
     out: Vec<Mention>,
+    /// The token after the last mention pushed: what precedes a number
+    /// (a currency, a hedge, `between`, a weekday) is only looked for from
+    /// here on, so that two mentions never share a token.
+    floor: usize,
+    /// Whether the sentence being scanned speaks of the future, computed
+    /// once per scanner (a scanner sees one sentence).
+    future: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Scanner<'a> {
@@ -457,8 +485,7 @@ impl<'a> Scanner<'a> {
         }
         let mut last = i;
         let mut saw_number_word = started_with_article;
-        loop {
-            let Some(word) = self.word(j) else { break };
+        while let Some(word) = self.word(j) {
             if let Some(v) = small_number(word) {
                 // `seventy-two`
                 let mut v = v as f64;
@@ -526,8 +553,20 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let _ = any_scale;
+        // `a thousand-year tradition`: the article belongs to the noun after
+        // the compound adjective, not to the number
+        let first = if started_with_article
+            && self.is_dash(last + 1)
+            && self.glued(last + 1)
+            && self.glued(last + 2)
+            && self.word(last + 2).is_some()
+        {
+            i + 1
+        } else {
+            i
+        };
         let core = Core {
-            first: i,
+            first,
             last,
             value,
             precision: 0.5,
@@ -556,21 +595,16 @@ impl<'a> Scanner<'a> {
     // --------------------------------------------------------------- numbers
 
     fn at_number(&mut self, i: usize) -> Option<usize> {
+        // `22 August 2025`, `4th December`, `26-27 April`: before the ordinal
+        // and range rules below, unless the day is glued to what precedes it
+        let free = !self.glued(i) || self.punct_is(i - 1, '(');
+        if free {
+            if let Some(n) = self.date_day_first(i) {
+                return Some(n);
+            }
+        }
         if let Some(skip) = self.not_a_claim(i) {
             return Some(skip);
-        }
-        // `22 August 2025`, `4 December`
-        if let Some(day) = self.plain_int(i).filter(|d| (1..=31).contains(d)) {
-            if let Some(w) = self.word(i + 1) {
-                if w.chars().next().is_some_and(char::is_uppercase) && self.toks[i + 1].space_before
-                {
-                    if let Some(month) = month_from_name(w) {
-                        if let Some(n) = self.date_day_first(i, day as u8, month) {
-                            return Some(n);
-                        }
-                    }
-                }
-            }
         }
         // ISO `2025-08-22`
         if let Some(n) = self.iso_date(i) {
@@ -594,12 +628,13 @@ impl<'a> Scanner<'a> {
         let precision = 0.5 * 10f64.powi(-(decimals as i32));
         let mut first = i;
         // a leading minus sign: `-0`, `−5` (not a range dash, not a hyphen)
-        if i > 0
+        if i > self.floor
             && (self.punct_is(i - 1, '-') || self.punct_is(i - 1, '−'))
             && self.glued(i)
             && (i == 1 || self.toks[i - 1].space_before)
         {
-            value = -value;
+            // `+ 0.0` turns `-0` into plain zero
+            value = -value + 0.0;
             first = i - 1;
         }
         Some(Core {
@@ -718,6 +753,15 @@ impl<'a> Scanner<'a> {
         if p > 0 && self.punct_is(p - 1, '.') {
             p -= 1;
         }
+        // a phone label names all the digit groups after it: `Hotline 1900 1234`, `Tel: 024 …`
+        let label_at = if p > 0 && self.punct_is(p - 1, ':') {
+            p - 1
+        } else {
+            p
+        };
+        if label_at > 0 && self.word(label_at - 1).is_some_and(is_phone_label) {
+            return Some(self.skip_phone_run(i));
+        }
         if p > 0 {
             if let Some(w) = self.word(p - 1) {
                 if is_reference_word(w)
@@ -768,6 +812,32 @@ impl<'a> Scanner<'a> {
         j
     }
 
+    /// Skips the digit groups of a phone number that starts at `i`:
+    /// `1900 1234`, `(024) 3825 3536`, `+84-24-3825`, `024.3825.3536`.
+    fn skip_phone_run(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while let Some(t) = self.tok(j) {
+            if t.newline_before {
+                break;
+            }
+            let next_is_digits =
+                |k: usize| self.tok(k).is_some_and(|n| n.is_num() || n.is_punct('('));
+            let ok = match t.kind {
+                TokKind::Num => true,
+                // a period inside the number, not one that ends the sentence
+                TokKind::Punct('.') => self.glued(j + 1) && next_is_digits(j + 1),
+                TokKind::Punct('-' | '–' | '+' | '(' | '/') => next_is_digits(j + 1),
+                TokKind::Punct(')') => self.toks[j - 1].is_num() && next_is_digits(j + 1),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
     fn phone_number(&self, i: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let mut k = self.toks[i].start;
@@ -775,6 +845,7 @@ impl<'a> Scanner<'a> {
         let mut groups = 0;
         let mut digits = 0;
         let mut seps = 0;
+        let mut lens = [0usize; 3];
         let mut end;
         loop {
             let g0 = k;
@@ -785,9 +856,16 @@ impl<'a> Scanner<'a> {
             if glen == 0 || glen > 4 && groups > 0 {
                 return None;
             }
+            if groups < 3 {
+                lens[groups] = glen;
+            }
             groups += 1;
             digits += glen;
             end = k;
+            // longer than any phone number: stop here (and stay linear)
+            if digits > 15 {
+                return None;
+            }
             if paren && groups == 1 && k < bytes.len() && bytes[k] == b')' {
                 k += 1;
             }
@@ -801,8 +879,12 @@ impl<'a> Scanner<'a> {
                 break;
             }
         }
-        let phone =
-            (groups >= 3 || paren && groups >= 2) && (8..=15).contains(&digits) && seps >= 1;
+        // `2025-08-22` has the shape of a phone number too; it is a date
+        let iso_date = groups == 3 && lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2 && !paren;
+        let phone = (groups >= 3 || paren && groups >= 2)
+            && (8..=15).contains(&digits)
+            && seps >= 1
+            && !iso_date;
         if !phone {
             return None;
         }
@@ -815,95 +897,137 @@ impl<'a> Scanner<'a> {
 
     // ----------------------------------------------------------------- dates
 
-    /// `August 22, 2025`, `Thursday, December 4, 2025`, `December 2024`, `On January 29`.
+    /// `August 22, 2025`, `Thursday, December 4, 2025`, `December 2024`,
+    /// `September, 2025`, `On January 29`, `April 26-27, 2025`.
     fn date_month_first(&mut self, i: usize, month: u8) -> Option<usize> {
         let mut j = i + 1;
-        // `Dec.`
-        if self.punct_is(j, '.') && self.glued(j) {
+        // `Dec.`: only an abbreviation takes a period (`in August. 22 people …`)
+        if self.punct_is(j, '.') && self.glued(j) && self.word(i).is_some_and(month_abbreviated) {
             j += 1;
         }
-        let t = self.tok(j)?;
-        if !t.is_num() {
+        // `September, 2025`
+        if self.punct_is(j, ',') {
+            let (year, yk) = self.year_at(j + 1)?;
+            let value = Value::Date(PartialDate::month(year, month)?);
+            self.push_date(i, yk, value, false);
+            return Some(yk + 1);
+        }
+        if !self.tok(j)?.is_num() {
             return None;
         }
-        let n = self.plain_int(j)?;
-        let text_len = self.num_text(j).len();
-        let (value, last) = if text_len <= 2 && (1..=31).contains(&n) {
-            let day = n as u8;
-            let mut k = j;
-            // ordinal suffix `22nd`
-            if self
-                .word(k + 1)
-                .is_some_and(|w| matches!(lower(w).as_str(), "st" | "nd" | "rd" | "th"))
-                && self.glued(k + 1)
-            {
-                k += 1;
-            }
-            // day range `26-27`
-            let mut day2 = None;
-            if self.is_dash(k + 1) && self.glued(k + 1) && self.glued(k + 2) {
-                if let Some(d2) = self
-                    .plain_int(k + 2)
-                    .filter(|d| (1..=31).contains(d) && *d as u8 > day)
-                {
-                    day2 = Some(d2 as u8);
-                    k += 2;
-                }
-            }
-            // year: `, 2025` or ` 2025`
-            let mut y = None;
-            let mut yk = k + 1;
-            if self.punct_is(yk, ',') {
-                yk += 1;
-            }
-            if let Some(yv) = self
-                .plain_int(yk)
-                .filter(|v| self.num_text(yk).len() == 4 && (1000..=2199).contains(v))
-            {
-                y = Some(yv as i16);
-                k = yk;
-            }
-            match y {
-                Some(year) => {
-                    let d = PartialDate::day(year, month, day)?;
-                    let v = match day2.and_then(|d2| PartialDate::day(year, month, d2)) {
-                        Some(d2) => Value::DateRange { min: d, max: d2 },
-                        None => Value::Date(d),
-                    };
-                    (v, k)
-                }
-                None => (self.resolve_month_day(i, month, day)?, k),
-            }
-        } else if text_len == 4 && (1000..=2199).contains(&n) {
-            (Value::Date(PartialDate::month(n as i16, month)?), j)
-        } else {
-            return None;
-        };
-        self.push_date(i, last, value, month);
-        Some(last + 1)
+        if let Some((year, yk)) = self.year_at(j) {
+            let value = Value::Date(PartialDate::month(year, month)?);
+            self.push_date(i, yk, value, false);
+            return Some(yk + 1);
+        }
+        let (day, day2, k) = self.day_and_range(j)?;
+        self.finish_day_date(i, month, day, day2, k)
     }
 
-    /// `22 August 2025`, `4 December`.
-    fn date_day_first(&mut self, i: usize, day: u8, month: u8) -> Option<usize> {
-        let mut k = i + 1;
-        if self.punct_is(k + 1, '.') && self.glued(k + 1) {
+    /// `22 August 2025`, `4th December`, `26-27 April 2025`: the day at `i`
+    /// when a month name follows it.
+    fn date_day_first(&mut self, i: usize) -> Option<usize> {
+        let (day, day2, k) = self.day_and_range(i)?;
+        let w = self.word(k + 1)?;
+        if !w.chars().next().is_some_and(char::is_uppercase) || !self.toks[k + 1].space_before {
+            return None;
+        }
+        let month = month_from_name(w)?;
+        let mut m = k + 1;
+        // `4 Dec. 2025`: an abbreviation's period, when a year follows
+        if self.punct_is(m + 1, '.')
+            && self.glued(m + 1)
+            && month_abbreviated(w)
+            && self.year_at(m + 2).is_some()
+        {
+            m += 1;
+        }
+        self.finish_day_date(i, month, day, day2, m)
+    }
+
+    /// A 4-digit year at `k` (after an optional comma): (year, its token).
+    fn year_at(&self, mut k: usize) -> Option<(i16, usize)> {
+        if self.punct_is(k, ',') {
             k += 1;
         }
-        let mut yk = k + 1;
-        if self.punct_is(yk, ',') {
-            yk += 1;
+        let y = self.plain_int(k)?;
+        (self.num_text(k).len() == 4 && (1000..=2199).contains(&y)).then_some((y as i16, k))
+    }
+
+    /// A day of the month at `j`, with an ordinal suffix (`22nd`) and a
+    /// second day (`26-27`) if written: (day, second day, last token).
+    /// A second day after a spaced dash (`26 - 27`) is only taken when a
+    /// year follows, since `April 26 - 27 cities …` is not a range.
+    fn day_and_range(&self, j: usize) -> Option<(u8, Option<u8>, usize)> {
+        if self.num_text(j).len() > 2 {
+            return None;
         }
-        let value = match self
-            .plain_int(yk)
-            .filter(|v| self.num_text(yk).len() == 4 && (1000..=2199).contains(v))
-        {
-            Some(y) => {
-                k = yk;
-                Value::Date(PartialDate::day(y as i16, month, day)?)
-            }
-            None => self.resolve_month_day(i, month, day)?,
+        let day = self.plain_int(j).filter(|d| (1..=31).contains(d))? as u8;
+        let ordinal = |s: &Self, k: usize| {
+            s.glued(k + 1)
+                && s.word(k + 1)
+                    .is_some_and(|w| matches!(lower(w).as_str(), "st" | "nd" | "rd" | "th"))
         };
-        self.push_date(i, k, value, month);
+        let mut k = j;
+        if ordinal(self, k) {
+            k += 1;
+        }
+        let mut day2 = None;
+        if self.is_dash(k + 1) {
+            let glued = self.glued(k + 1) && self.glued(k + 2);
+            let spaced = !self.glued(k + 1) && !self.glued(k + 2);
+            let d2 = self.plain_int(k + 2).filter(|d| {
+                self.num_text(k + 2).len() <= 2 && (1..=31).contains(d) && *d as u8 > day
+            });
+            if let Some(d2) = d2.filter(|_| glued || spaced) {
+                let mut k2 = k + 2;
+                if ordinal(self, k2) {
+                    k2 += 1;
+                }
+                if glued || self.year_at(k2 + 1).is_some() {
+                    day2 = Some(d2 as u8);
+                    k = k2;
+                }
+            }
+        }
+        Some((day, day2, k))
+    }
+
+    /// Pushes the date of `month`, `day` (and `day2`) from token `first` to
+    /// `k`, with the year that follows `k` or one resolved from the
+    /// publication date. A day that is not on the calendar (`February 30,
+    /// 2025`) is a typo for a date, never a count and a year: it is skipped.
+    fn finish_day_date(
+        &mut self,
+        first: usize,
+        month: u8,
+        day: u8,
+        day2: Option<u8>,
+        mut k: usize,
+    ) -> Option<usize> {
+        let written_year = self.year_at(k + 1);
+        let date = match written_year {
+            Some((year, yk)) => {
+                k = yk;
+                PartialDate::day(year, month, day)
+            }
+            None => match self.resolve_month_day(first, month, day) {
+                Some(Ok(d)) => Some(d),
+                Some(Err(v)) => {
+                    self.push_date(first, k, v, false);
+                    return Some(k + 1);
+                }
+                None => None,
+            },
+        };
+        let Some(d) = date else {
+            return Some(k + 1);
+        };
+        let value = match day2.and_then(|d2| PartialDate::day(d.year, month, d2)) {
+            Some(d2) => Value::DateRange { min: d, max: d2 },
+            None => Value::Date(d),
+        };
+        self.push_date(first, k, value, written_year.is_none());
         Some(k + 1)
     }
 
@@ -913,47 +1037,62 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let y = self.plain_int(i)?;
+        // `2025-08-22`, and the common `2025-8-22`
         let ok = |k: usize, s: &Self| {
             s.is_dash(k)
                 && s.glued(k)
                 && s.glued(k + 1)
                 && s.tok(k + 1)
-                    .is_some_and(|t| t.is_num() && t.end - t.start == 2)
+                    .is_some_and(|t| t.is_num() && (1..=2).contains(&(t.end - t.start)))
         };
         if !(ok(i + 1, self) && ok(i + 3, self)) {
             return None;
         }
         let m = self.plain_int(i + 2)? as u8;
         let d = self.plain_int(i + 4)? as u8;
-        let date = PartialDate::day(y as i16, m, d)?;
-        self.push_date(i, i + 4, Value::Date(date), m);
+        // `2025-02-30` has the shape of a date but is none: not a claim either
+        let Some(date) = PartialDate::day(y as i16, m, d) else {
+            return Some(i + 5);
+        };
+        self.push_date(i, i + 4, Value::Date(date), false);
         Some(i + 5)
     }
 
     /// Resolves a month and day without a year against the publication date:
     /// the nearest such date on or before it, or the nearest after it when
     /// the sentence speaks of the future (`will be held on March 3`).
-    fn resolve_month_day(&self, i: usize, month: u8, day: u8) -> Option<Value> {
+    /// `None` when no year has that day (February 30); `Err` with a
+    /// [`Value::MonthDay`] when there is no publication date.
+    fn resolve_month_day(
+        &self,
+        i: usize,
+        month: u8,
+        day: u8,
+    ) -> Option<Result<PartialDate, Value>> {
         // reject impossible days even without a year (Feb 30); Feb 29 is possible
         PartialDate::day(2024, month, day)?;
         let Some(published) = self.ctx.published else {
-            return Some(Value::MonthDay { month, day });
+            return Some(Err(Value::MonthDay { month, day }));
         };
         let (pub_first, pub_last) = published.day_range();
-        let sentence = self.sentence_of(self.toks[i].start);
-        let future = speaks_of_future(&self.text[sentence]);
-        let candidates = [published.year - 1, published.year, published.year + 1]
-            .into_iter()
+        let future = *self.future.get_or_init(|| {
+            let sentence = self.sentence_of(self.toks[i].start);
+            speaks_of_future(&self.text[sentence])
+        });
+        // four years either side, so that February 29 finds a leap year
+        let candidates = (published.year.saturating_sub(4)..=published.year.saturating_add(4))
             .filter_map(|y| PartialDate::day(y, month, day));
         let pick = if future {
             candidates.filter(|d| d.day_range().0 >= pub_first).min()
         } else {
             candidates.filter(|d| d.day_range().0 <= pub_last).max()
         };
-        pick.map(Value::Date)
+        pick.map(Ok)
     }
 
-    fn push_date(&mut self, first: usize, last: usize, value: Value, _month: u8) {
+    /// Pushes a date mention; `year_inferred` when the year was resolved
+    /// from the publication date rather than written.
+    fn push_date(&mut self, first: usize, last: usize, value: Value, year_inferred: bool) {
         let mut start_tok = first;
         // `Thursday, December 4, 2025`
         let mut weekday = None;
@@ -962,7 +1101,7 @@ impl<'a> Scanner<'a> {
         } else {
             first.checked_sub(1)
         };
-        if let Some(w) = wd_at {
+        if let Some(w) = wd_at.filter(|w| *w >= self.floor) {
             if let Some(day) = self.word(w).and_then(weekday_from_name) {
                 let t = self.toks[w];
                 weekday = Some((day, [t.start, t.end]));
@@ -990,15 +1129,6 @@ impl<'a> Scanner<'a> {
                         | "during"
                 )
             });
-        let year_inferred = match value {
-            Value::Date(_) | Value::DateRange { .. } => {
-                // the last token is not a 4-digit year: the year was inferred
-                !(self
-                    .tok(last)
-                    .is_some_and(|t| t.is_num() && t.end - t.start == 4))
-            }
-            _ => false,
-        };
         let kind = Kind::Date;
         let start = self.toks[start_tok].start;
         let end = self.toks[last].end;
@@ -1007,6 +1137,7 @@ impl<'a> Scanner<'a> {
         m.preposition = preposition;
         m.year_inferred = year_inferred;
         self.out.push(m);
+        self.floor = last + 1;
     }
 
     fn mention(&self, start: usize, end: usize, kind: Kind, value: Value) -> Mention {
@@ -1039,7 +1170,6 @@ impl<'a> Scanner<'a> {
     /// range, currency, age, unit phrase, hedges. Pushes the mention and
     /// returns the token index after it.
     fn finish(&mut self, core: Core) -> Option<usize> {
-        let text = self.text;
         let mut last = core.last;
         let mut value = core.value;
         let mut precision = core.precision;
@@ -1058,7 +1188,7 @@ impl<'a> Scanner<'a> {
             }
         }
 
-        // scale: 2 million, 1.2 billion, $5m, 30,000 billion
+        // scale: 2 million, 1.2 billion, $5m, 30,000 billion, $5-million
         let scale_at = last + 1;
         if let Some(w) = self.word(scale_at) {
             let glued = self.glued(scale_at);
@@ -1067,84 +1197,69 @@ impl<'a> Scanner<'a> {
             if let Some(s) = scale_word(w, abbreviations)
                 .filter(|_| ok_glued && !w.ends_with('s') || abbreviations)
             {
-                if !(s == 100.0 && !core.written) || w.eq_ignore_ascii_case("hundred") {
+                // `5 hundred` is prose; `five hundred` a number
+                if s != 100.0 || core.written || w.eq_ignore_ascii_case("hundred") {
                     value *= s;
                     precision *= s;
                     last = scale_at;
                 }
             }
+        } else if self.is_dash(scale_at) && self.glued(scale_at) && self.glued(scale_at + 1) {
+            // `a $5-million grant`: the compound adjective of `$5 million`
+            if let Some(s) = self
+                .word(scale_at + 1)
+                .filter(|w| !w.ends_with('s'))
+                .and_then(|w| scale_word(w, false))
+                .filter(|s| *s >= 1e3)
+            {
+                value *= s;
+                precision *= s;
+                last = scale_at + 1;
+            }
         }
 
-        // a range: 75-80%, 2021-2030, 15-60, between 10 and 20
+        // a range: 75-80%, 2021-2030, 15-60, $1,000-$2,000, between 10 and 20
         let mut between = false;
         if self.is_dash(last + 1) && self.glued(last + 1) && self.glued(last + 2) && !core.written {
-            if let Some(c2) = self
-                .tok(last + 2)
-                .filter(|t| t.is_num())
-                .and_then(|_| self.digit_core(last + 2))
-            {
-                let mut v2 = c2.value;
-                let mut l2 = c2.last;
+            if let Some((mut v2, s2, n2, l2)) = self.range_end(last + 2, currency_code) {
                 // `2024-25` → 2025
-                if core.yearlike && self.num_text(c2.last).len() == 2 {
-                    v2 = (core.value as i64 / 100 * 100) as f64 + v2;
+                if core.yearlike && s2 == 1.0 && self.num_text(n2).len() == 2 {
+                    v2 += (core.value as i64 / 100 * 100) as f64;
                 }
-                if let Some(w) = self.word(l2 + 1) {
-                    if let Some(s) = scale_word(w, false).filter(|_| !w.ends_with('s')) {
-                        v2 *= s;
-                        if value == core.value {
-                            value *= s;
-                        }
-                        l2 += 1;
-                    }
+                // `5-10 million`: the scale of the second number is the first's too
+                if s2 != 1.0 && value == core.value && core.value < v2 {
+                    value *= s2;
+                    precision *= s2;
                 }
+                v2 *= s2;
                 if v2 > value {
                     range = Some((value, v2));
                     last = l2;
                 }
             }
-        } else if i_before_is(self, first, "between") {
-            // between A and B
-            let and_at = last + 1;
+        } else if first > self.floor && i_before_is(self, first, "between") {
+            // between A and B, between 10% and 20%
+            let pct = self.punct_is(last + 1, '%');
+            let and_at = if pct { last + 2 } else { last + 1 };
             if self.word_is(and_at, "and") {
-                if let Some(c2) = self
-                    .tok(and_at + 1)
-                    .filter(|t| t.is_num() || t.is_word())
-                    .and_then(|t| {
-                        if t.is_num() {
-                            self.digit_core(and_at + 1)
-                        } else {
-                            None
-                        }
-                    })
-                {
-                    let mut v2 = c2.value;
-                    let mut l2 = c2.last;
-                    // `between 10% and 20%`: percent after each
-                    if self.punct_is(last, '%') {
-                        // handled below
-                    }
-                    if let Some(s) = self.word(l2 + 1).and_then(|w| scale_word(w, false)) {
-                        v2 *= s;
+                if let Some((v2, s2, _, mut l2)) = self.range_end(and_at + 1, currency_code) {
+                    let pct_ok = !pct || s2 == 1.0 && self.punct_is(l2 + 1, '%');
+                    if pct {
                         l2 += 1;
                     }
-                    if v2 > value {
+                    // `between 5 and 10 million`
+                    if s2 != 1.0 && value == core.value && core.value < v2 {
+                        value *= s2;
+                        precision *= s2;
+                    }
+                    let v2 = v2 * s2;
+                    if v2 > value && pct_ok {
                         range = Some((value, v2));
                         last = l2;
                         between = true;
-                    }
-                }
-            } else if self.punct_is(and_at, '%') && self.word_is(and_at + 1, "and") {
-                if let Some(c2) = self
-                    .tok(and_at + 2)
-                    .filter(|t| t.is_num())
-                    .and_then(|_| self.digit_core(and_at + 2))
-                {
-                    if c2.value > value && self.punct_is(c2.last + 1, '%') {
-                        range = Some((value, c2.value));
-                        last = c2.last + 1;
-                        kind = Kind::Percent;
-                        between = true;
+                        if pct {
+                            kind = Kind::Percent;
+                        }
                     }
                 }
             }
@@ -1152,10 +1267,10 @@ impl<'a> Scanner<'a> {
 
         // percent
         if kind != Kind::Percent {
-            if self.punct_is(last + 1, '%') {
-                kind = Kind::Percent;
-                last += 1;
-            } else if self.word_is(last + 1, "percent") || self.word_is(last + 1, "pct") {
+            if self.punct_is(last + 1, '%')
+                || self.word_is(last + 1, "percent")
+                || self.word_is(last + 1, "pct")
+            {
                 kind = Kind::Percent;
                 last += 1;
             } else if self.word_is(last + 1, "per") && self.word_is(last + 2, "cent") {
@@ -1163,10 +1278,33 @@ impl<'a> Scanner<'a> {
                 last += 2;
             }
         }
+        // `5%-10%`: a range with the sign on both ends
+        if kind == Kind::Percent
+            && range.is_none()
+            && self.punct_is(last, '%')
+            && self.is_dash(last + 1)
+            && self.glued(last + 1)
+            && self.glued(last + 2)
+        {
+            if let Some(c2) = self
+                .tok(last + 2)
+                .filter(|t| t.is_num())
+                .and_then(|_| self.digit_core(last + 2))
+            {
+                if c2.value > value && self.punct_is(c2.last + 1, '%') && self.glued(c2.last + 1) {
+                    range = Some((value, c2.value));
+                    last = c2.last + 1;
+                }
+            }
+        }
 
         // money: currency after (`10 billion dong`, `5 million USD`)
         if currency_code.is_none() && kind == Kind::Count {
-            if let Some(w) = self.word(last + 1) {
+            // a code glued to a number belongs to that number: `5 VND31`
+            let owned_by_next = self
+                .tok(last + 2)
+                .is_some_and(|t| t.is_num() && !t.space_before);
+            if let Some(w) = self.word(last + 1).filter(|_| !owned_by_next) {
                 let is_code = w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase());
                 let named = currency_after(w)
                     .filter(|_| is_code || !w.chars().all(|c| c.is_ascii_uppercase()));
@@ -1205,6 +1343,7 @@ impl<'a> Scanner<'a> {
         }
 
         // ages and durations: 949-year-old, thousand-year tradition, 3-5 years
+        let mut time_unit: Option<&'static str> = None;
         if kind == Kind::Count
             && self.is_dash(last + 1)
             && self.glued(last + 1)
@@ -1231,13 +1370,13 @@ impl<'a> Scanner<'a> {
                         }
                     } else {
                         kind = Kind::Duration;
+                        time_unit = Some("years");
                         last += 2;
                     }
-                } else if matches!(
-                    lw.as_str(),
-                    "month" | "week" | "day" | "hour" | "minute" | "decade" | "century"
-                ) {
+                } else if let Some(plural) = time_unit_plural(&lw) {
+                    // `6-month course`: the unit is the time unit, not `course`
                     kind = Kind::Duration;
+                    time_unit = Some(plural);
                     last += 2;
                 } else {
                     // `12-member committee`: an adjective, not a claim we can key
@@ -1269,6 +1408,17 @@ impl<'a> Scanner<'a> {
             && scale_word(self.word(core.first).unwrap_or(""), false).is_some();
 
         // years: a 4-digit integer in 1000..=2199 that is not counting things
+        // `500+ users`: the plus belongs to the number, before its unit
+        // (and `2000+` is a count, never a year)
+        let plus = range.is_none()
+            && self.punct_is(last + 1, '+')
+            && self.glued(last + 1)
+            && !self
+                .tok(last + 2)
+                .is_some_and(|t| t.is_num() && !t.space_before);
+        if plus {
+            last += 1;
+        }
         let yearlike = core.yearlike
             && !core.written
             && kind == Kind::Count
@@ -1277,12 +1427,14 @@ impl<'a> Scanner<'a> {
             || core.yearlike && range.is_some() && kind == Kind::Count;
         let mut unit: Option<String> = None;
         let mut unit_last = last;
-        if matches!(kind, Kind::Count | Kind::Duration | Kind::Money) || kind == Kind::Age && aged {
-            if kind != Kind::Duration || self.tok(last + 1).is_some() {
-                if let Some((u, ul)) = self.unit_phrase(last + 1) {
-                    unit = Some(u);
-                    unit_last = ul;
-                }
+        if let Some(t) = time_unit {
+            unit = Some(t.to_string());
+        } else if matches!(kind, Kind::Count | Kind::Duration | Kind::Money)
+            || kind == Kind::Age && aged
+        {
+            if let Some((u, ul)) = self.unit_phrase(last + 1) {
+                unit = Some(u);
+                unit_last = ul;
             }
         }
         let prev_word = first.checked_sub(1).and_then(|p| self.word(p)).map(lower);
@@ -1336,18 +1488,34 @@ impl<'a> Scanner<'a> {
         if between {
             start_tok = first - 1;
         }
-        // hedges after: `500 or more`, `500+`
-        if qualifier == Qualifier::Exact && range.is_none() {
+        // hedges after: `500 or more`, `50 employees or more`, `500+`
+        if qualifier == Qualifier::Exact && range.is_none() && kind != Kind::Year {
             let after = if unit.is_some() { unit_last } else { last };
-            if self.word_is(after + 1, "or")
-                && (self.word_is(after + 2, "more") || self.word_is(after + 2, "above"))
-            {
-                qualifier = Qualifier::AtLeast;
-                hedge = Some("or more".into());
-            } else if self.punct_is(last + 1, '+') && self.glued(last + 1) {
+            let or_what = self
+                .word_is(after + 1, "or")
+                .then(|| self.word(after + 2).map(lower))
+                .flatten();
+            let q = match or_what.as_deref() {
+                Some("more" | "above" | "higher" | "older" | "over" | "greater") => {
+                    Some(Qualifier::AtLeast)
+                }
+                Some("less" | "fewer" | "below" | "lower" | "under" | "younger") => {
+                    Some(Qualifier::AtMost)
+                }
+                _ => None,
+            };
+            if let Some(q) = q.filter(|_| !plus) {
+                qualifier = q;
+                hedge =
+                    Some(self.text[self.toks[after + 1].start..self.toks[after + 2].end].into());
+                last = after + 2;
+                // `500 or more participants`
+                if unit.is_none() && matches!(kind, Kind::Count) {
+                    unit = self.unit_phrase(last + 1).map(|(u, _)| u);
+                }
+            } else if plus {
                 qualifier = Qualifier::AtLeast;
                 hedge = Some("+".into());
-                last += 1;
             }
         }
         if aged
@@ -1423,19 +1591,48 @@ impl<'a> Scanner<'a> {
             }
         }
         self.out.push(m);
+        self.floor = last + 1;
         Some(last + 1)
+    }
+
+    /// The second number of a range from token `at`: the digits, after the
+    /// first number's currency repeated (`$1,000-$2,000`), and a scale word.
+    /// Returns (unscaled value, scale, number token, last token).
+    fn range_end(&self, at: usize, currency: Option<&str>) -> Option<(f64, f64, usize, usize)> {
+        let n = (at..at + 3).find(|&k| self.tok(k).is_some_and(Tok::is_num))?;
+        if n > at {
+            // only the same currency may stand between: `$5 and $10`
+            let (code, from) = self.currency_before(n)?;
+            if from != at || Some(code) != currency {
+                return None;
+            }
+        }
+        let c2 = self.digit_core(n)?;
+        if c2.first != n {
+            return None;
+        }
+        let scale = self
+            .word(c2.last + 1)
+            .filter(|w| !w.ends_with('s'))
+            .and_then(|w| scale_word(w, false))
+            .filter(|s| *s >= 1e3);
+        Some(match scale {
+            Some(s) => (c2.value, s, n, c2.last + 1),
+            None => (c2.value, 1.0, n, c2.last),
+        })
     }
 
     /// A currency written just before the number at `i`: `VND30,000`, `$5`,
     /// `US$5`, `USD 1.2`.
     fn currency_before(&self, i: usize) -> Option<(&'static str, usize)> {
-        let p = i.checked_sub(1)?;
+        let p = i.checked_sub(1).filter(|p| *p >= self.floor)?;
         let t = self.toks[p];
         let s = t.text(self.text);
         if t.is_word() {
             let code = currency(s)?;
             // a code with a space must be written as a code: `USD 5`, not `$`
-            if !self.glued(i) && !(s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase())) {
+            let written_as_code = s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase());
+            if !(self.glued(i) || written_as_code) {
                 return None;
             }
             return Some((code, p));
@@ -1443,7 +1640,7 @@ impl<'a> Scanner<'a> {
         if let TokKind::Punct(c) = t.kind {
             let code = currency(c.encode_utf8(&mut [0; 4]))?;
             // US$, A$, S$
-            if p > 0 && self.glued(p) {
+            if p > self.floor && self.glued(p) {
                 if let Some(w) = self.word(p - 1) {
                     let both = format!("{w}{c}");
                     if let Some(code) = currency(&both) {
@@ -1458,7 +1655,7 @@ impl<'a> Scanner<'a> {
 
     /// Hedge words right before token `first`: (qualifier, words, first token).
     fn hedge_before(&self, first: usize) -> (Qualifier, Option<String>, Option<usize>) {
-        if first > 0 {
+        if first > self.floor {
             if let TokKind::Punct(c) = self.toks[first - 1].kind {
                 let q = match c {
                     '~' | '≈' => Some(Qualifier::Approximate),
@@ -1475,7 +1672,7 @@ impl<'a> Scanner<'a> {
         }
         for (words, q) in HEDGES_BEFORE {
             let n = words.len();
-            if first < n {
+            if first < n + self.floor {
                 continue;
             }
             let mut p = first - n;
@@ -1489,7 +1686,7 @@ impl<'a> Scanner<'a> {
             }
             if !ok
                 && n == 1
-                && first >= 2
+                && first >= 2 + self.floor
                 && self.punct_is(first - 1, '.')
                 && self.word_is(first - 2, words[0])
             {
@@ -1507,11 +1704,18 @@ impl<'a> Scanner<'a> {
     /// The noun phrase after a number: `member cities`, `community learning
     /// centers`, `kindergartens and general schools`.
     fn unit_phrase(&self, from: usize) -> Option<(String, usize)> {
+        self.unit_phrase_at(from, 0)
+    }
+
+    /// [`unit_phrase`](Self::unit_phrase) inside `depth` coordinations; the
+    /// depth is bounded so that `cats and dogs and cats and …` cannot recurse
+    /// once per word.
+    fn unit_phrase_at(&self, from: usize, depth: u8) -> Option<(String, usize)> {
         let mut words: Vec<(usize, usize)> = Vec::new(); // token ranges of words (hyphenated words span several)
         let mut j = from;
-        let mut coordinated = false;
         while words.len() < 6 {
-            let t = self.tok(j)?;
+            // the text may end right after the unit (`… 5 kg`)
+            let Some(t) = self.tok(j) else { break };
             if !t.is_word() {
                 break;
             }
@@ -1525,14 +1729,11 @@ impl<'a> Scanner<'a> {
                 || lw.len() == 1 && lw != "m"
             {
                 // coordination: `kindergartens and general schools`
-                if (lw == "and" || lw == "or") && !words.is_empty() && !coordinated {
-                    if let Some((rest, rl)) = self.unit_phrase(j + 1) {
+                if (lw == "and" || lw == "or") && !words.is_empty() && depth < 3 {
+                    if let Some((rest, rl)) = self.unit_phrase_at(j + 1, depth + 1) {
                         let head = rest.rsplit(' ').next().unwrap_or(&rest).to_string();
                         if is_plural(&head) && !rest.contains(" and ") {
                             words.push((j, rl));
-                            coordinated = true;
-                            j = rl + 1;
-                            break;
                         }
                     }
                 }
@@ -1671,6 +1872,40 @@ fn is_verbish(lw: &str, next: Option<&str>) -> bool {
 /// Zero-width and directional format characters that can hide inside numbers.
 fn is_format_char(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// The plural of a time unit other than `year` (`6-month` → `months`).
+fn time_unit_plural(lw: &str) -> Option<&'static str> {
+    Some(match lw {
+        "month" => "months",
+        "week" => "weeks",
+        "day" => "days",
+        "hour" => "hours",
+        "minute" => "minutes",
+        "decade" => "decades",
+        "century" => "centuries",
+        _ => return None,
+    })
+}
+
+/// A month name written as an abbreviation (`Aug`, `Sept`), which may take a period.
+fn month_abbreviated(word: &str) -> bool {
+    month_from_name(word).is_some()
+        && !matches!(
+            word.to_ascii_lowercase().as_str(),
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        )
 }
 
 /// Whether a sentence is about the future, for resolving dates without a year.

@@ -53,7 +53,9 @@ pub fn quote(c: &Claim) -> String {
     if chars.len() <= 160 {
         return escape_for_terminal(s);
     }
-    let at = s.find(c.text.as_str()).map_or(0, |b| s[..b].chars().count());
+    let at = s
+        .find(c.text.as_str())
+        .map_or(0, |b| s[..b].chars().count());
     let from = at.saturating_sub(70);
     let to = (from + 160).min(chars.len());
     let mut q: String = chars[from..to].iter().collect();
@@ -67,7 +69,12 @@ pub fn quote(c: &Claim) -> String {
 }
 
 /// The human report: a table per finding, grouped by key, most severe first.
-pub fn table<W: Write>(out: &mut W, report: &Report, fail_on: FailOn, style: Style) -> io::Result<()> {
+pub fn table<W: Write>(
+    out: &mut W,
+    report: &Report,
+    fail_on: FailOn,
+    style: Style,
+) -> io::Result<()> {
     let mut shown = 0;
     let mut hidden = 0;
     for f in &report.findings {
@@ -83,7 +90,11 @@ pub fn table<W: Write>(out: &mut W, report: &Report, fail_on: FailOn, style: Sty
         writeln!(
             out,
             "{} {} {}",
-            paint(&format!("{:<7}", f.severity.as_str()), f.severity, style.color),
+            paint(
+                &format!("{:<7}", f.severity.as_str()),
+                f.severity,
+                style.color
+            ),
             paint(&label, f.severity, style.color),
             escape_for_terminal(&f.key)
         )?;
@@ -96,7 +107,17 @@ pub fn table<W: Write>(out: &mut W, report: &Report, fail_on: FailOn, style: Sty
             for &i in &f.claims {
                 let c = &report.claims[i];
                 let copies = report.sources.copies[i];
-                let src = format!("{}:{}:{}{}", c.doc, c.line, c.column, if copies > 1 { format!(" (×{copies})") } else { String::new() });
+                let src = format!(
+                    "{}:{}:{}{}",
+                    c.doc,
+                    c.line,
+                    c.column,
+                    if copies > 1 {
+                        format!(" (×{copies})")
+                    } else {
+                        String::new()
+                    }
+                );
                 let modality = match (&c.modality, &c.horizon) {
                     (crate::interpret::Modality::Target, Some(h)) => format!("target ({h})"),
                     (crate::interpret::Modality::Target, None) => "target".into(),
@@ -105,7 +126,10 @@ pub fn table<W: Write>(out: &mut W, report: &Report, fail_on: FailOn, style: Sty
                 t.add_row(vec![
                     Cell::new(escape_for_terminal(&src)),
                     Cell::new(escape_for_terminal(&c.text)),
-                    Cell::new(c.as_of.map_or("unknown".into(), |a| format!("{a} ({})", as_of_word(c)))),
+                    Cell::new(
+                        c.as_of
+                            .map_or("unknown".into(), |a| format!("{a} ({})", as_of_word(c))),
+                    ),
                     Cell::new(modality),
                     Cell::new(quote(c)),
                 ]);
@@ -152,7 +176,17 @@ pub fn summary_line(report: &Report, fail_on: FailOn, shown: usize, hidden: usiz
         count("agree"),
         count("single")
     );
-    let checks: usize = s.by_kind.iter().filter(|(k, _)| !matches!(**k, "conflict" | "stale" | "changed" | "undetermined" | "agree" | "single")).map(|(_, n)| *n).sum();
+    let checks: usize = s
+        .by_kind
+        .iter()
+        .filter(|(k, _)| {
+            !matches!(
+                **k,
+                "conflict" | "stale" | "changed" | "undetermined" | "agree" | "single"
+            )
+        })
+        .map(|(_, n)| *n)
+        .sum();
     if checks > 0 {
         line.push_str(&format!(", {checks} check results"));
     }
@@ -220,7 +254,10 @@ fn num(x: f64) -> Json {
 
 fn interval_json(c: &Claim) -> Json {
     let i = &c.interval;
-    if matches!(c.kind, crate::extract::Kind::Date | crate::extract::Kind::Year) {
+    if matches!(
+        c.kind,
+        crate::extract::Kind::Date | crate::extract::Kind::Year
+    ) {
         // day numbers are an internal detail: show the dates
         return json!({ "from": c.value_from(), "to": c.value_to() });
     }
@@ -296,9 +333,15 @@ fn summary_json(report: &Report, fail_on: FailOn) -> Json {
 
 /// One record per line: documents, claims, findings, then the summary.
 pub fn jsonl<W: Write>(out: &mut W, report: &Report, fail_on: FailOn) -> io::Result<()> {
-    write_json_line(out, &json!({"type": "header", "schema": SCHEMA, "tool": "claimcheck", "version": env!("CARGO_PKG_VERSION")}))?;
+    write_json_line(
+        out,
+        &json!({"type": "header", "schema": SCHEMA, "tool": "claimcheck", "version": env!("CARGO_PKG_VERSION")}),
+    )?;
     for d in &report.documents {
-        write_json_line(out, &with_type("document", serde_json::to_value(d).unwrap_or(Json::Null)))?;
+        write_json_line(
+            out,
+            &with_type("document", serde_json::to_value(d).unwrap_or(Json::Null)),
+        )?;
     }
     for (i, c) in report.claims.iter().enumerate() {
         write_json_line(out, &with_type("claim", claim_json(i, c, report)))?;

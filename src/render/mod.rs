@@ -1,7 +1,10 @@
 //! Renderers: one per output format. Nothing else in the crate prints.
 
 pub mod check;
+pub mod diagnostics;
 pub mod extract;
+pub mod github;
+pub mod sarif;
 
 use std::io::{self, Write};
 
