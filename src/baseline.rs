@@ -202,7 +202,8 @@ pub fn suppressions(
             );
             continue;
         }
-        for key in key_part.split_whitespace() {
+        // one key, or several separated by commas: automatic keys contain spaces
+        for key in key_part.split(',').map(str::trim).filter(|k| !k.is_empty()) {
             found.push(Suppression {
                 doc: doc.path.clone(),
                 line,
@@ -238,7 +239,7 @@ pub fn apply(
         let mut silenced = false;
         for (k, s) in inline.iter().enumerate() {
             let key_matches = f.key == s.key || f.claims.iter().any(|&i| claims[i].key.id == s.key);
-            if key_matches && f.claims.iter().any(|&i| claims[i].doc == s.doc) {
+            if key_matches && f.claims.iter().any(|&i| *claims[i].doc == *s.doc) {
                 used_inline[k] = true;
                 silenced = true;
             }

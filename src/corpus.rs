@@ -30,7 +30,7 @@ use crate::date::{month_from_name, weekday_from_name, DateError, PartialDate};
 use crate::text::LineIndex;
 
 /// Where a document's publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PublishedFrom {
     FrontMatter,

@@ -18,7 +18,9 @@ use crate::extract::{Kind, ListItem, Mention, Qualifier, Value};
 use crate::hash::hash_str;
 
 /// Where a claim's key came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum KeySource {
     /// A catalogue entry matched.
@@ -28,7 +30,9 @@ pub enum KeySource {
 }
 
 /// How sure the key is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     Low,
@@ -47,7 +51,7 @@ pub struct Key {
 }
 
 /// Fact, or target/projection.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
     Fact,
@@ -56,7 +60,9 @@ pub enum Modality {
 }
 
 /// Where the as-of came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AsOfSource {
     /// A date or year in the claim's sentence.
@@ -161,7 +167,8 @@ impl Interval {
 /// A mention, interpreted.
 #[derive(Debug, Clone, Serialize)]
 pub struct Claim {
-    pub doc: String,
+    /// The document's path, shared by all its claims.
+    pub doc: std::sync::Arc<str>,
     pub line: usize,
     pub column: usize,
     pub start: usize,
@@ -176,7 +183,8 @@ pub struct Claim {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<&'static str>,
     pub interval: Interval,
-    pub key: Key,
+    /// Shared by every claim of the key (interned when a report is built).
+    pub key: std::sync::Arc<Key>,
     /// A flow (change over a period) rather than a stock (a level).
     pub flow: bool,
     pub as_of: Option<AsOf>,
@@ -359,6 +367,7 @@ pub fn interpret_document(
 ) -> Vec<Claim> {
     let text = &doc.text;
     let main_subject = main_subject(doc);
+    let doc_path: std::sync::Arc<str> = std::sync::Arc::from(doc.path.as_str());
     let mut claims = Vec::new();
     let mut recent: Vec<String> = Vec::new();
     let mut i = 0;
@@ -388,9 +397,17 @@ pub fn interpret_document(
             };
             let near = &group[k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(group.len())];
             let prev = (k > 0).then(|| group[k - 1]);
-            if let Some(c) =
-                interpret_one(doc, loc, ctx, near, prev, catalog, &main_subject, &recent)
-            {
+            if let Some(c) = interpret_one(
+                doc,
+                &doc_path,
+                loc,
+                ctx,
+                near,
+                prev,
+                catalog,
+                &main_subject,
+                &recent,
+            ) {
                 claims.push(c);
             }
         }
@@ -416,6 +433,7 @@ pub fn interpret_document(
 #[allow(clippy::too_many_arguments)]
 fn interpret_one(
     doc: &Document,
+    doc_path: &std::sync::Arc<str>,
     loc: &crate::pipeline::Located,
     ctx: &SentenceCtx<'_>,
     near: &[&Mention],
@@ -552,7 +570,7 @@ fn interpret_one(
     };
     let interval = interval_of(m, tolerance);
     Some(Claim {
-        doc: loc.doc.clone(),
+        doc: doc_path.clone(),
         line: loc.line,
         column: loc.column,
         start: m.start,
@@ -565,7 +583,7 @@ fn interpret_one(
         unit: m.unit.clone(),
         per: m.per,
         interval,
-        key,
+        key: std::sync::Arc::new(key),
         flow,
         as_of,
         as_of_source,

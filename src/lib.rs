@@ -8,14 +8,17 @@
 //! arguments and picks the exit code.
 
 pub mod baseline;
+pub mod cache;
 pub mod catalog;
 pub mod checks;
+pub mod claims_io;
 pub mod corpus;
 pub mod date;
 pub mod extract;
 pub mod hash;
 pub mod interpret;
 pub mod pipeline;
+pub mod progress;
 pub mod reconcile;
 pub mod render;
 pub mod report;

@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 use claimcheck::baseline::Baseline;
+use claimcheck::cache::Cache;
 use claimcheck::catalog::Catalog;
 use claimcheck::corpus::{self, LoadOptions, Problem};
 use claimcheck::date::PartialDate;
@@ -86,8 +87,49 @@ enum Command {
         #[command(flatten)]
         ci: CiArgs,
         #[command(flatten)]
+        run: RunArgs,
+        #[command(flatten)]
         load: LoadArgs,
     },
+    /// Extract and interpret claims, and print them as claim records (the
+    /// map step of a sharded run; reconcile with `check --from-claims`).
+    ///
+    /// Run it per shard on any engine that runs a command per shard (GNU
+    /// parallel, a batch system, Spark's `pipe`), then merge:
+    /// `claimcheck check --from-claims shard-*.jsonl`.
+    Claims {
+        /// Files or directories to read.
+        #[arg(value_name = "PATHS", required = true)]
+        paths: Vec<String>,
+        /// Directory of the claim catalogue; default `claims/` when it exists.
+        #[arg(long, value_name = "DIR")]
+        claims: Option<PathBuf>,
+        /// Output format (claim records are JSON lines).
+        #[arg(long, value_enum, default_value_t = ClaimsFormat::Jsonl)]
+        format: ClaimsFormat,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ClaimsFormat {
+    /// A header, then each document record followed by its claim records.
+    Jsonl,
+}
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// Do not read or write the incremental cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Where the incremental cache lives.
+    #[arg(long, value_name = "DIR", default_value = claimcheck::cache::DEFAULT_DIR)]
+    cache_dir: PathBuf,
+    /// Reconcile claim records written by `claimcheck claims` instead of
+    /// reading articles (`-` reads standard input).
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    from_claims: Vec<String>,
 }
 
 #[derive(clap::Args)]
@@ -233,6 +275,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Claims {
+            paths,
+            claims,
+            format: ClaimsFormat::Jsonl,
+            load,
+        } => {
+            let catalog = load_catalog(claims.as_deref())?;
+            let opts = LoadOptions {
+                reference_date: load.reference_date,
+            };
+            let progress = claimcheck::progress::Progress::for_terminal();
+            let (per_doc, problems, _) = report::collect(&paths, &opts, &catalog, None, &progress);
+            report_problems(&problems);
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            claimcheck::claims_io::write(&mut out, &per_doc).context("writing output")?;
+            out.flush().context("writing output")?;
+            let errors = problems.iter().any(Problem::is_error)
+                || per_doc
+                    .iter()
+                    .any(|(d, _)| d.problems.iter().any(Problem::is_error));
+            Ok(if errors {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Check {
             paths,
             claims,
@@ -242,6 +311,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             color,
             rate_tolerance,
             ci,
+            run,
             load,
         } => {
             let paths = if paths.is_empty() {
@@ -254,17 +324,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let opts = LoadOptions {
                 reference_date: load.reference_date,
             };
-            let corpus = corpus::load(&paths, &opts);
-            report_problems(&corpus.problems);
             let checks = claimcheck::checks::Options { rate_tolerance };
-            let mut report = report::check(&corpus.documents, &catalog, &checks);
+            let (per_doc, problems, inputs) = if run.from_claims.is_empty() {
+                let cache = (!run.no_cache)
+                    .then(|| Cache::new(&run.cache_dir, catalog.digest, opts.reference_date));
+                let progress = claimcheck::progress::Progress::for_terminal();
+                let collected = report::collect(&paths, &opts, &catalog, cache.as_ref(), &progress);
+                for w in cache.iter().flat_map(|c| c.warnings()) {
+                    eprintln!("claimcheck: warning: {w}");
+                }
+                collected
+            } else {
+                read_claim_files(&run.from_claims)?
+            };
+            report_problems(&problems);
+            let load_errors = problems.iter().any(Problem::is_error);
+            let mut report = report::build(per_doc, &catalog, &checks);
+            report.inputs.failed = inputs.failed;
+            report.inputs.from_cache = inputs.from_cache;
             let doc_problems: Vec<Problem> = report
                 .documents
                 .iter()
                 .flat_map(|d| d.problems.iter().cloned())
                 .collect();
             report_problems(&doc_problems);
-            let input_errors = corpus.has_errors() || doc_problems.iter().any(Problem::is_error);
+            let input_errors = load_errors || doc_problems.iter().any(Problem::is_error);
 
             // the baseline: read it (unless writing a new one), apply it and inline ignores
             let baseline_path = ci.baseline.clone().or_else(|| {
@@ -272,7 +356,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .filter(|p| p.is_file() && ci.baseline.is_none())
             });
             if let Some(path) = &ci.write_baseline {
-                let previous = Baseline::load(path).ok();
+                // never overwrite a baseline that cannot be read: its reasons would be lost
+                let previous = if path.exists() {
+                    Some(Baseline::load(path).map_err(|e| {
+                        anyhow::anyhow!("{e}; fix it (or delete it) before rewriting")
+                    })?)
+                } else {
+                    None
+                };
                 let b = Baseline::from_findings(&report.findings, previous.as_ref());
                 b.write(path)?;
                 eprintln!(
@@ -339,7 +430,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 CheckFormat::Diagnostics => render::diagnostics::write(
                     &mut out,
                     &report,
-                    &corpus.documents,
+                    &quoted_documents(&report, &opts),
                     fail_on,
                     color.enabled(),
                     verbose,
@@ -363,6 +454,63 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
     }
+}
+
+/// Claim records from `claimcheck claims` output files.
+fn read_claim_files(
+    files: &[String],
+) -> Result<report::Collected> {
+    let mut per_doc = Vec::new();
+    for f in files {
+        let docs = if f == "-" {
+            claimcheck::claims_io::read("-", io::stdin().lock())
+        } else {
+            let file = std::fs::File::open(f)
+                .with_context(|| format!("{f}: cannot open claim records"))?;
+            claimcheck::claims_io::read(f, io::BufReader::new(file))
+        }
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        per_doc.extend(docs);
+    }
+    // a document in two shards is counted once
+    per_doc.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let before = per_doc.len();
+    per_doc.dedup_by(|a, b| a.0.path == b.0.path);
+    if per_doc.len() < before {
+        eprintln!("claimcheck: warning: {} document(s) appear in more than one claims file; each is counted once", before - per_doc.len());
+    }
+    let inputs = report::Inputs {
+        read: per_doc.len(),
+        ..Default::default()
+    };
+    Ok((per_doc, Vec::new(), inputs))
+}
+
+/// The documents the diagnostics quote, read again (their text was dropped
+/// after extraction).
+fn quoted_documents(report: &report::Report, opts: &LoadOptions) -> Vec<corpus::Document> {
+    let mut paths: Vec<&str> = report
+        .findings
+        .iter()
+        .flat_map(|f| f.claims.iter().map(|&i| &*report.claims[i].doc))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
+        .into_iter()
+        .filter(|p| *p != "-")
+        .filter_map(|p| {
+            corpus::read_document(
+                &corpus::Source {
+                    path: p.to_string(),
+                    kind: corpus::SourceKind::File(PathBuf::from(p)),
+                },
+                opts,
+            )
+            .ok()
+            .map(|(d, _)| d)
+        })
+        .collect()
 }
 
 /// The catalogue from `--claims DIR`, else `claims/` when it exists, else empty.

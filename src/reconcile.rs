@@ -203,9 +203,7 @@ pub struct Sources {
 pub fn sources(claims: &[Claim]) -> Sources {
     let mut docs: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
     for c in claims {
-        docs.entry(c.doc.as_str())
-            .or_default()
-            .insert(c.sentence_hash);
+        docs.entry(&*c.doc).or_default().insert(c.sentence_hash);
     }
     let names: Vec<&str> = docs.keys().copied().collect();
     let mut parent: Vec<usize> = (0..names.len()).collect();
@@ -261,7 +259,7 @@ pub fn sources(claims: &[Claim]) -> Sources {
     // a sentence's source is the smallest group it appears in
     let mut sentence_source: BTreeMap<u64, usize> = BTreeMap::new();
     for c in claims {
-        let g = group_of[c.doc.as_str()];
+        let g = group_of[&*c.doc];
         sentence_source
             .entry(c.sentence_hash)
             .and_modify(|s| *s = (*s).min(g))
@@ -269,7 +267,7 @@ pub fn sources(claims: &[Claim]) -> Sources {
     }
     let source: Vec<usize> = claims
         .iter()
-        .map(|c| sentence_source[&c.sentence_hash].min(group_of[c.doc.as_str()]))
+        .map(|c| sentence_source[&c.sentence_hash].min(group_of[&*c.doc]))
         .collect();
     // copies: same source, same key, same text in the same sentence
     let mut first: BTreeMap<(usize, &str, u64, &str), usize> = BTreeMap::new();

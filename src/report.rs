@@ -34,6 +34,8 @@ pub struct Report {
     pub claims: Vec<Claim>,
     pub sources: Sources,
     pub findings: Vec<Finding>,
+    /// Documents read, failed and taken from the cache.
+    pub inputs: Inputs,
 }
 
 /// Interprets every document's claims (in parallel, order kept).
@@ -65,28 +67,120 @@ pub fn doc_info(d: &Document, claims: usize) -> DocInfo {
     }
 }
 
+/// Per-document claims, the problems met, and the input counts.
+pub type Collected = (Vec<(DocInfo, Vec<Claim>)>, Vec<crate::corpus::Problem>, Inputs);
+
+/// How the inputs of a run went: nothing is lost without a count.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Inputs {
+    /// Documents read and checked.
+    pub read: usize,
+    /// Documents that could not be read (each reported as an error).
+    pub failed: usize,
+    /// Documents whose claims came from the cache.
+    pub from_cache: usize,
+}
+
+/// Reads, extracts and interprets every document under `paths` in
+/// parallel, one document at a time per thread: a document's text is
+/// dropped as soon as its claims are made, so memory grows with claims,
+/// not with bytes. Results keep the sorted document order.
+pub fn collect(
+    paths: &[String],
+    load: &crate::corpus::LoadOptions,
+    catalog: &Catalog,
+    cache: Option<&crate::cache::Cache>,
+    progress: &crate::progress::Progress,
+) -> Collected {
+    use rayon::prelude::*;
+    let (sources, mut problems) = crate::corpus::discover(paths);
+    progress.start(&sources);
+    let results: Vec<_> = sources
+        .par_iter()
+        .map(|src| {
+            let r = crate::corpus::read_document(src, load).map(|(doc, doc_problems)| {
+                let bytes = doc.text.len() as u64;
+                let cached = cache.and_then(|c| c.get(&doc.path, &doc.text));
+                let hit = cached.is_some();
+                let (info, claims) = cached.unwrap_or_else(|| {
+                    let mentions = pipeline::extract_document(&doc);
+                    let claims = interpret::interpret_document(&doc, &mentions, catalog);
+                    let mut info = doc_info(&doc, claims.len());
+                    let (suppressions, more) = crate::baseline::suppressions(&doc);
+                    info.suppressions = suppressions;
+                    info.problems = more;
+                    if let Some(c) = cache {
+                        c.put(&doc.text, &info, &claims);
+                    }
+                    (info, claims)
+                });
+                (info, claims, doc_problems, hit, bytes)
+            });
+            progress.advance(src);
+            r
+        })
+        .collect();
+    progress.finish();
+    let mut per_doc = Vec::with_capacity(results.len());
+    let mut inputs = Inputs::default();
+    for r in results {
+        match r {
+            Ok((info, claims, doc_problems, hit, _)) => {
+                inputs.read += 1;
+                inputs.from_cache += usize::from(hit);
+                problems.extend(doc_problems);
+                per_doc.push((info, claims));
+            }
+            Err(p) => {
+                inputs.failed += 1;
+                problems.push(p);
+            }
+        }
+    }
+    problems.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+    });
+    (per_doc, problems, inputs)
+}
+
 /// Reconciles claims already interpreted (from documents or claim files).
 pub fn build(
-    per_doc: Vec<(DocInfo, Vec<Claim>)>,
+    mut per_doc: Vec<(DocInfo, Vec<Claim>)>,
     catalog: &Catalog,
     opts: &crate::checks::Options,
 ) -> Report {
+    // the same order whatever produced the claims (a direct run, shards, the cache)
+    per_doc.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let mut documents = Vec::new();
     let mut claims = Vec::new();
+    // one shared key per key id: claims of a key point at one allocation
+    let mut keys: std::collections::HashMap<String, std::sync::Arc<crate::interpret::Key>> =
+        std::collections::HashMap::new();
     for (d, c) in per_doc {
         documents.push(d);
-        claims.extend(c);
+        for mut claim in c {
+            let shared = keys
+                .entry(claim.key.id.clone())
+                .or_insert_with(|| claim.key.clone());
+            claim.key = shared.clone();
+            claims.push(claim);
+        }
     }
     let sources = reconcile::sources(&claims);
     let mut findings = reconcile::reconcile(&claims, &sources);
     findings.extend(crate::checks::run(&claims, &sources, catalog, opts));
     reconcile::sort_findings(&mut findings, &claims);
     reconcile::set_fingerprints(&mut findings, &claims);
+    let inputs = Inputs {
+        read: documents.len(),
+        ..Inputs::default()
+    };
     Report {
         documents,
         claims,
         sources,
         findings,
+        inputs,
     }
 }
 
@@ -129,6 +223,8 @@ pub struct Summary {
     pub by_kind: std::collections::BTreeMap<&'static str, usize>,
     pub by_severity: std::collections::BTreeMap<&'static str, usize>,
     pub failing: usize,
+    /// Documents read, failed (reported as errors) and taken from the cache.
+    pub inputs: Inputs,
 }
 
 impl Report {
@@ -146,6 +242,7 @@ impl Report {
             by_kind,
             by_severity,
             failing: self.findings.iter().filter(|f| fail_on.trips(f)).count(),
+            inputs: self.inputs,
         }
     }
 }

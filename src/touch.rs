@@ -50,7 +50,7 @@ pub fn retain_touching(report: &mut Report, touched: &[PathBuf]) {
     let claims = &report.claims;
     let hit: Vec<bool> = claims
         .iter()
-        .map(|c| touched.contains(&normalize(Path::new(&c.doc))))
+        .map(|c| touched.contains(&normalize(Path::new(&*c.doc))))
         .collect();
     // findings without claims (an unused baseline entry) concern the whole corpus
     report
@@ -77,10 +77,16 @@ fn git(args: &[&str]) -> Result<String, TouchError> {
 pub fn changed_since(git_ref: &str) -> Result<Vec<PathBuf>, TouchError> {
     let top = PathBuf::from(git(&["rev-parse", "--show-toplevel"])?.trim());
     let mut files: BTreeSet<PathBuf> = BTreeSet::new();
-    for line in git(&["diff", "--name-only", git_ref, "--"])?
-        .lines()
-        .chain(git(&["ls-files", "--others", "--exclude-standard"])?.lines())
-    {
+    for line in git(&["diff", "--name-only", git_ref, "--"])?.lines().chain(
+        git(&[
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "--full-name",
+            ":/",
+        ])?
+        .lines(),
+    ) {
         if !line.trim().is_empty() {
             files.insert(top.join(line.trim()));
         }

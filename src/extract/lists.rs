@@ -12,7 +12,7 @@ use super::tokens::Tok;
 use super::{Kind, Mention, Value};
 
 /// One enumerated item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ListItem {
     /// The item as written, without parenthetical remarks.
     pub text: String,

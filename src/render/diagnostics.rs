@@ -112,8 +112,8 @@ fn render_finding(
         let Some(c) = report.claims.get(i) else {
             continue;
         };
-        let ids = per_doc.entry(c.doc.as_str()).or_insert_with(|| {
-            order.push(c.doc.as_str());
+        let ids = per_doc.entry(&*c.doc).or_insert_with(|| {
+            order.push(&*c.doc);
             Vec::new()
         });
         ids.push(i);

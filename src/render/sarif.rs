@@ -236,7 +236,7 @@ pub fn log(report: &Report) -> Json {
                 .filter_map(|&i| report.claims.get(i))
                 .map(|c| {
                     let mut artifact = json!({ "uri": path_uri(&c.doc) });
-                    if let Some(&i) = artifact_index.get(c.doc.as_str()) {
+                    if let Some(&i) = artifact_index.get(&*c.doc) {
                         artifact["index"] = json!(i);
                     }
                     json!({ "physicalLocation": { "artifactLocation": artifact, "region": region(c) } })

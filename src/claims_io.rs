@@ -1,0 +1,461 @@
+//! Interpreted claims on disk: the records of `claimcheck claims` (the map
+//! step of a sharded run), `check --from-claims` (the reduce step) and the
+//! incremental cache.
+//!
+//! The format is JSON lines, one `document` record followed by its `claim`
+//! records. Unlike the `check` JSON (a contract for people and tools),
+//! these records are faithful: reading them back gives exactly the claims
+//! that were written, so a reconciliation from shards equals a direct run.
+
+use std::io::{self, BufRead, Write};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::baseline::Suppression;
+use crate::catalog::Varies;
+use crate::corpus::{Problem, PublishedFrom, Severity as ProblemSeverity};
+use crate::date::PartialDate;
+use crate::extract::{Kind, ListItem, Qualifier, Value};
+use crate::interpret::{AsOf, AsOfSource, Claim, Confidence, Interval, Key, KeySource, Modality};
+use crate::report::DocInfo;
+
+/// Version of the claim records; a reader refuses other versions.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Record {
+    Header {
+        schema: u32,
+        tool: String,
+        version: String,
+    },
+    Document(DocRecord),
+    Claim(Box<ClaimRecord>),
+}
+
+#[derive(Serialize, Deserialize)]
+struct DocRecord {
+    path: String,
+    title: Option<String>,
+    source: Option<String>,
+    published: Option<String>,
+    published_from: PublishedFrom,
+    claims: usize,
+    #[serde(default)]
+    suppressions: Vec<SuppressionRecord>,
+    #[serde(default)]
+    problems: Vec<ProblemRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SuppressionRecord {
+    line: usize,
+    column: usize,
+    key: String,
+    reason: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ProblemRecord {
+    line: Option<usize>,
+    column: Option<usize>,
+    error: bool,
+    message: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ValueRecord {
+    Number(f64),
+    Range(f64, f64),
+    Date(String),
+    DateRange(String, String),
+    MonthDay(u8, u8),
+}
+
+#[derive(Serialize, Deserialize)]
+struct ClaimRecord {
+    doc: String,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    sentence: String,
+    kind: Kind,
+    value: ValueRecord,
+    qualifier: String,
+    unit: Option<String>,
+    per: Option<String>,
+    /// Bounds; `null` is unbounded.
+    lo: Option<f64>,
+    hi: Option<f64>,
+    lo_open: bool,
+    hi_open: bool,
+    point: f64,
+    key: String,
+    subject: String,
+    property: String,
+    key_source: KeySource,
+    key_confidence: Confidence,
+    flow: bool,
+    as_of: Option<(String, String)>,
+    as_of_source: AsOfSource,
+    modality: Modality,
+    horizon: Option<String>,
+    published: Option<String>,
+    varies: Varies,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    items: Option<Vec<ListItem>>,
+    #[serde(default)]
+    list_complete: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    weekday: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    implied_year: Option<i32>,
+    #[serde(default)]
+    conversion: bool,
+    sentence_hash: u64,
+}
+
+/// What is wrong with a claims file.
+#[derive(Debug, thiserror::Error)]
+pub enum ClaimsError {
+    #[error("{path}: cannot read: {source}")]
+    Read { path: String, source: io::Error },
+    #[error("{path}:{line}: {message}")]
+    Bad {
+        path: String,
+        line: usize,
+        message: String,
+    },
+}
+
+fn date(s: &str) -> Result<PartialDate, String> {
+    PartialDate::parse_iso(s).map_err(|e| e.to_string())
+}
+
+fn qualifier_name(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Nearly => "nearly",
+        other => other.as_str(),
+    }
+}
+
+fn qualifier_from(s: &str) -> Result<Qualifier, String> {
+    Ok(match s {
+        "exact" => Qualifier::Exact,
+        "approximate" => Qualifier::Approximate,
+        "nearly" => Qualifier::Nearly,
+        "at_least" => Qualifier::AtLeast,
+        "more_than" => Qualifier::MoreThan,
+        "at_most" => Qualifier::AtMost,
+        "less_than" => Qualifier::LessThan,
+        other => return Err(format!("unknown qualifier `{other}`")),
+    })
+}
+
+fn weekday_from(s: &str) -> Result<jiff::civil::Weekday, String> {
+    crate::date::weekday_from_name(s).ok_or_else(|| format!("unknown weekday `{s}`"))
+}
+
+fn bound(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+impl ClaimRecord {
+    fn from_claim(c: &Claim) -> ClaimRecord {
+        ClaimRecord {
+            doc: c.doc.to_string(),
+            line: c.line,
+            column: c.column,
+            start: c.start,
+            end: c.end,
+            text: c.text.clone(),
+            sentence: c.sentence.clone(),
+            kind: c.kind,
+            value: match c.value {
+                Value::Number(n) => ValueRecord::Number(n),
+                Value::Range { min, max } => ValueRecord::Range(min, max),
+                Value::Date(d) => ValueRecord::Date(d.to_string()),
+                Value::DateRange { min, max } => {
+                    ValueRecord::DateRange(min.to_string(), max.to_string())
+                }
+                Value::MonthDay { month, day } => ValueRecord::MonthDay(month, day),
+            },
+            qualifier: qualifier_name(c.qualifier).to_string(),
+            unit: c.unit.clone(),
+            per: c.per.map(str::to_string),
+            lo: bound(c.interval.lo),
+            hi: bound(c.interval.hi),
+            lo_open: c.interval.lo_open,
+            hi_open: c.interval.hi_open,
+            point: c.interval.point,
+            key: c.key.id.clone(),
+            subject: c.key.subject.clone(),
+            property: c.key.property.clone(),
+            key_source: c.key.source,
+            key_confidence: c.key.confidence,
+            flow: c.flow,
+            as_of: c.as_of.map(|a| (a.from.to_string(), a.to.to_string())),
+            as_of_source: c.as_of_source,
+            modality: c.modality.clone(),
+            horizon: c.horizon.clone(),
+            published: c.published.map(|p| p.to_string()),
+            varies: c.varies,
+            items: c.items.clone(),
+            list_complete: c.list_complete,
+            weekday: c.weekday.map(|w| format!("{w:?}")),
+            implied_year: c.implied_year,
+            conversion: c.conversion,
+            sentence_hash: c.sentence_hash,
+        }
+    }
+
+    fn into_claim(self, doc: Arc<str>) -> Result<Claim, String> {
+        let value = match self.value {
+            ValueRecord::Number(n) => Value::Number(n),
+            ValueRecord::Range(min, max) => Value::Range { min, max },
+            ValueRecord::Date(d) => Value::Date(date(&d)?),
+            ValueRecord::DateRange(a, b) => Value::DateRange {
+                min: date(&a)?,
+                max: date(&b)?,
+            },
+            ValueRecord::MonthDay(month, day) => Value::MonthDay { month, day },
+        };
+        let as_of = match self.as_of {
+            Some((a, b)) => Some(AsOf {
+                from: date(&a)?,
+                to: date(&b)?,
+            }),
+            None => None,
+        };
+        let per = match self.per.as_deref() {
+            Some(p) => Some(
+                crate::extract::lexicon::period(p)
+                    .ok_or_else(|| format!("unknown period `{p}`"))?,
+            ),
+            None => None,
+        };
+        Ok(Claim {
+            doc,
+            line: self.line,
+            column: self.column,
+            start: self.start,
+            end: self.end,
+            text: self.text,
+            sentence: self.sentence,
+            kind: self.kind,
+            value,
+            qualifier: qualifier_from(&self.qualifier)?,
+            unit: self.unit,
+            per,
+            interval: Interval {
+                lo: self.lo.unwrap_or(f64::NEG_INFINITY),
+                hi: self.hi.unwrap_or(f64::INFINITY),
+                lo_open: self.lo_open,
+                hi_open: self.hi_open,
+                point: self.point,
+            },
+            key: Arc::new(Key {
+                id: self.key,
+                subject: self.subject,
+                property: self.property,
+                source: self.key_source,
+                confidence: self.key_confidence,
+            }),
+            flow: self.flow,
+            as_of,
+            as_of_source: self.as_of_source,
+            modality: self.modality,
+            horizon: self.horizon,
+            published: self.published.as_deref().map(date).transpose()?,
+            varies: self.varies,
+            items: self.items,
+            list_complete: self.list_complete,
+            weekday: self.weekday.as_deref().map(weekday_from).transpose()?,
+            implied_year: self.implied_year,
+            conversion: self.conversion,
+            sentence_hash: self.sentence_hash,
+            source_group: 0,
+        })
+    }
+}
+
+fn doc_record(d: &DocInfo) -> DocRecord {
+    DocRecord {
+        path: d.path.clone(),
+        title: d.title.clone(),
+        source: d.source.clone(),
+        published: d.published.map(|p| p.to_string()),
+        published_from: d.published_from,
+        claims: d.claims,
+        suppressions: d
+            .suppressions
+            .iter()
+            .map(|s| SuppressionRecord {
+                line: s.line,
+                column: s.column,
+                key: s.key.clone(),
+                reason: s.reason.clone(),
+            })
+            .collect(),
+        problems: d
+            .problems
+            .iter()
+            .map(|p| ProblemRecord {
+                line: p.line,
+                column: p.column,
+                error: p.is_error(),
+                message: p.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn doc_info(r: DocRecord) -> Result<DocInfo, String> {
+    let path = r.path;
+    Ok(DocInfo {
+        published: r.published.as_deref().map(date).transpose()?,
+        suppressions: r
+            .suppressions
+            .into_iter()
+            .map(|s| Suppression {
+                doc: path.clone(),
+                line: s.line,
+                column: s.column,
+                key: s.key,
+                reason: s.reason,
+            })
+            .collect(),
+        problems: r
+            .problems
+            .into_iter()
+            .map(|p| Problem {
+                path: path.clone(),
+                line: p.line,
+                column: p.column,
+                severity: if p.error {
+                    ProblemSeverity::Error
+                } else {
+                    ProblemSeverity::Warning
+                },
+                message: p.message,
+            })
+            .collect(),
+        title: r.title,
+        source: r.source,
+        published_from: r.published_from,
+        claims: r.claims,
+        path,
+    })
+}
+
+/// Writes a header, then each document followed by its claims.
+pub fn write<W: Write>(out: &mut W, docs: &[(DocInfo, Vec<Claim>)]) -> io::Result<()> {
+    let header = Record::Header {
+        schema: SCHEMA,
+        tool: "claimcheck".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    };
+    crate::render::write_json_line(out, &header)?;
+    for (d, claims) in docs {
+        write_document(out, d, claims)?;
+    }
+    Ok(())
+}
+
+/// Writes one document and its claims (no header).
+pub fn write_document<W: Write>(out: &mut W, d: &DocInfo, claims: &[Claim]) -> io::Result<()> {
+    crate::render::write_json_line(out, &Record::Document(doc_record(d)))?;
+    for c in claims {
+        crate::render::write_json_line(out, &Record::Claim(Box::new(ClaimRecord::from_claim(c))))?;
+    }
+    Ok(())
+}
+
+/// Reads claim records written by [`write`]; `path` names the source in errors.
+pub fn read<R: BufRead>(path: &str, input: R) -> Result<Vec<(DocInfo, Vec<Claim>)>, ClaimsError> {
+    let mut docs: Vec<(DocInfo, Vec<Claim>)> = Vec::new();
+    let mut current: Option<Arc<str>> = None;
+    for (n, line) in input.lines().enumerate() {
+        let line_no = n + 1;
+        let line = line.map_err(|source| ClaimsError::Read {
+            path: path.into(),
+            source,
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |message: String| ClaimsError::Bad {
+            path: path.into(),
+            line: line_no,
+            message,
+        };
+        let record: Record = serde_json::from_str(&line)
+            .map_err(|e| bad(format!("not a claimcheck claim record: {e}")))?;
+        match record {
+            Record::Header { schema, .. } => {
+                if schema != SCHEMA {
+                    return Err(bad(format!(
+                        "claim records of schema {schema}; this claimcheck reads schema {SCHEMA}"
+                    )));
+                }
+            }
+            Record::Document(d) => {
+                let info = doc_info(d).map_err(bad)?;
+                current = Some(Arc::from(info.path.as_str()));
+                docs.push((info, Vec::new()));
+            }
+            Record::Claim(c) => {
+                let doc = current
+                    .clone()
+                    .ok_or_else(|| bad("a claim record before any document record".into()))?;
+                if *doc != *c.doc {
+                    return Err(bad(format!("claim of `{}` under document `{doc}`", c.doc)));
+                }
+                let claim = (*c).into_claim(doc).map_err(bad)?;
+                docs.last_mut().expect("a document was read").1.push(claim);
+            }
+        }
+    }
+    Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{document_from_text, LoadOptions};
+
+    #[test]
+    fn claims_round_trip_exactly() {
+        let text = "---\npublished: 2025-12-05\n---\nThe network has more than 4,600 member cities. On Thursday, December 4, it admitted 72 cities, including A, B and C. Costs were VND10 billion/year (about USD390,000/year). The 949-year-old University was founded in 1076.\n".to_string();
+        let (doc, _) = document_from_text("a.md", text, &LoadOptions::default()).unwrap();
+        let per_doc = crate::report::claims_of(&[doc], &crate::catalog::Catalog::default());
+        let mut buf = Vec::new();
+        write(&mut buf, &per_doc).unwrap();
+        let back = read("mem", &buf[..]).unwrap();
+        let mut again = Vec::new();
+        write(&mut again, &back).unwrap();
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            String::from_utf8(again).unwrap()
+        );
+        assert_eq!(back[0].1.len(), per_doc[0].1.len());
+    }
+
+    #[test]
+    fn bad_records_name_the_line() {
+        let input = "{\"type\":\"header\",\"schema\":1,\"tool\":\"claimcheck\",\"version\":\"0\"}\n{\"type\":\"claim\"}\n";
+        let e = read("shard-1.jsonl", input.as_bytes()).unwrap_err();
+        assert!(e.to_string().starts_with("shard-1.jsonl:2:"), "{e}");
+        let input =
+            "{\"type\":\"header\",\"schema\":7,\"tool\":\"claimcheck\",\"version\":\"0\"}\n";
+        assert!(read("s", input.as_bytes())
+            .unwrap_err()
+            .to_string()
+            .contains("schema 7"));
+    }
+}
