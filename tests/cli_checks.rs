@@ -397,7 +397,6 @@ fn corpus_check_warnings_are_one_sentence_naming_file_and_numbers() {
 // ---------------------------------------------------------------------------
 
 #[test]
-#[ignore = "a `:` list after a clause (`Thirteen countries joined the alliance this year: …`) is not attached to its count"]
 fn count_vs_list_colon_list_after_a_clause_shorter_than_its_count_is_a_warning() {
     let out = check_fixture("list-too-short-complete", &[]);
     let fs = findings(&out, "count-vs-list");

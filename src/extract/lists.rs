@@ -120,8 +120,13 @@ fn attach_with(text: &str, s0: usize, s: &str, lower: &str, mentions: &mut [Ment
             .map_or(0, |u| u.split_whitespace().count());
         let is_colon = text[intro..].starts_with(':') || text[intro..].starts_with(" are:");
         let is_are = text[intro..items_start].trim() == "are";
-        // `:` and `are` must follow the count's own phrase, not a later clause
-        if (is_colon || is_are) && gap_words > unit_words + 2 {
+        // `are` must follow the count's own phrase; `:` may close the count's
+        // clause (`Thirteen countries joined the alliance this year: …`) but
+        // not a later one (no comma, semicolon or number in between)
+        if is_are && gap_words > unit_words + 2 {
+            continue;
+        }
+        if is_colon && (gap_words > unit_words + 8 || gap.contains([',', ';']) || gap.contains(|c: char| c.is_ascii_digit())) {
             continue;
         }
         // a list of something else entirely: another count between them
