@@ -257,19 +257,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let opts = LoadOptions {
                 reference_date: load.reference_date,
             };
-            let corpus = corpus::load(&paths, &opts);
-            report_problems(&corpus.problems);
-            let mentions = pipeline::extract_all(&corpus.documents);
             let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            match format {
-                ExtractFormat::Table => render::extract::table(&mut out, &mentions),
-                ExtractFormat::Json => render::extract::json(&mut out, &mentions),
-                ExtractFormat::Jsonl => render::extract::jsonl(&mut out, &mentions),
-            }
-            .context("writing output")?;
-            out.flush().context("writing output")?;
-            Ok(if corpus.has_errors() {
+            let format = match format {
+                ExtractFormat::Table => render::extract::Format::Table,
+                ExtractFormat::Json => render::extract::Format::Json,
+                ExtractFormat::Jsonl => render::extract::Format::Jsonl,
+            };
+            let mut stream = render::extract::Stream::new(BufWriter::new(stdout.lock()), format)
+                .context("writing output")?;
+            let (problems, _) = pipeline::extract_paths(&paths, &opts, |docs| stream.docs(docs))
+                .context("writing output")?;
+            stream
+                .finish()
+                .context("writing output")?
+                .flush()
+                .context("writing output")?;
+            report_problems(&problems);
+            Ok(if problems.iter().any(Problem::is_error) {
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
@@ -388,7 +392,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .iter()
                 .flat_map(|d| d.suppressions.iter().cloned())
                 .collect();
-            claimcheck::baseline::apply(
+            report.suppressed = claimcheck::baseline::apply(
                 &mut report,
                 baseline.as_ref(),
                 &inline,
@@ -457,9 +461,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Claim records from `claimcheck claims` output files.
-fn read_claim_files(
-    files: &[String],
-) -> Result<report::Collected> {
+fn read_claim_files(files: &[String]) -> Result<report::Collected> {
     let mut per_doc = Vec::new();
     for f in files {
         let docs = if f == "-" {

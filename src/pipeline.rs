@@ -44,7 +44,43 @@ pub fn extract_document(doc: &Document) -> Vec<Located> {
         .collect()
 }
 
-/// Extracts every document in parallel; the result keeps document order.
-pub fn extract_all(docs: &[Document]) -> Vec<Vec<Located>> {
-    docs.par_iter().map(extract_document).collect()
+/// How many documents are processed together when streaming: enough to
+/// keep every thread busy, few enough that memory stays flat.
+const CHUNK: usize = 256;
+
+/// Extracts every document under `paths`, handing the located mentions to
+/// `sink` chunk by chunk in sorted document order; a document's text is
+/// dropped as soon as its mentions exist. Returns the problems met and how
+/// many documents were read and failed.
+pub fn extract_paths(
+    paths: &[String],
+    opts: &crate::corpus::LoadOptions,
+    mut sink: impl FnMut(&[Vec<Located>]) -> std::io::Result<()>,
+) -> std::io::Result<(Vec<crate::corpus::Problem>, crate::report::Inputs)> {
+    let (sources, mut problems) = crate::corpus::discover(paths);
+    let mut inputs = crate::report::Inputs::default();
+    for chunk in sources.chunks(CHUNK) {
+        let results: Vec<_> = chunk
+            .par_iter()
+            .map(|src| {
+                crate::corpus::read_document(src, opts).map(|(doc, p)| (extract_document(&doc), p))
+            })
+            .collect();
+        let mut mentions = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok((m, p)) => {
+                    inputs.read += 1;
+                    problems.extend(p);
+                    mentions.push(m);
+                }
+                Err(p) => {
+                    inputs.failed += 1;
+                    problems.push(p);
+                }
+            }
+        }
+        sink(&mentions)?;
+    }
+    Ok((problems, inputs))
 }

@@ -36,6 +36,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Documents read, failed and taken from the cache.
     pub inputs: Inputs,
+    /// Findings accepted by the baseline or an inline ignore (not shown).
+    pub suppressed: usize,
 }
 
 /// Interprets every document's claims (in parallel, order kept).
@@ -68,7 +70,11 @@ pub fn doc_info(d: &Document, claims: usize) -> DocInfo {
 }
 
 /// Per-document claims, the problems met, and the input counts.
-pub type Collected = (Vec<(DocInfo, Vec<Claim>)>, Vec<crate::corpus::Problem>, Inputs);
+pub type Collected = (
+    Vec<(DocInfo, Vec<Claim>)>,
+    Vec<crate::corpus::Problem>,
+    Inputs,
+);
 
 /// How the inputs of a run went: nothing is lost without a count.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -181,6 +187,7 @@ pub fn build(
         sources,
         findings,
         inputs,
+        suppressed: 0,
     }
 }
 
@@ -225,6 +232,8 @@ pub struct Summary {
     pub failing: usize,
     /// Documents read, failed (reported as errors) and taken from the cache.
     pub inputs: Inputs,
+    /// Findings accepted by the baseline or inline ignores.
+    pub suppressed: usize,
 }
 
 impl Report {
@@ -243,6 +252,7 @@ impl Report {
             by_severity,
             failing: self.findings.iter().filter(|f| fail_on.trips(f)).count(),
             inputs: self.inputs,
+            suppressed: self.suppressed,
         }
     }
 }

@@ -126,7 +126,11 @@ fn attach_with(text: &str, s0: usize, s: &str, lower: &str, mentions: &mut [Ment
         if is_are && gap_words > unit_words + 2 {
             continue;
         }
-        if is_colon && (gap_words > unit_words + 8 || gap.contains([',', ';']) || gap.contains(|c: char| c.is_ascii_digit())) {
+        if is_colon
+            && (gap_words > unit_words + 8
+                || gap.contains([',', ';'])
+                || gap.contains(|c: char| c.is_ascii_digit()))
+        {
             continue;
         }
         // a list of something else entirely: another count between them

@@ -190,6 +190,18 @@ pub fn summary_line(report: &Report, fail_on: FailOn, shown: usize, hidden: usiz
     if checks > 0 {
         line.push_str(&format!(", {checks} check results"));
     }
+    if s.suppressed > 0 {
+        line.push_str(&format!(
+            ", {} accepted (baseline or ignore comments)",
+            s.suppressed
+        ));
+    }
+    if s.inputs.failed > 0 {
+        line.push_str(&format!(
+            ", {} document(s) could not be read",
+            s.inputs.failed
+        ));
+    }
     if hidden > 0 {
         line.push_str(&format!(" ({hidden} not shown; --verbose shows all)"));
     }

@@ -19,72 +19,111 @@ struct Record<'a> {
     mention: &'a Located,
 }
 
-/// One `{"type":"mention",…}` record per line.
-pub fn jsonl<W: Write>(out: &mut W, docs: &[Vec<Located>]) -> io::Result<()> {
-    for m in docs.iter().flatten() {
-        write_json_line(
+/// Writes mentions as they arrive, chunk by chunk, in one format.
+pub struct Stream<W: Write> {
+    out: W,
+    format: Format,
+    count: usize,
+    docs: usize,
+    rows: Vec<Vec<String>>,
+}
+
+/// The formats of `claimcheck extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Jsonl,
+}
+
+impl<W: Write> Stream<W> {
+    pub fn new(mut out: W, format: Format) -> io::Result<Self> {
+        if format == Format::Json {
+            write!(out, "{{\"schema\":{SCHEMA},\"mentions\":[")?;
+        }
+        Ok(Stream {
             out,
-            &Record {
-                kind: "mention",
-                mention: m,
-            },
-        )?;
+            format,
+            count: 0,
+            docs: 0,
+            rows: Vec::new(),
+        })
     }
-    Ok(())
+
+    /// Writes the mentions of some documents.
+    pub fn docs(&mut self, docs: &[Vec<Located>]) -> io::Result<()> {
+        self.docs += docs.len();
+        for m in docs.iter().flatten() {
+            match self.format {
+                Format::Jsonl => write_json_line(
+                    &mut self.out,
+                    &Record {
+                        kind: "mention",
+                        mention: m,
+                    },
+                )?,
+                Format::Json => {
+                    self.out
+                        .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+                    serde_json::to_writer(
+                        &mut self.out,
+                        &Record {
+                            kind: "mention",
+                            mention: m,
+                        },
+                    )?;
+                }
+                Format::Table => self.rows.push(row(m)),
+            }
+            self.count += 1;
+        }
+        Ok(())
+    }
+
+    /// Closes the output (the JSON array, the table and its count line).
+    pub fn finish(mut self) -> io::Result<W> {
+        match self.format {
+            Format::Json => self.out.write_all(b"\n]}\n")?,
+            Format::Jsonl => {}
+            Format::Table => {
+                if !self.rows.is_empty() {
+                    let mut t = Table::new();
+                    t.load_preset(UTF8_FULL_CONDENSED)
+                        .set_content_arrangement(ContentArrangement::Dynamic)
+                        .set_header(vec!["doc", "line:col", "text", "kind", "value", "unit"]);
+                    for r in self.rows.drain(..) {
+                        t.add_row(r);
+                    }
+                    writeln!(self.out, "{t}")?;
+                }
+                writeln!(
+                    self.out,
+                    "{} mentions in {} documents",
+                    self.count, self.docs
+                )?;
+            }
+        }
+        Ok(self.out)
+    }
 }
 
-/// One JSON object: `{"schema":1,"mentions":[…]}`.
-pub fn json<W: Write>(out: &mut W, docs: &[Vec<Located>]) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct All<'a> {
-        schema: u32,
-        mentions: Vec<Record<'a>>,
+fn row(m: &Located) -> Vec<String> {
+    let mut value = m.mention.value.to_string();
+    if m.mention.qualifier != crate::extract::Qualifier::Exact {
+        value = format!("{value} ({})", m.mention.qualifier.as_str());
     }
-    let all = All {
-        schema: SCHEMA,
-        mentions: docs
-            .iter()
-            .flatten()
-            .map(|m| Record {
-                kind: "mention",
-                mention: m,
-            })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &all)?;
-    out.write_all(b"\n")
-}
-
-/// A table for people: doc, line:col, text, kind, value, unit.
-pub fn table<W: Write>(out: &mut W, docs: &[Vec<Located>]) -> io::Result<()> {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(vec!["doc", "line:col", "text", "kind", "value", "unit"]);
-    let mut n = 0;
-    for m in docs.iter().flatten() {
-        n += 1;
-        let mut value = m.mention.value.to_string();
-        if m.mention.qualifier != crate::extract::Qualifier::Exact {
-            value = format!("{value} ({})", m.mention.qualifier.as_str());
-        }
-        if let Some(p) = m.mention.per {
-            value = format!("{value}/{p}");
-        }
-        if let Some(items) = &m.mention.items {
-            value = format!("{value} [{} listed]", items.len());
-        }
-        t.add_row(vec![
-            escape_for_terminal(&m.doc),
-            format!("{}:{}", m.line, m.column),
-            escape_for_terminal(&m.mention.text),
-            m.mention.kind.as_str().to_string(),
-            value,
-            escape_for_terminal(m.mention.unit.as_deref().unwrap_or("")),
-        ]);
+    if let Some(p) = m.mention.per {
+        value = format!("{value}/{p}");
     }
-    if n > 0 {
-        writeln!(out, "{t}")?;
+    if let Some(items) = &m.mention.items {
+        value = format!("{value} [{} listed]", items.len());
     }
-    writeln!(out, "{n} mentions in {} documents", docs.len())
+    vec![
+        escape_for_terminal(&m.doc),
+        format!("{}:{}", m.line, m.column),
+        escape_for_terminal(&m.mention.text),
+        m.mention.kind.as_str().to_string(),
+        value,
+        escape_for_terminal(m.mention.unit.as_deref().unwrap_or("")),
+    ]
 }

@@ -1,0 +1,163 @@
+//! Corpus-scale features: the map/reduce split (`claims` then
+//! `check --from-claims`) and the incremental cache.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs claimcheck in `dir`; returns (stdout, stderr, exit code).
+fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let out = Command::cargo_bin("claimcheck")
+        .unwrap()
+        .current_dir(dir)
+        .env_remove("GITHUB_ACTIONS")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// A copy of the bundled corpus and catalogue in a temporary directory.
+fn corpus_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for sub in ["corpus", "claims"] {
+        std::fs::create_dir_all(tmp.path().join(sub)).unwrap();
+        for e in std::fs::read_dir(root().join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, tmp.path().join(sub).join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    tmp
+}
+
+fn articles(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir.join("corpus"))
+        .unwrap()
+        .map(|e| format!("corpus/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn four_shards_reconcile_to_the_same_bytes_as_a_direct_run() {
+    let tmp = corpus_copy();
+    let dir = tmp.path();
+    let docs = articles(dir);
+    assert_eq!(docs.len(), 5);
+    // four shards of uneven size, written in an order unlike the corpus order
+    let shards: [&[String]; 4] = [&docs[3..5], &docs[0..1], &docs[2..3], &docs[1..2]];
+    let mut files = Vec::new();
+    for (i, shard) in shards.iter().enumerate() {
+        let mut args = vec!["claims"];
+        args.extend(shard.iter().map(String::as_str));
+        let (out, err, code) = run(dir, &args);
+        assert_eq!(code, 0, "{err}");
+        let name = format!("shard-{i}.jsonl");
+        std::fs::write(dir.join(&name), out).unwrap();
+        files.push(name);
+    }
+    let mut args = vec!["check", "--format", "jsonl", "--no-cache", "--from-claims"];
+    args.extend(files.iter().map(String::as_str));
+    let (merged, err, code) = run(dir, &args);
+    assert_eq!(code, 0, "{err}");
+    let (direct, _, direct_code) = run(
+        dir,
+        &["check", "corpus/", "--format", "jsonl", "--no-cache"],
+    );
+    assert_eq!(code, direct_code);
+    assert_eq!(
+        merged, direct,
+        "findings from shards must equal a direct run byte for byte"
+    );
+    assert!(
+        merged.contains("\"kind\":\"changed\""),
+        "the report is not empty"
+    );
+}
+
+#[test]
+fn a_broken_claims_file_is_an_input_error_naming_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("shard.jsonl"),
+        "{\"type\":\"header\",\"schema\":1,\"tool\":\"claimcheck\",\"version\":\"0.1.0\"}\n{\"type\":\"claim\",\"doc\":\"x\"}\n",
+    )
+    .unwrap();
+    std::fs::create_dir(tmp.path().join("claims")).unwrap();
+    let (_, err, code) = run(tmp.path(), &["check", "--from-claims", "shard.jsonl"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("shard.jsonl:2:"), "{err}");
+}
+
+#[test]
+fn the_cache_serves_unchanged_articles_and_ignores_corrupt_entries() {
+    let tmp = corpus_copy();
+    let dir = tmp.path();
+    let summary = |out: &str| -> serde_json::Value {
+        out.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|r| r["type"] == "summary")
+            .unwrap()
+    };
+    let (cold, _, code) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
+    assert_eq!(code, 0);
+    assert_eq!(summary(&cold)["inputs"]["from_cache"], 0);
+    assert!(
+        dir.join(".claimcheck-cache/.gitignore").exists(),
+        "the cache ignores itself"
+    );
+
+    let (warm, _, _) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
+    assert_eq!(summary(&warm)["inputs"]["from_cache"], 5);
+    assert_eq!(
+        warm,
+        cold.replace("\"from_cache\":0", "\"from_cache\":5"),
+        "cached claims give the same report"
+    );
+
+    // one article edited: only it is extracted again
+    let edited = dir.join(&articles(dir)[0]);
+    let mut text = std::fs::read_to_string(&edited).unwrap();
+    text.push_str("\nThe committee has 12 members.\n");
+    std::fs::write(&edited, text).unwrap();
+    let (after_edit, _, _) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
+    assert_eq!(summary(&after_edit)["inputs"]["from_cache"], 4);
+
+    // every cache entry corrupted: warned about, never trusted, report unchanged
+    for shard in std::fs::read_dir(dir.join(".claimcheck-cache")).unwrap() {
+        let shard = shard.unwrap().path();
+        if shard.is_dir() {
+            for entry in std::fs::read_dir(&shard).unwrap() {
+                std::fs::write(entry.unwrap().path(), "{\"type\":\"document\",").unwrap();
+            }
+        }
+    }
+    let (recovered, err, code) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("warning") && err.contains("cache entry ignored"),
+        "{err}"
+    );
+    assert_eq!(summary(&recovered)["inputs"]["from_cache"], 0);
+    assert_eq!(
+        recovered.replace("\"from_cache\":0", ""),
+        after_edit.replace("\"from_cache\":4", "")
+    );
+
+    // --no-cache neither reads nor writes
+    let (no_cache, _, _) = run(
+        dir,
+        &["check", "corpus/", "--format", "jsonl", "--no-cache"],
+    );
+    assert_eq!(summary(&no_cache)["inputs"]["from_cache"], 0);
+}
