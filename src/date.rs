@@ -141,10 +141,22 @@ impl PartialDate {
     }
 }
 
-/// Days since the Unix epoch; used to compare and order dates cheaply.
+/// Days since the Unix epoch; used to compare and order dates cheaply
+/// (civil-from-days arithmetic, as in Howard Hinnant's `days_from_civil`:
+/// this runs for every comparison of two dated claims).
 pub fn day_number(d: jiff::civil::Date) -> i32 {
-    let epoch = jiff::civil::date(1970, 1, 1);
-    (d - epoch).get_days()
+    let (y, m, day) = (
+        i32::from(d.year()),
+        i32::from(d.month()),
+        i32::from(d.day()),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 impl Ord for PartialDate {
@@ -261,6 +273,20 @@ mod tests {
         assert!(april.overlaps(&apr4));
         assert_eq!(april.strictly_cmp(&dec5), Some(Ordering::Less));
         assert_eq!(april.strictly_cmp(&apr4), None);
+    }
+
+    #[test]
+    fn day_numbers_match_the_calendar() {
+        let epoch = jiff::civil::date(1970, 1, 1);
+        for d in [
+            jiff::civil::date(1970, 1, 1),
+            jiff::civil::date(2024, 2, 29),
+            jiff::civil::date(1076, 3, 1),
+            jiff::civil::date(2199, 12, 31),
+            jiff::civil::date(1, 1, 1),
+        ] {
+            assert_eq!(day_number(d), (d - epoch).get_days(), "{d}");
+        }
     }
 
     #[test]

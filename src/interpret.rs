@@ -1250,7 +1250,9 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
             let lx = x.to_lowercase();
             let id_part =
                 x.chars().any(|c| c.is_ascii_digit()) && w_at(j - 1).eq_ignore_ascii_case("no");
-            if (is_capitalised(x) && crate::date::month_from_name(x).is_none()) || id_part {
+            let not_a_date = crate::date::month_from_name(x).is_none()
+                && crate::date::weekday_from_name(x).is_none();
+            if (is_capitalised(x) && not_a_date) || id_part {
                 last = j;
                 j += 1;
             } else if matches!(

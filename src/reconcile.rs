@@ -315,9 +315,14 @@ pub fn reconcile(claims: &[Claim], src: &Sources) -> Vec<Finding> {
         groups.entry((c.key.id.clone(), scope)).or_default().push(i);
     }
     let mut findings = Vec::new();
-    for ((_, scope), members) in groups {
-        findings.extend(judge(claims, src, &members, &scope));
-    }
+    // keys are independent: judge them in parallel, keep the order
+    use rayon::prelude::*;
+    let groups: Vec<_> = groups.into_iter().collect();
+    let judged: Vec<Vec<Finding>> = groups
+        .par_iter()
+        .map(|((_, scope), members)| judge(claims, src, members, scope))
+        .collect();
+    findings.extend(judged.into_iter().flatten());
     sort_findings(&mut findings, claims);
     findings
 }
@@ -429,7 +434,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     // comparison: compare these classes, not every pair of claims, so a key
     // repeated by a thousand syndicated copies costs what a few values cost.
     let classes = value_classes(claims, &comparable);
-    let class_of: BTreeMap<usize, usize> = classes
+    let class_of: std::collections::HashMap<usize, usize> = classes
         .iter()
         .enumerate()
         .flat_map(|(k, c)| c.iter().map(move |&i| (i, k)))
@@ -613,7 +618,20 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         f.consensus = consensus.clone();
         out.push(f);
     }
+    // one stale finding per stale statement (a value class), against the
+    // most recent newer value known before it was published
+    let mut by_stale: BTreeMap<usize, (usize, usize, String)> = BTreeMap::new();
     for (new, old, text) in stale {
+        let k = class_of[&new];
+        let newer = |o: usize| claims[o].as_of.map(|a| a.days());
+        match by_stale.get(&k) {
+            Some((_, kept, _)) if newer(*kept) >= newer(old) => {}
+            _ => {
+                by_stale.insert(k, (new, old, text));
+            }
+        }
+    }
+    for (new, old, text) in by_stale.into_values() {
         let (cn, co) = (&claims[new], &claims[old]);
         let mut f = mk(
             FindingKind::Stale,
@@ -852,7 +870,7 @@ fn value_classes(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
 fn expand(
     ids: Vec<usize>,
     classes: &[Vec<usize>],
-    class_of: &BTreeMap<usize, usize>,
+    class_of: &std::collections::HashMap<usize, usize>,
 ) -> Vec<usize> {
     let mut out: BTreeSet<usize> = BTreeSet::new();
     for i in ids {

@@ -8,59 +8,123 @@
 use std::ops::Range;
 
 /// Maps byte offsets to 1-based line and column numbers.
+///
+/// Lookups cost O(log n) plus a scan of at most [`CHAR_MARK_STRIDE`] bytes,
+/// whatever the line length: a 50 MB article on a single line must not make
+/// locating each of its mentions rescan the line from its start (which made
+/// extraction quadratic).
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     /// Byte offset at which each line starts.
     starts: Vec<usize>,
+    /// Number of chars before each line start (parallel to `starts`).
+    line_chars: Vec<usize>,
+    /// Checkpoints (byte offset on a char boundary, chars before it), about
+    /// every [`CHAR_MARK_STRIDE`] bytes, in increasing order.
+    marks: Vec<(usize, usize)>,
+}
+
+/// Bytes between two char-count checkpoints of a [`LineIndex`].
+const CHAR_MARK_STRIDE: usize = 4096;
+
+/// Whether a byte starts a char (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
+        let mut line_chars = vec![0];
+        let mut marks = vec![(0, 0)];
+        let mut next_mark = CHAR_MARK_STRIDE;
+        let mut chars = 0usize;
+        for (i, &b) in bytes.iter().enumerate() {
+            if starts_char(b) {
+                if i >= next_mark {
+                    marks.push((i, chars));
+                    next_mark = i + CHAR_MARK_STRIDE;
+                }
+                chars += 1;
+            }
+            if b == b'\n' {
+                starts.push(i + 1);
+                line_chars.push(chars);
+            }
+        }
+        LineIndex {
+            starts,
+            line_chars,
+            marks,
+        }
+    }
+
+    /// Chars in `text[..offset]`; `offset` must be a char boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.marks.partition_point(|m| m.0 <= offset);
+        let (at, count) = match k.checked_sub(1).and_then(|k| self.marks.get(k)) {
+            Some(&(at, count)) if at <= text.len() => (at, count),
+            _ => (0, 0),
+        };
+        count + text.get(at..offset).map_or(0, |s| s.chars().count())
+    }
+
+    /// 0-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// 1-based (line, column) of a byte offset; the column counts chars.
     /// Offsets past the end or inside a char are clamped to what precedes them.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let mut start = self.starts[line];
-        // A byte-order mark is invisible: do not count it as a column.
-        if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
-            start = 3;
+        if self.starts.is_empty() {
+            // a default index knows no lines: count from the start
+            return (1, text[..offset].chars().count() + 1);
         }
-        let col = text[start..offset].chars().count() + 1;
+        let line = self.line_of(offset);
+        let line_start_chars = self.line_chars.get(line).copied().unwrap_or(0);
+        let mut col = self
+            .chars_before(text, offset)
+            .saturating_sub(line_start_chars)
+            + 1;
+        // A byte-order mark is invisible: do not count it as a column.
+        if line == 0 && text.starts_with('\u{feff}') && offset >= 3 && col > 1 {
+            col -= 1;
+        }
         (line + 1, col)
     }
 
     /// Byte offset of a 1-based (line, column); inverse of [`line_col`](Self::line_col).
+    ///
+    /// `None` when the line does not exist or the column lies beyond the
+    /// end of the line (its line ending, or the end of the text, is the last
+    /// column there is).
     pub fn offset(&self, text: &str, line: usize, col: usize) -> Option<usize> {
         let mut start = *self.starts.get(line.checked_sub(1)?)?;
         if line == 1 && text.starts_with('\u{feff}') {
             start = 3;
         }
-        let rest = &text[start..];
+        // the line with its ending: a column may point at the `\n` itself,
+        // or at the end of the text on the last line
+        let next_line = self.starts.get(line).copied();
+        let rest = text.get(start..next_line.unwrap_or(text.len()))?;
         let skip = col.checked_sub(1)?;
         match rest.char_indices().nth(skip) {
             Some((i, _)) => Some(start + i),
-            None if rest.chars().count() == skip => Some(text.len()),
+            None if next_line.is_none() && rest.chars().count() == skip => Some(text.len()),
             None => None,
         }
     }
 
     /// Byte range of a 1-based line, without its line ending.
     pub fn line_span(&self, text: &str, line: usize) -> Range<usize> {
-        let start = self.starts[line - 1];
+        let Some(&start) = line.checked_sub(1).and_then(|l| self.starts.get(l)) else {
+            return text.len()..text.len();
+        };
         let mut end = self.starts.get(line).map_or(text.len(), |&s| s - 1);
         if end > start && text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
@@ -229,6 +293,41 @@ mod tests {
         let text = "\u{feff}x 1";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_col(text, text.find('1').unwrap()), (1, 3));
+    }
+
+    #[test]
+    fn long_lines_match_a_naive_count_across_checkpoints() {
+        // multi-byte chars straddle the checkpoint stride; a BOM and CRLF too
+        let line = "Hà Nội 1,234 Türkiye \u{1F600} x ".repeat(700);
+        let text = format!("\u{feff}{line}\r\n{line}\n\nend");
+        let idx = LineIndex::new(&text);
+        let naive = |offset: usize| {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let mut col = text[start..offset].chars().count() + 1;
+            if start == 0 && offset >= 3 {
+                col -= 1; // the BOM
+            }
+            (line, col)
+        };
+        for (offset, _) in text.char_indices().step_by(37).chain([(text.len(), ' ')]) {
+            let lc = idx.line_col(&text, offset);
+            assert_eq!(lc, naive(offset), "offset {offset}");
+            if offset >= 3 {
+                assert_eq!(
+                    idx.offset(&text, lc.0, lc.1),
+                    Some(offset),
+                    "offset {offset}"
+                );
+            }
+        }
+        // a column past the end of a line is not on that line
+        assert_eq!(idx.offset(&text, 3, 2), None);
+        assert_eq!(idx.offset(&text, 3, 1), Some(text.rfind("\nend").unwrap()));
+        assert_eq!(idx.offset(&text, 9, 1), None);
+        assert_eq!(LineIndex::new("").offset("", 1, 1), Some(0));
+        assert_eq!(LineIndex::default().line_col("ab", 1), (1, 2));
     }
 
     #[test]

@@ -37,6 +37,20 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
                 })
         })
         .collect();
+    // founding claims by normalised subject, computed once
+    let mut by_subject: std::collections::BTreeMap<String, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for &j in &founding {
+        let f = &claims[j];
+        if f.key.confidence == crate::interpret::Confidence::High
+            || f.key.source == crate::interpret::KeySource::Catalog
+        {
+            by_subject
+                .entry(normalize_subject(&f.key.subject))
+                .or_default()
+                .push(j);
+        }
+    }
     for &i in ids {
         let c = &claims[i];
         let (Kind::Age, Some(implied)) = (c.kind, c.implied_year) else {
@@ -51,19 +65,20 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
             continue;
         }
         let subject = normalize_subject(&c.key.subject);
-        for &j in &founding {
+        if subject.is_empty() {
+            continue;
+        }
+        // the same name, or one naming the other (`Central Market` in `Ben Thanh Central Market`)
+        let matching: Vec<usize> = match by_subject.get(&subject) {
+            Some(v) => v.clone(),
+            None => by_subject
+                .iter()
+                .filter(|(fs, _)| fs.contains(&subject) || subject.contains(fs.as_str()))
+                .flat_map(|(_, v)| v.iter().copied())
+                .collect(),
+        };
+        for &j in &matching {
             let f = &claims[j];
-            if f.key.confidence != crate::interpret::Confidence::High
-                && f.key.source != crate::interpret::KeySource::Catalog
-            {
-                continue;
-            }
-            let fs = normalize_subject(&f.key.subject);
-            let same = !subject.is_empty()
-                && (fs == subject || fs.contains(&subject) || subject.contains(&fs));
-            if !same {
-                continue;
-            }
             let Value::Date(d) = f.value else { continue };
             let year = d.year as i32;
             let data = json!({ "age": c.value, "implied_year": implied, "stated_year": year });
