@@ -554,7 +554,32 @@ fn interpret_one(
                 text,
             );
             let subject_norm = normalize_subject(&subject);
-            let confidence = if explicit && !property.contains("(unspecified)") {
+            // a percent named by the words before it is trusted only when they name
+            // a rate (`the literacy rate was 97.2%`), not any word (`in December, 45%`)
+            let rate_like = m.kind != Kind::Percent
+                || property.starts_with("share of")
+                || property.split_whitespace().last().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "rate"
+                            | "share"
+                            | "percentage"
+                            | "proportion"
+                            | "coverage"
+                            | "turnout"
+                            | "ratio"
+                            | "level"
+                            | "growth"
+                            | "unemployment"
+                            | "inflation"
+                            | "literacy"
+                            | "enrolment"
+                            | "enrollment"
+                            | "occupancy"
+                            | "uptake"
+                    )
+                });
+            let confidence = if explicit && rate_like && !property.contains("(unspecified)") {
                 Confidence::High
             } else {
                 Confidence::Low

@@ -445,6 +445,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     let mut stale = Vec::new();
     let mut undetermined = Vec::new();
     let mut against_direction = false;
+    let mut written = 0usize;
     for (kx, x) in classes.iter().enumerate() {
         for y in &classes[kx + 1..] {
             if claims[x[0]].interval.meets(&claims[y[0]].interval) {
@@ -468,7 +469,14 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 continue;
             };
             let (ca, cb) = (&claims[a], &claims[b]);
+            // the words of a comparison are written for the first few pairs only:
+            // a key with hundreds of values needs a verdict, not a book
+            written += 1;
+            let wordy = written <= MAX_COMPARISONS;
             let pair_text = |verdict: &str, why: &str| {
+                if !wordy {
+                    return String::new();
+                }
                 format!(
                     "{} as of {} ({}) vs {} as of {} ({}): {} → {}",
                     shown(ca),
@@ -530,15 +538,26 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             let wrong_way =
                 varies == Varies::Increasing && down || varies == Varies::Decreasing && up;
             // stated as current after a newer value was known: it repeats an older value
-            let repeats_older = reps.iter().any(|&z| {
-                z != old
-                    && z != new
-                    && claims[z]
-                        .as_of
-                        .is_some_and(|tz| tz.days().1 < co.as_of.map_or(i32::MIN, |t| t.days().0))
-                    && claims[z].interval.meets(&cn.interval)
-            });
+            // (looked for only when the later claim is stated as current)
+            let stated_as_current = cn.as_of_source == AsOfSource::Published
+                && cn
+                    .published
+                    .zip(co.published)
+                    .is_none_or(|(pn, po)| pn > po);
+            let repeats_older = stated_as_current
+                && !wrong_way
+                && reps.iter().any(|&z| {
+                    z != old
+                        && z != new
+                        && claims[z].as_of.is_some_and(|tz| {
+                            tz.days().1 < co.as_of.map_or(i32::MIN, |t| t.days().0)
+                        })
+                        && claims[z].interval.meets(&cn.interval)
+                });
             let pair = |verdict: &str, why: &str| {
+                if !wordy {
+                    return String::new();
+                }
                 format!(
                     "{} as of {} ({}) vs {} as of {} ({}): {} → {}",
                     shown(co),
@@ -551,13 +570,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                     verdict
                 )
             };
-            if cn.as_of_source == AsOfSource::Published
-                && (wrong_way || repeats_older)
-                && cn
-                    .published
-                    .zip(co.published)
-                    .is_none_or(|(pn, po)| pn > po)
-            {
+            if stated_as_current && (wrong_way || repeats_older) {
                 let why = if repeats_older {
                     "the later article repeats a value already superseded"
                 } else {
@@ -579,23 +592,47 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     }
 
     let mut out = Vec::new();
-    // one conflict finding per pair of disputed values, so that accepting one
-    // dispute (a baseline entry) does not hide a new value that arrives later
-    let mut by_values: BTreeMap<(String, String), Vec<Pair>> = BTreeMap::new();
-    for (a, b, text) in conflict_pairs {
-        let (va, vb) = (value_key(&claims[a]), value_key(&claims[b]));
-        let pair = if va <= vb { (va, vb) } else { (vb, va) };
-        by_values.entry(pair).or_default().push((a, b, text));
+    // one conflict finding per dispute: value classes that contradict each
+    // other, directly or through one another, in one time scope. Its
+    // fingerprint lists the values, so a value that joins an accepted dispute
+    // makes a new finding (and the old acceptance is reported unused).
+    let mut parent: Vec<usize> = (0..classes.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
     }
-    for pairs in by_values.into_values() {
+    for (a, b, _) in &conflict_pairs {
+        let (ra, rb) = (
+            root(&mut parent, class_of[a]),
+            root(&mut parent, class_of[b]),
+        );
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut disputes: BTreeMap<usize, Vec<Pair>> = BTreeMap::new();
+    for pair in conflict_pairs {
+        let r = root(&mut parent, class_of[&pair.0]);
+        disputes.entry(r).or_default().push(pair);
+    }
+    for pairs in disputes.into_values() {
         let ids = expand(collect_ids(&pairs), &classes, &class_of);
         let (grade, gap) = grade(claims, &pairs);
         let mut values: Vec<String> = Vec::new();
+        let mut seen: BTreeSet<String> = BTreeSet::new();
         for &i in &ids {
             let v = format!("{} ({})", shown(&claims[i]), short_doc(&claims[i]));
-            if !values.contains(&v) {
+            if seen.insert(v.clone()) {
                 values.push(v);
             }
+        }
+        if values.len() > 8 {
+            let more = values.len() - 6;
+            values.truncate(6);
+            values.push(format!("{more} more"));
         }
         let mut f = mk(
             FindingKind::Conflict,
@@ -611,7 +648,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 values.join(" vs "),
                 gap_text(&claims[ids[0]], gap)
             ),
-            pairs.into_iter().map(|p| p.2).collect(),
+            comparisons(pairs.into_iter().map(|p| p.2)),
             ids,
         );
         f.grade = Some(grade);
@@ -680,7 +717,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 label,
                 series.join(" → ")
             ),
-            changed_pairs.into_iter().map(|p| p.2).collect(),
+            comparisons(changed_pairs.into_iter().map(|p| p.2)),
             ids,
         );
         f.consensus = consensus.clone();
@@ -708,7 +745,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 label,
                 values.join(" vs ")
             ),
-            undetermined.into_iter().map(|p| p.2).collect(),
+            comparisons(undetermined.into_iter().map(|p| p.2)),
             ids,
         );
         f.consensus = consensus.clone();
@@ -816,6 +853,28 @@ fn largest_compatible(claims: &[Claim], src: &Sources, ids: &[usize]) -> Vec<usi
         }
     }
     best
+}
+
+/// Comparisons are spelled out for this many pairs per key.
+const MAX_COMPARISONS: usize = 20;
+
+/// The written comparisons, and how many more were made.
+fn comparisons(texts: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut more = 0;
+    for t in texts {
+        if t.is_empty() {
+            more += 1;
+        } else {
+            out.push(t);
+        }
+    }
+    if more > 0 {
+        out.push(format!(
+            "… and {more} more comparison(s) of the same values"
+        ));
+    }
+    out
 }
 
 /// A gap in the claim's units: days for dates, years for years.

@@ -571,16 +571,9 @@ fn more_than_500_is_contradicted_by_420_but_not_by_512_without_a_catalogue() {
         "420 contradicts `more than 500`; findings: {}",
         notable(&fs)
     );
-    // `more than 500` allows 512: the two are never set against each other
+    // `more than 500` allows 512: the two are never compared as contradicting
+    // (they may share the one dispute that 420 raises against both)
     for f in &fs {
-        let t = texts(f);
-        if f["kind"] == "conflict" {
-            assert!(
-                !(t.contains(&"512".to_string()) && t.contains(&"more than 500".to_string())),
-                "512 set against `more than 500`: {}",
-                summarize(&[f])
-            );
-        }
         for cmp in f["comparisons"].as_array().into_iter().flatten() {
             let cmp = cmp.as_str().unwrap();
             assert!(

@@ -10,7 +10,7 @@ use super::Qualifier;
 
 /// Value of a written small number or ten (`seven`, `Thirteen`, `seventy`).
 pub fn small_number(word: &str) -> Option<u32> {
-    let w = lower(word);
+    let w = Lower::new(word);
     Some(match w.as_str() {
         "zero" => 0,
         "one" => 1,
@@ -47,7 +47,7 @@ pub fn small_number(word: &str) -> Option<u32> {
 
 /// Multiplier of a scale word (`hundred`, `million`, `bn`).
 pub fn scale_word(word: &str, abbreviations: bool) -> Option<f64> {
-    let w = lower(word);
+    let w = Lower::new(word);
     Some(match w.as_str() {
         "hundred" => 1e2,
         "thousand" => 1e3,
@@ -84,7 +84,7 @@ pub fn currency(word: &str) -> Option<&'static str> {
 
 /// Currency named by a word after the amount (`10 billion dong`).
 pub fn currency_after(word: &str) -> Option<&'static str> {
-    let w = lower(word);
+    let w = Lower::new(word);
     Some(match w.as_str() {
         "dong" | "đồng" => "VND",
         "dollar" | "dollars" => "USD",
@@ -139,7 +139,7 @@ pub const HEDGES_BEFORE: &[(&[&str], Qualifier)] = &[
 /// Words that end a unit phrase: prepositions, conjunctions, determiners,
 /// auxiliaries and pronouns. A unit phrase is the nouns right after a number.
 pub fn is_function_word(word: &str) -> bool {
-    let w = lower(word);
+    let w = Lower::new(word);
     matches!(
         w.as_str(),
         "a" | "an"
@@ -270,7 +270,7 @@ pub fn is_function_word(word: &str) -> bool {
 /// Words that make the preceding number a reference, not a quantity
 /// (`No. 23`, `Article 5`, `page 12`).
 pub fn is_reference_word(word: &str) -> bool {
-    let w = lower(word);
+    let w = Lower::new(word);
     matches!(
         w.as_str(),
         "no" | "nos"
@@ -345,7 +345,7 @@ pub fn is_reference_word(word: &str) -> bool {
 /// Words that label a phone number (`Hotline 1900 1234`, `Tel: 024 3825 3536`,
 /// `call 1900 1234`): nothing counts calls with a bare number after the verb.
 pub fn is_phone_label(word: &str) -> bool {
-    let w = lower(word);
+    let w = Lower::new(word);
     matches!(
         w.as_str(),
         "tel"
@@ -364,13 +364,13 @@ pub fn is_phone_label(word: &str) -> bool {
 
 /// Words after a number that make it a time of day (`10 AM`, `10 a.m.`).
 pub fn is_time_suffix(word: &str) -> bool {
-    let w = lower(word);
+    let w = Lower::new(word);
     matches!(w.as_str(), "am" | "pm" | "a" | "p" | "gmt" | "utc" | "h")
 }
 
 /// Words before a year that tell how it scopes a claim.
 pub fn is_year_preposition(word: &str) -> bool {
-    let w = lower(word);
+    let w = Lower::new(word);
     matches!(
         w.as_str(),
         "in" | "since"
@@ -397,7 +397,7 @@ pub fn is_year_preposition(word: &str) -> bool {
 
 /// Period words for per-period money (`/year`, `per month`).
 pub fn period(word: &str) -> Option<&'static str> {
-    let w = lower(word);
+    let w = Lower::new(word);
     Some(match w.as_str() {
         "year" | "yr" | "annum" | "annually" | "yearly" => "year",
         "month" | "monthly" | "mo" => "month",
@@ -411,6 +411,44 @@ pub fn period(word: &str) -> Option<&'static str> {
 /// Lower-cases a short word for lexicon lookups.
 pub fn lower(word: &str) -> String {
     word.to_lowercase()
+}
+
+/// A word lower-cased without allocating when it is short and ASCII — the
+/// lexicon lookups run for every word of every article.
+pub struct Lower {
+    buf: [u8; 32],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl Lower {
+    pub fn new(word: &str) -> Lower {
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            for (d, s) in buf.iter_mut().zip(word.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            Lower {
+                buf,
+                len: word.len(),
+                heap: None,
+            }
+        } else {
+            Lower {
+                buf,
+                len: 0,
+                heap: Some(word.to_lowercase()),
+            }
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(h) => h,
+            // ASCII bytes lower-cased stay ASCII, hence UTF-8
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
 }
 
 /// Singular of a lower-case English noun, for normalising unit phrases.

@@ -19,7 +19,7 @@ use serde::{Serialize, Serializer};
 use crate::date::{month_from_name, weekday_from_name, PartialDate};
 use lexicon::*;
 pub use lists::ListItem;
-use tokens::{tokenize, Tok, TokKind};
+use tokens::{Tok, TokKind, Tokens};
 
 /// What a number measures.
 #[derive(
@@ -271,17 +271,23 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
     skip.extend(url_spans(text, body_start));
     skip.sort_by_key(|r| r.start);
 
-    let mut toks = Vec::new();
+    // The stretches of text between skipped spans; each is tokenized on its
+    // own (a token after a skipped span counts as spaced from it).
+    let mut segments = Vec::new();
     let mut at = body_start;
     for r in skip.iter().filter(|r| r.end > body_start) {
         if r.start > at {
-            tokenize(text, at, r.start.min(text.len()), &mut toks);
+            segments.push((at, r.start.min(text.len())));
         }
         at = at.max(r.end.min(text.len()));
     }
     if at < text.len() {
-        tokenize(text, at, text.len(), &mut toks);
+        segments.push((at, text.len()));
     }
+    let mut stream = segments
+        .into_iter()
+        .flat_map(|(a, b)| Tokens::new(text, a, b))
+        .peekable();
 
     let sentences = crate::text::sentences(&text[body_start..])
         .into_iter()
@@ -289,19 +295,22 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
         .collect::<Vec<_>>();
     // Each sentence is scanned on its own, so that no mention reaches across
     // a sentence or paragraph break (`2,000` at the end of a line and `VND`
-    // starting the next are not one amount).
+    // starting the next are not one amount). Tokens are produced one
+    // sentence at a time, so memory follows the longest sentence, not the
+    // whole text.
+    let sentence_of = |t: &Tok| sentences.partition_point(|r| r.end <= t.start);
     let mut out = Vec::new();
-    let mut from = 0;
-    while from < toks.len() {
-        let sentence = sentences.partition_point(|r| r.end <= toks[from].start);
-        let len = toks[from..]
-            .iter()
-            .take_while(|t| sentences.partition_point(|r| r.end <= t.start) == sentence)
-            .count()
-            .max(1);
+    let mut group: Vec<Tok> = Vec::new();
+    while let Some(first) = stream.next() {
+        let sentence = sentence_of(&first);
+        group.clear();
+        group.push(first);
+        while let Some(t) = stream.next_if(|t| sentence_of(t) == sentence) {
+            group.push(t);
+        }
         let mut s = Scanner {
             text,
-            toks: &toks[from..from + len],
+            toks: &group,
             ctx,
             sentences: &sentences,
             out,
@@ -310,9 +319,8 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
         };
         s.run();
         out = s.out;
-        from += len;
     }
-    lists::attach_lists(text, &toks, &mut out);
+    lists::attach_lists(text, &[], &mut out);
     out
 }
 

@@ -43,58 +43,95 @@ impl Tok {
 }
 
 /// Splits `text[range]` into tokens with absolute byte offsets.
+#[cfg(test)]
 pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    let mut space_before = true;
-    let mut newline_before = true;
-    while i < to {
-        let b = bytes[i];
-        if b == b' ' || b == b'\t' || b == b'\r' || b == b'\n' {
-            space_before = true;
-            newline_before |= b == b'\n';
-            i += 1;
-            continue;
+    out.extend(Tokens::new(text, from, to));
+}
+
+/// The tokens of `text[from..to]`, one at a time, so that a caller can hold
+/// only the tokens it is working on (one sentence) rather than a whole
+/// 200 MB article's worth.
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    i: usize,
+    to: usize,
+    space_before: bool,
+    newline_before: bool,
+}
+
+impl<'a> Tokens<'a> {
+    /// Bounds are clamped to the text and to char boundaries.
+    pub fn new(text: &'a str, from: usize, to: usize) -> Self {
+        let floor = |i: usize| crate::text::floor_char_boundary(text, i.min(text.len()));
+        Tokens {
+            text,
+            i: floor(from),
+            to: floor(to),
+            space_before: true,
+            newline_before: true,
         }
-        let start = i;
-        let kind = if b.is_ascii_digit() {
-            i = lex_number(bytes, i, to);
-            TokKind::Num
-        } else if b.is_ascii_alphabetic() {
-            while i < to && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            // continue through non-ASCII letters (Hà, Türkiye)
-            if i < to && bytes[i] >= 0x80 {
-                i = lex_word_unicode(text, i, to);
-            }
-            TokKind::Word
-        } else if b < 0x80 {
-            i += 1;
-            TokKind::Punct(b as char)
-        } else {
-            let c = text[i..].chars().next().expect("char boundary");
-            if c.is_alphabetic() {
-                i = lex_word_unicode(text, i, to);
-                TokKind::Word
-            } else if c.is_whitespace() {
-                i += c.len_utf8();
-                space_before = true;
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Tok;
+
+    fn next(&mut self) -> Option<Tok> {
+        let (text, to) = (self.text, self.to);
+        let bytes = text.as_bytes();
+        while self.i < to {
+            let mut i = self.i;
+            let b = bytes[i];
+            if b == b' ' || b == b'\t' || b == b'\r' || b == b'\n' {
+                self.space_before = true;
+                self.newline_before |= b == b'\n';
+                self.i += 1;
                 continue;
-            } else {
-                i += c.len_utf8();
-                TokKind::Punct(c)
             }
-        };
-        out.push(Tok {
-            start,
-            end: i,
-            kind,
-            space_before,
-            newline_before,
-        });
-        space_before = false;
-        newline_before = false;
+            let start = i;
+            let kind = if b.is_ascii_digit() {
+                i = lex_number(bytes, i, to);
+                TokKind::Num
+            } else if b.is_ascii_alphabetic() {
+                while i < to && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                // continue through non-ASCII letters (Hà, Türkiye)
+                if i < to && bytes[i] >= 0x80 {
+                    i = lex_word_unicode(text, i, to);
+                }
+                TokKind::Word
+            } else if b < 0x80 {
+                i += 1;
+                TokKind::Punct(b as char)
+            } else {
+                let c = text[i..].chars().next().expect("char boundary");
+                if c.is_alphabetic() {
+                    i = lex_word_unicode(text, i, to);
+                    TokKind::Word
+                } else if c.is_whitespace() {
+                    self.i = i + c.len_utf8();
+                    self.space_before = true;
+                    continue;
+                } else {
+                    i += c.len_utf8();
+                    TokKind::Punct(c)
+                }
+            };
+            self.i = i;
+            let tok = Tok {
+                start,
+                end: i,
+                kind,
+                space_before: self.space_before,
+                newline_before: self.newline_before,
+            };
+            self.space_before = false;
+            self.newline_before = false;
+            return Some(tok);
+        }
+        None
     }
 }
 
