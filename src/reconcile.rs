@@ -446,8 +446,25 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     let mut undetermined = Vec::new();
     let mut against_direction = false;
     let mut written = 0usize;
-    for (kx, x) in classes.iter().enumerate() {
-        for y in &classes[kx + 1..] {
+    // classes in time order, each compared with the classes after it; a key
+    // with very many distinct values (a generated or scraped archive) is
+    // compared within a window of time-order neighbours, which is where
+    // conflicts (same time), changes (next time) and stale repeats live
+    let days: Vec<Option<(i32, i32)>> = classes
+        .iter()
+        .map(|c| claims[c[0]].as_of.map(|a| a.days()))
+        .collect();
+    let mut order: Vec<usize> = (0..classes.len()).collect();
+    order.sort_by_key(|&k| (days[k], k));
+    let window = if classes.len() > FULL_COMPARISON {
+        NEIGHBOURS
+    } else {
+        classes.len()
+    };
+    for (pos, &kx) in order.iter().enumerate() {
+        let x = &classes[kx];
+        for &ky in &order[pos + 1..(pos + 1 + window).min(order.len())] {
+            let y = &classes[ky];
             if claims[x[0]].interval.meets(&claims[y[0]].interval) {
                 continue;
             }
@@ -505,7 +522,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 }
                 continue;
             }
-            let (Some(ta), Some(tb)) = (ca.as_of, cb.as_of) else {
+            let (Some(_), Some(_)) = (ca.as_of, cb.as_of) else {
                 undetermined.push((
                     a,
                     b,
@@ -513,7 +530,11 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 ));
                 continue;
             };
-            if ta.overlaps(&tb) {
+            let (da, db) = (
+                days[class_of[&a]].unwrap_or_default(),
+                days[class_of[&b]].unwrap_or_default(),
+            );
+            if da.0 <= db.1 && db.0 <= da.1 {
                 if low {
                     undetermined.push((a, b, pair_text("undetermined", "values differ in the same time scope, but the key is an uncertain automatic one")));
                 } else {
@@ -527,11 +548,8 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 continue;
             }
             // ordered in time: older first
-            let (old, new) = if ta.days().1 < tb.days().0 {
-                (a, b)
-            } else {
-                (b, a)
-            };
+            let (old, new) = if da.1 < db.0 { (a, b) } else { (b, a) };
+            let old_start = days[class_of[&old]].map_or(i32::MIN, |d| d.0);
             let (co, cn) = (&claims[old], &claims[new]);
             let down = cn.interval.hi < co.interval.lo;
             let up = cn.interval.lo > co.interval.hi;
@@ -546,14 +564,16 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                     .is_none_or(|(pn, po)| pn > po);
             let repeats_older = stated_as_current
                 && !wrong_way
-                && reps.iter().any(|&z| {
-                    z != old
-                        && z != new
-                        && claims[z].as_of.is_some_and(|tz| {
-                            tz.days().1 < co.as_of.map_or(i32::MIN, |t| t.days().0)
-                        })
-                        && claims[z].interval.meets(&cn.interval)
-                });
+                && order[pos.saturating_sub(window)..pos]
+                    .iter()
+                    .chain(std::iter::once(&kx))
+                    .any(|&kz| {
+                        let z = reps[kz];
+                        z != old
+                            && z != new
+                            && days[kz].is_some_and(|d| d.1 < old_start)
+                            && claims[z].interval.meets(&cn.interval)
+                    });
             let pair = |verdict: &str, why: &str| {
                 if !wordy {
                     return String::new();
@@ -828,32 +848,74 @@ fn single(
 
 /// The largest set of mutually compatible claims (most independent sources first).
 fn largest_compatible(claims: &[Claim], src: &Sources, ids: &[usize]) -> Vec<usize> {
-    let mut best: Vec<usize> = Vec::new();
-    let mut best_sources = 0;
-    for &seed in ids {
-        let mut group = vec![seed];
-        for &o in ids {
-            if o != seed
-                && group
-                    .iter()
-                    .all(|&g| claims[g].interval.meets(&claims[o].interval))
-            {
-                group.push(o);
-            }
-        }
-        group.sort();
-        let n = group
-            .iter()
-            .map(|&i| src.source[i])
-            .collect::<BTreeSet<_>>()
-            .len();
-        if n > best_sources || n == best_sources && group.len() > best.len() {
-            best = group;
-            best_sources = n;
+    let intervals: Vec<Interval> = ids.iter().map(|&i| claims[i].interval).collect();
+    let weights: Vec<(usize, usize)> = ids.iter().map(|&i| (1, src.source[i])).collect();
+    let mut group: Vec<usize> = best_covered(&intervals, &weights)
+        .into_iter()
+        .map(|k| ids[k])
+        .collect();
+    group.sort();
+    group
+}
+
+/// The intervals that share the best-covered value. In one dimension a set
+/// of intervals meets pairwise exactly when they share a point (Helly), so
+/// this is the largest group of mutually compatible values, found by
+/// trying each interval's edge instead of growing groups from every seed
+/// (which was cubic in the number of distinct values of a key). The best
+/// point is the one with the most distinct sources (`weights.1` is a source
+/// id, `weights.0` a claim count), then the most claims.
+fn best_covered(intervals: &[Interval], weights: &[(usize, usize)]) -> Vec<usize> {
+    let mut candidates: Vec<f64> = Vec::with_capacity(intervals.len());
+    for iv in intervals {
+        let nudge = |x: f64| x.abs().max(1.0) * 1e-9;
+        if iv.lo.is_finite() {
+            candidates.push(if iv.lo_open {
+                iv.lo + nudge(iv.lo)
+            } else {
+                iv.lo
+            });
+        } else if iv.hi.is_finite() {
+            candidates.push(if iv.hi_open {
+                iv.hi - nudge(iv.hi)
+            } else {
+                iv.hi
+            });
+        } else {
+            candidates.push(0.0);
         }
     }
-    best
+    candidates.sort_by(f64::total_cmp);
+    candidates.dedup();
+    let contains = |iv: &Interval, p: f64| {
+        (p > iv.lo || !iv.lo_open && p == iv.lo) && (p < iv.hi || !iv.hi_open && p == iv.hi)
+    };
+    let mut best: Option<(usize, usize, Vec<usize>)> = None;
+    for &p in &candidates {
+        let members: Vec<usize> = (0..intervals.len())
+            .filter(|&k| contains(&intervals[k], p))
+            .collect();
+        let sources = members
+            .iter()
+            .map(|&k| weights[k].1)
+            .collect::<BTreeSet<_>>()
+            .len();
+        let count: usize = members.iter().map(|&k| weights[k].0).sum();
+        if best
+            .as_ref()
+            .is_none_or(|(bs, bc, _)| sources > *bs || sources == *bs && count > *bc)
+        {
+            best = Some((sources, count, members));
+        }
+    }
+    best.map(|b| b.2).unwrap_or_default()
 }
+
+/// Keys with at most this many distinct (value, as-of) classes compare
+/// every pair; larger ones compare time-order neighbours only.
+const FULL_COMPARISON: usize = 200;
+/// How many time-order neighbours a class of a very large key is compared with.
+const NEIGHBOURS: usize = 64;
 
 /// Comparisons are spelled out for this many pairs per key.
 const MAX_COMPARISONS: usize = 20;
@@ -1018,34 +1080,19 @@ fn consensus(
             .flat_map(|&k| classes[k].iter().map(|&i| src.source[i]))
             .collect()
     };
-    let mut best: Option<(usize, usize, Vec<usize>)> = None;
-    for seed in 0..classes.len() {
-        let mut group = vec![seed];
-        let mut common = claims[classes[seed][0]].interval;
-        for o in 0..classes.len() {
-            if o == seed {
-                continue;
-            }
-            let io = &claims[classes[o][0]].interval;
-            if group
-                .iter()
-                .all(|&g| claims[classes[g][0]].interval.meets(io))
-                && common.meets(io)
-            {
-                common = common.intersect(io);
-                group.push(o);
-            }
-        }
-        let s = sources_of(&group).len();
-        let n: usize = group.iter().map(|&g| classes[g].len()).sum();
-        if best
-            .as_ref()
-            .is_none_or(|(bs, bn, _)| s > *bs || s == *bs && n > *bn)
-        {
-            best = Some((s, n, group));
-        }
+    // weight each class by its claims; its sources are counted through its representative
+    // and, below, through every member
+    let intervals: Vec<Interval> = classes.iter().map(|c| claims[c[0]].interval).collect();
+    let weights: Vec<(usize, usize)> = classes
+        .iter()
+        .map(|c| (c.len(), src.source[c[0]]))
+        .collect();
+    let group = best_covered(&intervals, &weights);
+    if group.is_empty() {
+        return None;
     }
-    let (support, _, group) = best?;
+    let support = sources_of(&group).len();
+
     let group_sources = sources_of(&group);
     let opposition = scope
         .iter()
