@@ -70,6 +70,11 @@ fn attach_in_sentence(text: &str, sentence: [usize; 2], mentions: &mut [Mention]
     if s1 <= s0 || s1 > text.len() {
         return;
     }
+        // only a whole count of 2..=500 things can own a list: most sentences have none
+    let eligible = mentions.iter().any(|m| m.kind == Kind::Count && matches!(m.value, Value::Number(n) if (2.0..=500.0).contains(&n) && n.fract() == 0.0));
+    if !eligible {
+        return;
+    }
     let s = &text[s0..s1];
     let lower = s.to_lowercase();
     if lower.len() != s.len() {
