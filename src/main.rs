@@ -27,7 +27,7 @@ use claimcheck::{pipeline, render};
 every numeric and dated claim (counts, percentages, money, dates, years, ages), works out which \
 claims speak of the same thing, and reports where sources agree, where a value changed over \
 time, and where they contradict each other.",
-    after_help = "Examples:\n  claimcheck extract corpus/ --format jsonl\n  claimcheck extract article.txt --reference-date 2025-12-05\n\nExit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error."
+    after_help = "Examples:\n  claimcheck check corpus/                      consistency report for people\n  claimcheck check corpus/ --format jsonl       records for jq and scripts\n  claimcheck check --fail-on warning --format github   a CI gate with annotations\n  claimcheck extract article.txt --reference-date 2025-12-05\n  claimcheck claims shard/ > shard.jsonl && claimcheck check --from-claims *.jsonl\n\nExit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error."
 )]
 struct Cli {
     #[command(subcommand)]
