@@ -293,7 +293,6 @@ const FLOW_CUES: &[&str] = &[
     " per year ",
     " annually ",
     " a year ",
-    " this year ",
 ];
 
 /// Words that mark a whole sentence as stating targets (`the city aims for
@@ -470,7 +469,7 @@ fn interpret_one(
     let flow = !is_time && (FLOW_CUES.iter().any(|c| nclause.contains(c)) || m.per.is_some())
         || prev.is_some_and(|p| inherits_flow(text, p, m));
     let (modality, horizon) = modality(nsentence, &nclause, sentence, m, near, doc.meta.published);
-    let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target);
+    let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target, text, s0);
 
     // catalogue first
     let mut key = None;
@@ -865,6 +864,8 @@ fn as_of(
     sentence_mentions: &[&Mention],
     doc: &Document,
     target: bool,
+    text: &str,
+    s0: usize,
 ) -> (Option<AsOf>, AsOfSource) {
     if matches!(m.kind, Kind::Date | Kind::Year) {
         // an event date holds forever; its as-of is when it was reported
@@ -884,6 +885,11 @@ fn as_of(
         }
         // a target's horizon is not the time it was stated
         if target && o.preposition.as_deref() == Some("by") {
+            continue;
+        }
+        // the date of an event (`founded in 1956`) is a claim, not the time
+        // the sentence's other numbers hold at
+        if event_predicate(text, s0, o).is_some() {
             continue;
         }
         let span = match o.value {
@@ -1104,16 +1110,18 @@ fn subject_of(
     match found {
         Some(e) => {
             let l = e.to_lowercase();
+            // a definite back-reference (`the city`, `the system`) to the article's
+            // subject names it as surely as its name does; an unresolved one does not
             if matches!(l.as_str(), "the city" | "the capital") {
-                (main.to_string(), false)
+                (main.to_string(), true)
             } else if let Some(rest) = l.strip_prefix("the ") {
                 match recent
                     .iter()
                     .rev()
                     .find(|r| r.to_lowercase().contains(rest))
                 {
-                    Some(r) => (r.clone(), false),
-                    None => (main.to_string(), false),
+                    Some(r) => (r.clone(), true),
+                    None => (main.to_string(), main != "(unknown subject)"),
                 }
             } else {
                 (e, true)
@@ -1241,6 +1249,19 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
                             | "agency"
                             | "province"
                             | "state"
+                            | "system"
+                            | "library"
+                            | "museum"
+                            | "group"
+                            | "council"
+                            | "authority"
+                            | "association"
+                            | "alliance"
+                            | "festival"
+                            | "market"
+                            | "park"
+                            | "hospital"
+                            | "club"
                     )
                 {
                     out.push(Ent {
@@ -1317,23 +1338,47 @@ fn trim_possessive(w: &str) -> String {
 /// A document's main subject: the first entity of its title, else the most
 /// frequent entity of its first sentences.
 fn main_subject(doc: &Document) -> String {
-    if let Some(t) = &doc.meta.title {
-        if let Some(e) = entities(t).into_iter().find(|e| !e.starts_with("the ")) {
-            return e;
-        }
-    }
+    // the name the article's opening repeats most; a name in the title as
+    // well counts double. (A title alone misleads: `City library network
+    // expands` starts with a capital that names nothing.)
     let body = doc.body();
     let head = &body[..crate::text::floor_char_boundary(body, body.len().min(2000))];
+    let title: Vec<String> = doc.meta.title.as_deref().map(entities).unwrap_or_default();
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
     for e in entities(head) {
         if !e.starts_with("the ") {
             *counts.entry(e).or_default() += 1;
         }
     }
-    counts
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(e, _)| e)
+    for (e, n) in counts.iter_mut() {
+        if title
+            .iter()
+            .any(|t| normalize_subject(t) == normalize_subject(e))
+        {
+            *n *= 2;
+        }
+    }
+    // a name only the title gives still counts; a single title word (`City
+    // library network expands`) less than a name (`Green Harbour Alliance`)
+    for t in title.iter().filter(|t| !t.starts_with("the ")) {
+        if !counts
+            .keys()
+            .any(|e| normalize_subject(e) == normalize_subject(t))
+        {
+            counts.insert(t.clone(), if t.contains(' ') { 2 } else { 1 });
+        }
+    }
+    let best = counts
+        .iter()
+        .max_by_key(|(e, n)| {
+            (
+                **n,
+                e.split_whitespace().count(),
+                std::cmp::Reverse((*e).clone()),
+            )
+        })
+        .map(|(e, _)| e.clone());
+    best.or_else(|| title.into_iter().find(|e| !e.starts_with("the ")))
         .unwrap_or_else(|| "(unknown subject)".into())
 }
 
@@ -1396,7 +1441,12 @@ fn auto_property(
                 })
                 .copied()
                 .unwrap_or(m);
-            let what = words_before(text, anchor);
+            // the head noun names the amount (`annual budget` and `budget` are one)
+            let what = words_before(text, anchor)
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_string();
             let what = if what.is_empty() {
                 "(unspecified)".to_string()
             } else {

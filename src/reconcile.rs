@@ -506,7 +506,9 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                     verdict
                 )
             };
-            let low = key.source == KeySource::Auto && key.confidence == Confidence::Low;
+            // a pair is as sure as its less sure claim
+            let low = key.source == KeySource::Auto
+                && (ca.key.confidence == Confidence::Low || cb.key.confidence == Confidence::Low);
             if varies == Varies::Never || target && ca.as_of.is_none() && cb.as_of.is_none() {
                 if low {
                     undetermined.push((a, b, pair_text("undetermined", "values differ for a value that does not change, but the key is an uncertain automatic one")));

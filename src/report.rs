@@ -160,13 +160,15 @@ pub fn build(
     let mut documents = Vec::new();
     let mut claims = Vec::new();
     // one shared key per key id: claims of a key point at one allocation
-    let mut keys: std::collections::HashMap<String, std::sync::Arc<crate::interpret::Key>> =
-        std::collections::HashMap::new();
+    let mut keys: std::collections::HashMap<
+        (String, crate::interpret::Confidence),
+        std::sync::Arc<crate::interpret::Key>,
+    > = std::collections::HashMap::new();
     for (d, c) in per_doc {
         documents.push(d);
         for mut claim in c {
             let shared = keys
-                .entry(claim.key.id.clone())
+                .entry((claim.key.id.clone(), claim.key.confidence))
                 .or_insert_with(|| claim.key.clone());
             claim.key = shared.clone();
             claims.push(claim);
