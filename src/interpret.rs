@@ -346,16 +346,42 @@ struct SentenceCtx<'a> {
 }
 
 impl<'a> SentenceCtx<'a> {
-    fn new(doc_text: &'a str, start: usize, end: usize) -> Self {
+    fn new(
+        doc_text: &'a str,
+        start: usize,
+        end: usize,
+        mid: &std::collections::HashSet<String>,
+    ) -> Self {
         let start = crate::text::floor_char_boundary(doc_text, start.min(doc_text.len()));
         let text = safe_slice(doc_text, start, end);
+        let mut ents = entity_spans(text, start);
+        // `Ridership reached …`: a capitalised opener the article never
+        // capitalises elsewhere is an ordinary word, not a name
+        ents.retain(|e| !e.initial || mid.contains(&e.name.to_lowercase()));
         SentenceCtx {
             start,
             text,
             norm: normalize_words(text),
-            ents: entity_spans(text, start),
+            ents,
         }
     }
+}
+
+/// Words an article capitalises in mid-sentence (after a lower-case word
+/// or a comma): its names, as opposed to words capitalised only because
+/// they open a sentence.
+fn mid_sentence_capitals(body: &str) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let mut prev_mid = false;
+    for w in body.split_whitespace() {
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if prev_mid && word.chars().next().is_some_and(char::is_uppercase) {
+            out.insert(trim_possessive(&word.to_lowercase()));
+        }
+        let last = w.chars().last().unwrap_or('.');
+        prev_mid = !matches!(last, '.' | '!' | '?' | ':' | '"' | '”' | '—' | '-' | '|');
+    }
+    out
 }
 
 /// Interprets every mention of a document.
@@ -366,6 +392,7 @@ pub fn interpret_document(
 ) -> Vec<Claim> {
     let text = &doc.text;
     let main_subject = main_subject(doc);
+    let mid = mid_sentence_capitals(doc.body());
     let doc_path: std::sync::Arc<str> = std::sync::Arc::from(doc.path.as_str());
     let mut claims = Vec::new();
     let mut recent: Vec<String> = Vec::new();
@@ -379,7 +406,7 @@ pub fn interpret_document(
         let group: Vec<&Mention> = mentions[i..j].iter().map(|l| &l.mention).collect();
         let [s0, s1] = sentence_span;
         let long = s1.saturating_sub(s0) > LONG_SENTENCE;
-        let whole = (!long).then(|| SentenceCtx::new(text, s0, s1));
+        let whole = (!long).then(|| SentenceCtx::new(text, s0, s1, &mid));
         for (k, loc) in mentions[i..j].iter().enumerate() {
             let m = &loc.mention;
             let window;
@@ -390,6 +417,7 @@ pub fn interpret_document(
                         text,
                         m.start.saturating_sub(LONG_SENTENCE / 2).max(s0),
                         (m.end + LONG_SENTENCE / 2).min(s1),
+                        &mid,
                     );
                     &window
                 }
@@ -1137,6 +1165,9 @@ struct Ent {
     start: usize,
     end: usize,
     name: String,
+    /// One capitalised word opening its sentence (`Ridership reached …`):
+    /// a name only if the article also capitalises it mid-sentence.
+    initial: bool,
 }
 
 /// Named entities (capitalised word runs, `of`/`and`/`in` inside them) and
@@ -1268,6 +1299,7 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
                         start: base + words[i].0,
                         end: base + words[j].0 + w_at(j).len(),
                         name: format!("the {noun}"),
+                        initial: false,
                     });
                     i = j + 1;
                     continue;
@@ -1322,6 +1354,7 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
             start: base + words[i].0,
             end: base + words[last].0 + w_at(last).len(),
             name: trim_possessive(&name),
+            initial: first_word && last == i,
         });
         i = last + 1;
     }
