@@ -77,35 +77,69 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
                 .flat_map(|(_, v)| v.iter().copied())
                 .collect(),
         };
+        // one finding per age: against each distinct year stated for the subject
+        // (a claim per stated year would grow with the square of the archive)
+        let mut years: std::collections::BTreeMap<i32, Vec<usize>> =
+            std::collections::BTreeMap::new();
         for &j in &matching {
-            let f = &claims[j];
-            let Value::Date(d) = f.value else { continue };
-            let year = d.year as i32;
-            let data = json!({ "age": c.value, "implied_year": implied, "stated_year": year });
-            let diff = (implied - year).abs();
-            let (severity, message) = if diff <= 1 {
-                (
-                    Severity::Info,
-                    format!(
-                        "`{}` at {} implies founding in {implied}, consistent with {} at {}",
-                        c.text,
-                        at(c),
-                        f.text,
-                        at(f)
-                    ),
-                )
-            } else {
-                (Severity::Warning, format!("`{}` at {} implies founding in {implied} (publication year − age), but {} says {year}: {diff} years apart", c.text, at(c), at(f)))
-            };
-            out.push(finding(
-                FindingKind::AgeVsYear,
-                severity,
-                claims,
-                vec![i, j],
-                message,
-                data,
-            ));
+            if let Value::Date(d) = claims[j].value {
+                years.entry(d.year as i32).or_default().push(j);
+            }
         }
+        if years.is_empty() {
+            continue;
+        }
+        let off: Vec<(i32, usize)> = years
+            .iter()
+            .filter(|(y, _)| (implied - **y).abs() > 1)
+            .map(|(y, v)| (*y, v[0]))
+            .collect();
+        let mut involved = vec![i];
+        // `stated_year`: the year in question (the first that disagrees, else the one that agrees)
+        let stated_year = off
+            .first()
+            .map(|o| o.0)
+            .unwrap_or_else(|| *years.keys().next().expect("not empty"));
+        let data = json!({ "age": c.value, "implied_year": implied, "stated_year": stated_year, "stated_years": years.keys().collect::<Vec<_>>() });
+        let (severity, message) = if off.is_empty() {
+            let (&year, v) = years.iter().next().expect("not empty");
+            involved.push(v[0]);
+            (
+                Severity::Info,
+                format!(
+                    "`{}` at {} implies founding in {implied}, consistent with {year} at {}",
+                    c.text,
+                    at(c),
+                    at(&claims[v[0]])
+                ),
+            )
+        } else {
+            involved.extend(off.iter().map(|(_, j)| *j));
+            let listed: Vec<String> = off
+                .iter()
+                .take(5)
+                .map(|(y, j)| format!("{y} at {}", at(&claims[*j])))
+                .collect();
+            let (y0, _) = off[0];
+            (
+                Severity::Warning,
+                format!(
+                    "`{}` at {} implies founding in {implied} (publication year − age), but the founding year is given as {}: {} years apart",
+                    c.text,
+                    at(c),
+                    listed.join(", "),
+                    (implied - y0).abs()
+                ),
+            )
+        };
+        out.push(finding(
+            FindingKind::AgeVsYear,
+            severity,
+            claims,
+            involved,
+            message,
+            data,
+        ));
     }
     out
 }
