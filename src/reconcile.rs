@@ -943,12 +943,18 @@ fn comparisons(texts: impl Iterator<Item = String>) -> Vec<String> {
 
 /// A gap in the claim's units: days for dates, years for years.
 fn gap_text(c: &Claim, gap: f64) -> String {
+    let plural = |n: f64, unit: &str| {
+        format!(
+            "{} {unit}{}",
+            crate::extract::fmt_number(n),
+            if n == 1.0 { "" } else { "s" }
+        )
+    };
     match c.kind {
-        crate::extract::Kind::Date => format!("{} days", crate::extract::fmt_number(gap)),
-        crate::extract::Kind::Year => format!(
-            "{} years",
-            crate::extract::fmt_number((gap / 365.25).round())
-        ),
+        crate::extract::Kind::Date => plural(gap, "day"),
+        // between two years, the gap is the difference of the years, not of
+        // the last day of one and the first of the other
+        crate::extract::Kind::Year => plural((gap / 365.25).round() + 1.0, "year"),
         _ => crate::extract::fmt_number(gap),
     }
 }

@@ -45,7 +45,7 @@ fn check(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String, i3
 const KEY: &str = "auto:riversidebotanicalgarden/year/date founded";
 
 fn message() -> String {
-    format!("{KEY}: sources contradict each other: 2013 (harbour-times.md) vs 2015 (river-post.md) (gap 1 years)")
+    format!("{KEY}: sources contradict each other: 2013 (harbour-times.md) vs 2015 (river-post.md) (gap 2 years)")
 }
 
 // ---------------------------------------------------------------------------

@@ -152,7 +152,7 @@ mod tests {
         let out = render(&docs);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 2, "{out}");
-        let message = "auto:riversidebotanicalgarden/year/date founded: sources contradict each other: 2013 (a,b:100%.md) vs 2015 (news\\b.md) (gap 1 years)";
+        let message = "auto:riversidebotanicalgarden/year/date founded: sources contradict each other: 2013 (a,b:100%.md) vs 2015 (news\\b.md) (gap 2 years)";
         let title = "conflict auto%3Ariversidebotanicalgarden/year/date founded";
         assert_eq!(
             lines[0],
