@@ -407,19 +407,28 @@ pub fn interpret_document(
         let [s0, s1] = sentence_span;
         let long = s1.saturating_sub(s0) > LONG_SENTENCE;
         let whole = (!long).then(|| SentenceCtx::new(text, s0, s1, &mid));
+        // a long sentence is read through fixed windows (with some overlap),
+        // one context per window shared by its mentions: linear in its length
+        let mut window: Option<(usize, SentenceCtx)> = None;
         for (k, loc) in mentions[i..j].iter().enumerate() {
             let m = &loc.mention;
-            let window;
             let ctx = match &whole {
                 Some(c) => c,
                 None => {
-                    window = SentenceCtx::new(
-                        text,
-                        m.start.saturating_sub(LONG_SENTENCE / 2).max(s0),
-                        (m.end + LONG_SENTENCE / 2).min(s1),
-                        &mid,
-                    );
-                    &window
+                    let bucket = (m.start - s0.min(m.start)) / LONG_SENTENCE;
+                    if window.as_ref().is_none_or(|(b, _)| *b != bucket) {
+                        let from = s0 + bucket * LONG_SENTENCE;
+                        window = Some((
+                            bucket,
+                            SentenceCtx::new(
+                                text,
+                                from.saturating_sub(LONG_SENTENCE / 4).max(s0),
+                                (from + LONG_SENTENCE + LONG_SENTENCE / 4).min(s1),
+                                &mid,
+                            ),
+                        ));
+                    }
+                    &window.as_ref().expect("just set").1
                 }
             };
             let near = &group[k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(group.len())];
