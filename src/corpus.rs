@@ -399,13 +399,28 @@ fn walk_problem(root: &str, err: &ignore::Error) -> Problem {
                 Problem::warning(shown(&path), message)
             }
         }
-        ignore::Error::Io(io_err) => Problem::error(
-            shown(&path),
-            format!(
-                "cannot read: {}; articles under it are not checked",
-                plain_io_error(io_err)
-            ),
-        ),
+        ignore::Error::Io(io_err) => {
+            // The walker wraps the OS error in its own ("IO error for
+            // operation on …"); the innermost one says what happened.
+            let mut inner: &(dyn std::error::Error + 'static) = io_err;
+            while let Some(source) = inner.source() {
+                inner = source;
+            }
+            let words = match inner.downcast_ref::<io::Error>() {
+                Some(e) => plain_io_error(e),
+                None => plain_io_error(io_err),
+            };
+            let is_dir = path.as_deref().is_some_and(Path::is_dir);
+            let is_article = path.as_deref().is_some_and(is_article_name);
+            if is_dir || !is_article {
+                Problem::error(
+                    shown(&path),
+                    format!("cannot read: {words}; articles under it are not checked"),
+                )
+            } else {
+                Problem::error(shown(&path), format!("cannot read: {words}"))
+            }
+        }
         ignore::Error::Glob { glob, err } => Problem::warning(
             shown(&path),
             match glob {

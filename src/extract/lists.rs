@@ -43,6 +43,10 @@ const MAX_OWNER_DISTANCE: usize = 32;
 /// Longest list item, in bytes, and most items, so that a text without
 /// list punctuation cannot make splitting quadratic.
 const MAX_ITEM_BYTES: usize = 600;
+
+/// Longest stretch of text between a count and the word introducing its
+/// list (`Thirteen countries joined … for the first time, including …`).
+const MAX_GAP_BYTES: usize = 2_000;
 const MAX_ITEMS: usize = 600;
 
 /// Words that start a clause after a list, ending it.
@@ -70,8 +74,11 @@ fn attach_in_sentence(text: &str, sentence: [usize; 2], mentions: &mut [Mention]
     if s1 <= s0 || s1 > text.len() {
         return;
     }
-        // only a whole count of 2..=500 things can own a list: most sentences have none
-    let eligible = mentions.iter().any(|m| m.kind == Kind::Count && matches!(m.value, Value::Number(n) if (2.0..=500.0).contains(&n) && n.fract() == 0.0));
+    // only a whole count of 2..=500 things can own a list: most sentences have none
+    let eligible = mentions.iter().any(|m| {
+        m.kind == Kind::Count
+            && matches!(m.value, Value::Number(n) if (2.0..=500.0).contains(&n) && n.fract() == 0.0)
+    });
     if !eligible {
         return;
     }
@@ -117,6 +124,12 @@ fn attach_with(text: &str, s0: usize, s: &str, lower: &str, mentions: &mut [Ment
         else {
             continue;
         };
+        // A count thousands of bytes before the list is not what the list
+        // enumerates; stopping here also keeps a sentence of many `:`s
+        // (each a would-be introducer for the same count) linear.
+        if intro.saturating_sub(owner.end) > MAX_GAP_BYTES {
+            continue;
+        }
         let gap = &text[owner.end..intro];
         let gap_words = gap.split_whitespace().count();
         let unit_words = owner

@@ -267,8 +267,23 @@ pub struct Context {
 /// Extracts every numeric and dated mention from `text`, in text order.
 pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
     let body_start = crate::text::floor_char_boundary(text, ctx.body_start.min(text.len()));
-    let mut skip: Vec<Range<usize>> = ctx.skip.clone();
+    // Spans from the caller are clamped to the text and widened to char
+    // boundaries; empty and reversed ones skip nothing.
+    let ceil = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut skip: Vec<Range<usize>> = ctx
+        .skip
+        .iter()
+        .map(|r| crate::text::floor_char_boundary(text, r.start.min(text.len()))..ceil(r.end))
+        .filter(|r| r.start < r.end)
+        .collect();
     skip.extend(url_spans(text, body_start));
+    skip.extend(escape_spans(text, body_start));
     skip.sort_by_key(|r| r.start);
 
     // The stretches of text between skipped spans; each is tokenized on its
@@ -353,6 +368,55 @@ fn url_spans(text: &str, from: usize) -> Vec<Range<usize>> {
         if w.contains("://") || w.contains("www.") || email {
             spans.push(from + s..from + i);
         }
+    }
+    spans
+}
+
+/// Spans of terminal escape sequences (`ESC [ 31 m`, `ESC ] 0 ; title BEL`),
+/// whose parameters are digits but never claims: `\x1b[31m.` is not
+/// "31 million".
+///
+/// CSI sequences end at their final byte (`@` to `~`), OSC and other
+/// string sequences at BEL, `ESC \` or the end of the line; anything else
+/// after ESC is a two-byte sequence. One pass, linear.
+fn escape_spans(text: &str, from: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut i = from;
+    while let Some(p) = bytes[i..].iter().position(|&b| b == 0x1b) {
+        let start = i + p;
+        let mut j = start + 1;
+        match bytes.get(j) {
+            Some(b'[') => {
+                j += 1;
+                // parameter and intermediate bytes, then one final byte
+                while j < bytes.len() && (0x20..=0x3f).contains(&bytes[j]) {
+                    j += 1;
+                }
+                if j < bytes.len() && (0x40..=0x7e).contains(&bytes[j]) {
+                    j += 1;
+                }
+            }
+            Some(b']' | b'P' | b'X' | b'^' | b'_') => {
+                j += 1;
+                while j < bytes.len() && !matches!(bytes[j], 0x07 | 0x1b | b'\n') {
+                    j += 1;
+                }
+                if bytes.get(j) == Some(&0x07) {
+                    j += 1;
+                } else if bytes.get(j) == Some(&0x1b) && bytes.get(j + 1) == Some(&b'\\') {
+                    j += 2;
+                }
+            }
+            Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => j += 1,
+            _ => {}
+        }
+        // never end inside a char (a stray ESC before `é`)
+        while j < bytes.len() && !text.is_char_boundary(j) {
+            j += 1;
+        }
+        spans.push(start..j);
+        i = j;
     }
     spans
 }
@@ -1564,6 +1628,17 @@ impl<'a> Scanner<'a> {
             && (self.punct_is(last + 1, ')') || self.punct_is(last + 1, ']'))
         {
             return Some(last + 2);
+        }
+        // A value beyond what a float holds (`hundred hundred … hundred`)
+        // is nothing anyone wrote down as a quantity; it would reach JSON as
+        // `null` and reconciliation as infinity, so it is not a mention.
+        let finite = match value {
+            Value::Number(n) => n.is_finite(),
+            Value::Range { min, max } => min.is_finite() && max.is_finite(),
+            _ => true,
+        };
+        if !finite || !precision.is_finite() {
+            return Some(last + 1);
         }
         let start = self.toks[start_tok].start;
         let end = self.toks[last].end;

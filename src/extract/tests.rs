@@ -1758,6 +1758,10 @@ fn pathological_inputs_stay_linear() {
         "more than ".repeat(10_000),
         "1".repeat(100_000),
         "\u{200d}1".repeat(25_000),
+        // every `: ` a would-be list introducer for the same count
+        format!("5 cities: {}", "A: ".repeat(30_000)),
+        "\u{1b}[".repeat(30_000),
+        "\u{1b}]".repeat(30_000),
     ];
     for text in &cases {
         let t = std::time::Instant::now();
@@ -1770,4 +1774,67 @@ fn pathological_inputs_stay_linear() {
             &text[..40.min(text.len())]
         );
     }
+}
+
+// ------------------------------------------------------- hostile input
+
+#[test]
+fn terminal_escape_sequences_are_not_claims() {
+    // `ESC [ 31 m` is a colour, not "31 million"; `ESC ] 0 ; … BEL` a title
+    let text = "The network has 900 member cities \u{1b}[31m.\n\
+                Set \u{1b}]0;42 towns\u{7} and \u{1b}[2J 7 cities.\n\
+                A stray \u{1b}\u{e9} and \u{1b}[38;5;196m5 towns\u{1b}[0m.";
+    let ms = run(text, None);
+    let texts: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["900", "7", "5"]);
+    assert_eq!(ms[2].unit.as_deref(), Some("towns"));
+    // an escape at the very end, unterminated
+    for tail in ["\u{1b}", "\u{1b}[", "\u{1b}[12", "\u{1b}]0;5", "\u{1b}P5"] {
+        let text = format!("It has 3 cities {tail}");
+        let texts: Vec<String> = run(&text, None).into_iter().map(|m| m.text).collect();
+        assert_eq!(texts, ["3"], "{tail:?}");
+    }
+}
+
+#[test]
+fn values_beyond_a_float_are_not_mentions() {
+    // 100^200 overflows to infinity: not a quantity anyone wrote down
+    let text = format!("Some {}cities joined and 5 towns.", "hundred ".repeat(200));
+    let ms = run(&text, None);
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    assert_eq!(ms[0].text, "5");
+    // large but finite values are kept, and serialise as numbers
+    let ms = run("It cost 999,999,999,999,999 trillion dong.", None);
+    assert_eq!(ms.len(), 1);
+    let json = serde_json::to_string(&ms[0]).unwrap();
+    assert!(json.contains("\"value\":9.99999999999999e+26"), "{json}");
+}
+
+#[test]
+#[allow(clippy::single_range_in_vec_init, clippy::reversed_empty_ranges)] // odd ranges on purpose
+fn odd_skip_spans_from_callers_are_clamped() {
+    let text = "Hà Nội has 5 cities and 7 towns.";
+    for skip in [
+        vec![40..2],
+        vec![100..200],
+        vec![1..2, 0..1000],
+        vec![3..4], // inside `à`: widened to the whole char
+        vec![12..13, 12..13, 11..14],
+    ] {
+        let ctx = Context {
+            skip: skip.clone(),
+            ..Context::default()
+        };
+        let ms = extract(text, &ctx);
+        check_invariants(text, &ms);
+    }
+    let ctx = Context {
+        skip: vec![40..2],
+        ..Context::default()
+    };
+    assert_eq!(
+        extract(text, &ctx).len(),
+        2,
+        "a reversed span skips nothing"
+    );
 }
