@@ -456,6 +456,15 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         .collect();
     let mut order: Vec<usize> = (0..classes.len()).collect();
     order.sort_by_key(|&k| (days[k], k));
+    // the one document a class lives in, if it lives in only one: under an
+    // automatic key two such classes of the same document are never compared
+    let single_doc: Vec<Option<&str>> = classes
+        .iter()
+        .map(|c| {
+            let d = &*claims[c[0]].doc;
+            c.iter().all(|&i| &*claims[i].doc == d).then_some(d)
+        })
+        .collect();
     let window = if classes.len() > FULL_COMPARISON {
         NEIGHBOURS
     } else {
@@ -465,6 +474,12 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         let x = &classes[kx];
         for &ky in &order[pos + 1..(pos + 1 + window).min(order.len())] {
             let y = &classes[ky];
+            if key.source == KeySource::Auto
+                && single_doc[kx].is_some()
+                && single_doc[kx] == single_doc[ky]
+            {
+                continue;
+            }
             if claims[x[0]].interval.meets(&claims[y[0]].interval) {
                 continue;
             }
