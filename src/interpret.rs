@@ -1522,13 +1522,16 @@ fn auto_property(
 /// Up to two content words before a money amount (`registered capital of over VND…`).
 fn words_before(text: &str, m: &Mention) -> String {
     let before = safe_slice(text, m.sentence[0], m.start);
+    // walk back from the mention: only the last few words matter, and a
+    // long sentence must not be lower-cased whole for every claim in it
     let words: Vec<String> = before
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
+        .take(6)
         .map(str::to_lowercase)
         .collect();
     let mut picked: Vec<String> = Vec::new();
-    for w in words.iter().rev().take(6) {
+    for w in words.iter() {
         let noise = crate::extract::lexicon::scale_word(w, true).is_some()
             || crate::extract::lexicon::currency(&w.to_uppercase()).is_some()
             || matches!(

@@ -1176,6 +1176,62 @@ fn generate(
     path
 }
 
+/// Runs claimcheck with stdout streamed to a file in the sandbox (a JSONL
+/// of millions of records is not held in the test's memory) and a generous
+/// timeout; returns the exit code, stderr and the output file.
+fn run_to_file(s: &Sandbox, args: &[&str], out: &str) -> (i32, String, PathBuf) {
+    let out_path = s.path(out);
+    let stdout = fs::File::create(&out_path).expect("create output file");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimcheck"))
+        .args(args)
+        .current_dir(s.dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start claimcheck");
+    // stderr is small; read it on a thread so a full pipe cannot block the child
+    let mut err_pipe = child.stderr.take().expect("stderr pipe");
+    let reader = std::thread::spawn(move || {
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut err_pipe, &mut err).expect("read stderr");
+        err
+    });
+    let deadline = std::time::Instant::now() + Duration::from_secs(30 * 60);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("claimcheck {args:?} did not finish in 30 minutes");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let stderr = reader.join().expect("stderr thread");
+    let code = status
+        .code()
+        .unwrap_or_else(|| panic!("claimcheck was killed: {status:?}\n{stderr}"));
+    (code, stderr, out_path)
+}
+
+/// Counts the lines of a JSONL file, checking each is JSON; returns the
+/// count and the last record.
+fn count_jsonl(path: &std::path::Path) -> (usize, Option<Value>) {
+    use std::io::BufRead;
+    let f = std::io::BufReader::new(fs::File::open(path).expect("open output"));
+    let mut n = 0;
+    let mut last = None;
+    for line in f.lines() {
+        let line = line.expect("output is UTF-8");
+        let v: Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("line {} is not JSON ({e})", n + 1));
+        n += 1;
+        last = Some(v);
+    }
+    (n, last)
+}
+
 #[test]
 #[ignore = "generates a 50 MB file; slow in debug builds: cargo test --release --test cli_hostile -- --ignored"]
 fn fifty_megabytes_on_a_single_line() {
@@ -1183,14 +1239,17 @@ fn fifty_megabytes_on_a_single_line() {
     // no sentence break at all: one 50 MB line and one 50 MB sentence
     let unit = "the network has 425 member cities and Hà Nội has 2,913 schools ";
     generate(&s, "line.txt", unit, 50 << 20, None);
-    let run = s.extract(&["line.txt"]);
-    assert_no_panic(&run);
-    run.assert_code(0).assert_stderr(&[]);
-    let n = run.stdout.lines().count();
+    let (code, stderr, out) = run_to_file(
+        &s,
+        &["extract", "line.txt", "--format", "jsonl"],
+        "out.jsonl",
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let (n, last) = count_jsonl(&out);
     let expected = (50 << 20) / unit.len() * 2;
     assert!(n >= expected, "{n} mentions, expected at least {expected}");
     // the last mention's column is right, far along the line
-    let last: Value = serde_json::from_str(run.stdout.lines().last().unwrap()).unwrap();
+    let last = last.expect("a mention");
     assert_eq!(last["line"], 1);
     let start = last["start"].as_u64().unwrap() as usize;
     let text = fs::read_to_string(s.path("line.txt")).unwrap();
@@ -1207,12 +1266,28 @@ fn two_hundred_megabyte_article() {
     let unit = "The network has 425 member cities in 91 countries. \
                 Nearly 90,000 pupils joined on August 22, 2025. ";
     generate(&s, "big.txt", unit, 200 << 20, Some(6));
-    let run = s.extract(&["big.txt"]);
-    assert_no_panic(&run);
-    run.assert_code(0).assert_stderr(&[]);
-    assert!(run.stdout.lines().count() > (200 << 20) / unit.len() * 3);
-    let run = s.check_with(&["big.txt"], &["--no-cache"]);
-    assert_no_panic(&run);
-    run.assert_code(0).assert_stderr(&[]);
-    assert_eq!(run.summary()["documents"], 1);
+    let (code, stderr, out) = run_to_file(
+        &s,
+        &["extract", "big.txt", "--format", "jsonl"],
+        "out.jsonl",
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let (n, _) = count_jsonl(&out);
+    assert!(n > (200 << 20) / unit.len() * 3, "{n} mentions");
+    fs::remove_file(&out).expect("remove output");
+    let args = [
+        "check",
+        "big.txt",
+        "--claims",
+        "no-claims",
+        "--format",
+        "jsonl",
+        "--no-cache",
+    ];
+    let (code, stderr, out) = run_to_file(&s, &args, "check.jsonl");
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let (_, summary) = count_jsonl(&out);
+    let summary = summary.expect("a summary record");
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["documents"], 1);
 }

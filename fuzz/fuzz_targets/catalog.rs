@@ -18,7 +18,11 @@ fuzz_target!(|data: &[u8]| {
     }
     match Catalog::from_sources(&sources) {
         Ok(catalog) => {
-            let mut ids: Vec<&str> = catalog.entries.iter().map(|e| e.entry.id.as_str()).collect();
+            let mut ids: Vec<&str> = catalog
+                .entries
+                .iter()
+                .map(|e| e.entry.id.as_str())
+                .collect();
             let n = ids.len();
             ids.dedup();
             assert_eq!(ids.len(), n, "duplicate ids accepted");

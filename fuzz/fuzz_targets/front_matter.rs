@@ -40,7 +40,10 @@ fuzz_target!(|data: &[u8]| {
             for m in pipeline::extract_document(&doc) {
                 assert_eq!(m.mention.text, &text[m.mention.start..m.mention.end]);
                 assert!(m.mention.start >= doc.body_start);
-                assert_eq!(doc.lines.offset(text, m.line, m.column), Some(m.mention.start));
+                assert_eq!(
+                    doc.lines.offset(text, m.line, m.column),
+                    Some(m.mention.start)
+                );
             }
         }
     }
