@@ -279,7 +279,6 @@ impl ClaimRecord {
             implied_year: self.implied_year,
             conversion: self.conversion,
             sentence_hash: self.sentence_hash,
-            source_group: 0,
         })
     }
 }

@@ -214,10 +214,6 @@ pub struct Claim {
     /// articles are one source, not two.
     #[serde(skip)]
     pub sentence_hash: u64,
-    /// The document's copy group (near-identical articles share one); set
-    /// by the reconciler.
-    #[serde(skip)]
-    pub source_group: usize,
 }
 
 fn ser_weekday<S: serde::Serializer>(
@@ -658,7 +654,6 @@ fn interpret_one(
         implied_year: m.implied_year,
         conversion: m.kind == Kind::Money && is_conversion(text, near, m),
         sentence_hash: hash_str(nsentence),
-        source_group: 0,
     })
 }
 
@@ -1013,11 +1008,6 @@ const NOT_ENTITIES: &[&str] = &[
     "building",
     "recognizing",
     "joining",
-    "requirements",
-    "implementation",
-    "innovation",
-    "efforts",
-    "lifelong",
     "there",
     "here",
     "so",
