@@ -196,8 +196,16 @@ impl Serialize for PartialDate {
 
 /// Month number from an English month name or abbreviation (`Sept`, `Dec`).
 pub fn month_from_name(word: &str) -> Option<u8> {
-    let w = word.to_ascii_lowercase();
-    let m = match w.as_str() {
+    // no allocation: this runs for every capitalised word
+    if !(3..=9).contains(&word.len()) || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    let w = std::str::from_utf8(&buf[..word.len()]).unwrap_or_default();
+    let m = match w {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,

@@ -265,8 +265,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let mut stream = render::extract::Stream::new(BufWriter::new(stdout.lock()), format)
                 .context("writing output")?;
-            let (problems, _) = pipeline::extract_paths(&paths, &opts, |docs| stream.docs(docs))
-                .context("writing output")?;
+            let (problems, _) = pipeline::extract_paths(
+                &paths,
+                &opts,
+                |mentions| format.render(mentions),
+                |piece| stream.write(piece),
+            )
+            .context("writing output")?;
             stream
                 .finish()
                 .context("writing output")?
@@ -329,6 +334,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 reference_date: load.reference_date,
             };
             let checks = claimcheck::checks::Options { rate_tolerance };
+            let t0 = std::time::Instant::now();
             let (per_doc, problems, inputs) = if run.from_claims.is_empty() {
                 let cache = (!run.no_cache)
                     .then(|| Cache::new(&run.cache_dir, catalog.digest, opts.reference_date));
@@ -343,7 +349,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             report_problems(&problems);
             let load_errors = problems.iter().any(Problem::is_error);
+            timing("read, extract and interpret", t0);
             let mut report = report::build(per_doc, &catalog, &checks);
+            timing("reconcile and check", t0);
             report.inputs.failed = inputs.failed;
             report.inputs.from_cache = inputs.from_cache;
             let doc_problems: Vec<Problem> = report
@@ -444,6 +452,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             .context("writing output")?;
             out.flush().context("writing output")?;
+            timing("render", t0);
             if input_errors {
                 return Ok(ExitCode::from(2));
             }
@@ -544,5 +553,16 @@ fn report_problems(problems: &[Problem]) {
     let mut err = stderr.lock();
     for p in problems {
         let _ = writeln!(err, "{p}");
+    }
+}
+
+/// With `CLAIMCHECK_TIMINGS` set, prints the time since the run started at
+/// the end of each phase (for `scripts/bench.sh` and profiling).
+fn timing(phase: &str, start: std::time::Instant) {
+    if std::env::var_os("CLAIMCHECK_TIMINGS").is_some() {
+        eprintln!(
+            "claimcheck: timing: {phase} done at {:.3} s",
+            start.elapsed().as_secs_f64()
+        );
     }
 }

@@ -48,39 +48,56 @@ pub fn extract_document(doc: &Document) -> Vec<Located> {
 /// keep every thread busy, few enough that memory stays flat.
 const CHUNK: usize = 256;
 
-/// Extracts every document under `paths`, handing the located mentions to
-/// `sink` chunk by chunk in sorted document order; a document's text is
-/// dropped as soon as its mentions exist. Returns the problems met and how
-/// many documents were read and failed.
-pub fn extract_paths(
+/// Extracts every document under `paths`, turns each document's located
+/// mentions into `T` with `render` (on the worker threads), and hands them
+/// to `sink` one document at a time in sorted document order. A document's
+/// text is dropped as soon as its mentions exist.
+///
+/// Chunks of documents are extracted in parallel while the calling thread
+/// writes the previous chunk, so writing output overlaps extraction. Returns
+/// the problems met and how many documents were read and failed.
+pub fn extract_paths<T: Send>(
     paths: &[String],
     opts: &crate::corpus::LoadOptions,
-    mut sink: impl FnMut(&[Vec<Located>]) -> std::io::Result<()>,
+    render: impl Fn(&[Located]) -> T + Sync,
+    mut sink: impl FnMut(T) -> std::io::Result<()>,
 ) -> std::io::Result<(Vec<crate::corpus::Problem>, crate::report::Inputs)> {
     let (sources, mut problems) = crate::corpus::discover(paths);
     let mut inputs = crate::report::Inputs::default();
-    for chunk in sources.chunks(CHUNK) {
-        let results: Vec<_> = chunk
-            .par_iter()
-            .map(|src| {
-                crate::corpus::read_document(src, opts).map(|(doc, p)| (extract_document(&doc), p))
-            })
-            .collect();
-        let mut mentions = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok((m, p)) => {
-                    inputs.read += 1;
-                    problems.extend(p);
-                    mentions.push(m);
+    let render = &render;
+    std::thread::scope(|scope| {
+        // two chunks in flight at most: memory stays flat
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for chunk in sources.chunks(CHUNK) {
+                let results: Vec<_> = chunk
+                    .par_iter()
+                    .map(|src| {
+                        crate::corpus::read_document(src, opts)
+                            .map(|(doc, p)| (render(&extract_document(&doc)), p))
+                    })
+                    .collect();
+                if tx.send(results).is_err() {
+                    break; // the writer stopped (an output error)
                 }
-                Err(p) => {
-                    inputs.failed += 1;
-                    problems.push(p);
+            }
+        });
+        for results in rx {
+            for r in results {
+                match r {
+                    Ok((rendered, p)) => {
+                        inputs.read += 1;
+                        problems.extend(p);
+                        sink(rendered)?;
+                    }
+                    Err(p) => {
+                        inputs.failed += 1;
+                        problems.push(p);
+                    }
                 }
             }
         }
-        sink(&mentions)?;
-    }
+        Ok::<(), std::io::Error>(())
+    })?;
     Ok((problems, inputs))
 }

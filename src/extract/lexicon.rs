@@ -10,6 +10,10 @@ use super::Qualifier;
 
 /// Value of a written small number or ten (`seven`, `Thirteen`, `seventy`).
 pub fn small_number(word: &str) -> Option<u32> {
+    // called for every word of every article: reject by length first
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
     let w = Lower::new(word);
     Some(match w.as_str() {
         "zero" => 0,
@@ -47,6 +51,11 @@ pub fn small_number(word: &str) -> Option<u32> {
 
 /// Multiplier of a scale word (`hundred`, `million`, `bn`).
 pub fn scale_word(word: &str, abbreviations: bool) -> Option<f64> {
+    // called for every word of every article: reject by length first
+    let shortest = if abbreviations { 1 } else { 7 };
+    if !(shortest..=8).contains(&word.len()) {
+        return None;
+    }
     let w = Lower::new(word);
     Some(match w.as_str() {
         "hundred" => 1e2,

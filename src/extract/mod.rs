@@ -299,11 +299,6 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
     if at < text.len() {
         segments.push((at, text.len()));
     }
-    let mut stream = segments
-        .into_iter()
-        .flat_map(|(a, b)| Tokens::new(text, a, b))
-        .peekable();
-
     let sentences = crate::text::sentences(&text[body_start..])
         .into_iter()
         .map(|r| r.start + body_start..r.end + body_start)
@@ -312,16 +307,30 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
     // a sentence or paragraph break (`2,000` at the end of a line and `VND`
     // starting the next are not one amount). Tokens are produced one
     // sentence at a time, so memory follows the longest sentence, not the
-    // whole text.
-    let sentence_of = |t: &Tok| sentences.partition_point(|r| r.end <= t.start);
+    // whole text; sentences that cannot hold a mention are not tokenized.
     let mut out = Vec::new();
     let mut group: Vec<Tok> = Vec::new();
-    while let Some(first) = stream.next() {
-        let sentence = sentence_of(&first);
+    let mut first_segment = 0;
+    for sentence in &sentences {
+        if !may_hold_mention(&text[sentence.clone()]) {
+            continue;
+        }
+        while first_segment < segments.len() && segments[first_segment].1 <= sentence.start {
+            first_segment += 1;
+        }
         group.clear();
-        group.push(first);
-        while let Some(t) = stream.next_if(|t| sentence_of(t) == sentence) {
-            group.push(t);
+        for &(a, b) in segments[first_segment..]
+            .iter()
+            .take_while(|(a, _)| *a < sentence.end)
+        {
+            group.extend(Tokens::new(
+                text,
+                a.max(sentence.start),
+                b.min(sentence.end),
+            ));
+        }
+        if group.is_empty() {
+            continue;
         }
         let mut s = Scanner {
             text,
@@ -339,35 +348,63 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
     out
 }
 
+/// Whether a sentence can hold a mention at all: every mention has an
+/// ASCII digit or a number word (`five`, `dozen`, `thousand`). Most prose
+/// has neither, and is then not tokenized. A false "yes" only costs time.
+fn may_hold_mention(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    bytes
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| (3..=9).contains(&w.len()))
+        .any(|w| {
+            // ASCII letters only: always a str
+            let w = std::str::from_utf8(w).unwrap_or_default();
+            small_number(w).is_some() || scale_word(w, false).is_some()
+        })
+}
+
 /// Spans of URLs and e-mail addresses, whose digits are never claims.
 ///
 /// One pass over the whitespace-delimited words (linear even for text made
 /// of nothing but `@` or `://`).
 fn url_spans(text: &str, from: usize) -> Vec<Range<usize>> {
     let hay = &text[from..];
+    let bytes = hay.as_bytes();
     let is_delim = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '"');
-    let mut spans = Vec::new();
-    let mut word_start = None;
-    for (i, c) in hay.char_indices().chain(std::iter::once((hay.len(), ' '))) {
-        if !is_delim(c) {
-            word_start.get_or_insert(i);
-            continue;
-        }
-        let Some(s) = word_start.take() else { continue };
-        let w = &hay[s..i];
-        let email = w.match_indices('@').any(|(at, _)| {
-            w[..at]
+    // Candidate positions come from SIMD substring searches (most words hold
+    // none of these), then each is widened to its whitespace-delimited word.
+    let mut hits: Vec<usize> = memchr::memmem::find_iter(bytes, "://")
+        .chain(memchr::memmem::find_iter(bytes, "www."))
+        .chain(memchr::memchr_iter(b'@', bytes).filter(|&at| {
+            hay[..at]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
-                && w[at + 1..]
+                && hay[at + 1..]
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric)
-        });
-        if w.contains("://") || w.contains("www.") || email {
-            spans.push(from + s..from + i);
+        }))
+        .collect();
+    hits.sort_unstable();
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for at in hits {
+        if spans.last().is_some_and(|r| at < r.end) {
+            continue; // already inside the previous word
         }
+        let s = hay[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_delim(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let e = hay[at..]
+            .char_indices()
+            .find(|&(_, c)| is_delim(c))
+            .map_or(hay.len(), |(i, _)| at + i);
+        spans.push(from + s..from + e);
     }
     spans
 }
@@ -538,13 +575,12 @@ impl<'a> Scanner<'a> {
     /// `five`, `Thirteen`, `seventy-two`, `one hundred and twenty`, `a thousand`.
     fn written_number(&mut self, i: usize) -> Option<usize> {
         let w = self.word(i)?;
-        let lw = lower(w);
         let mut j = i;
         let mut total = 0f64;
         let mut current = 0f64;
         let mut any_scale = false;
         let mut started_with_article = false;
-        if (lw == "a" || lw == "an")
+        if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
             && self
                 .word(i + 1)
                 .is_some_and(|n| scale_word(n, false).is_some() || n.eq_ignore_ascii_case("dozen"))
@@ -615,13 +651,13 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let single_word = last == i;
-        let lone = lower(self.word(i)?);
+        let lone = self.word(i)?;
         // `one of`, `no one`, `the one`: pronouns, not quantities
-        if single_word && (lone == "one" || lone == "zero") {
+        if single_word && (lone.eq_ignore_ascii_case("one") || lone.eq_ignore_ascii_case("zero")) {
             return None;
         }
         // `thousands of`, `hundreds of`
-        if single_word && scale_word(&lone, false).is_some() && !self.is_dash(i + 1) {
+        if single_word && scale_word(lone, false).is_some() && !self.is_dash(i + 1) {
             return None;
         }
         let _ = any_scale;

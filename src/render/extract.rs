@@ -20,6 +20,11 @@ struct Record<'a> {
 }
 
 /// Writes mentions as they arrive, chunk by chunk, in one format.
+///
+/// Rendering is split in two so that it can run on the worker threads:
+/// [`Format::render`] turns one document's mentions into a [`Piece`]
+/// (pure, any thread), and [`Stream::write`] appends pieces in document
+/// order (cheap, one thread).
 pub struct Stream<W: Write> {
     out: W,
     format: Format,
@@ -34,6 +39,45 @@ pub enum Format {
     Table,
     Json,
     Jsonl,
+}
+
+/// One document's mentions, rendered.
+#[derive(Debug, Default)]
+pub struct Piece {
+    /// JSON records; in the JSON format each starts with `,\n` (the stream
+    /// drops the comma of the very first one).
+    bytes: Vec<u8>,
+    /// Table rows.
+    rows: Vec<Vec<String>>,
+    count: usize,
+}
+
+impl Format {
+    /// Renders one document's mentions.
+    pub fn render(self, mentions: &[Located]) -> Piece {
+        let mut piece = Piece {
+            count: mentions.len(),
+            ..Piece::default()
+        };
+        for m in mentions {
+            let record = Record {
+                kind: "mention",
+                mention: m,
+            };
+            match self {
+                // writing to a Vec cannot fail, nor can serialising a mention
+                Format::Jsonl => {
+                    let _ = write_json_line(&mut piece.bytes, &record);
+                }
+                Format::Json => {
+                    piece.bytes.extend_from_slice(b",\n");
+                    let _ = serde_json::to_writer(&mut piece.bytes, &record);
+                }
+                Format::Table => piece.rows.push(row(m)),
+            }
+        }
+        piece
+    }
 }
 
 impl<W: Write> Stream<W> {
@@ -52,31 +96,24 @@ impl<W: Write> Stream<W> {
 
     /// Writes the mentions of some documents.
     pub fn docs(&mut self, docs: &[Vec<Located>]) -> io::Result<()> {
-        self.docs += docs.len();
-        for m in docs.iter().flatten() {
-            match self.format {
-                Format::Jsonl => write_json_line(
-                    &mut self.out,
-                    &Record {
-                        kind: "mention",
-                        mention: m,
-                    },
-                )?,
-                Format::Json => {
-                    self.out
-                        .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
-                    serde_json::to_writer(
-                        &mut self.out,
-                        &Record {
-                            kind: "mention",
-                            mention: m,
-                        },
-                    )?;
-                }
-                Format::Table => self.rows.push(row(m)),
-            }
-            self.count += 1;
+        for d in docs {
+            let piece = self.format.render(d);
+            self.write(piece)?;
         }
+        Ok(())
+    }
+
+    /// Appends one document's rendered mentions.
+    pub fn write(&mut self, mut piece: Piece) -> io::Result<()> {
+        self.docs += 1;
+        let bytes = if self.format == Format::Json && self.count == 0 && !piece.bytes.is_empty() {
+            &piece.bytes[1..]
+        } else {
+            &piece.bytes[..]
+        };
+        self.out.write_all(bytes)?;
+        self.rows.append(&mut piece.rows);
+        self.count += piece.count;
         Ok(())
     }
 
