@@ -346,6 +346,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut report = report::build(per_doc, &catalog, &checks);
             report.inputs.failed = inputs.failed;
             report.inputs.from_cache = inputs.from_cache;
+            report.inputs.skipped = inputs.skipped;
             let doc_problems: Vec<Problem> = report
                 .documents
                 .iter()

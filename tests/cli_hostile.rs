@@ -264,6 +264,11 @@ fn directory_without_articles_is_an_error() {
     let run = s.check(&["notes"]);
     run.assert_code(2).assert_stderr(&[message]);
     assert_eq!(run.summary()["documents"], 0);
+    // what was there instead is counted
+    assert_eq!(
+        run.summary()["inputs"]["skipped"]["by_reason"],
+        serde_json::json!({"not an article (.csv)": 1, "not an article (.pdf)": 1})
+    );
 
     // an empty directory too
     s.mkdir("empty");
@@ -425,11 +430,18 @@ fn devices_and_fifos_named_explicitly_are_refused_without_blocking() {
         })
         .expect("move fifo");
     s.write("corpus/a.txt", ARTICLE);
+    let warning =
+        "corpus/pipe.txt: warning: skipped: not a regular file (a FIFO, socket or device)";
     let run = s.extract(&["corpus"]);
-    run.assert_code(0).assert_stderr(&[
-        "corpus/pipe.txt: warning: skipped: not a regular file (a FIFO, socket or device)",
-    ]);
+    run.assert_code(0).assert_stderr(&[warning]);
     assert_eq!(run.docs(), ["corpus/a.txt"]);
+    // and counted in the summary
+    let run = s.check(&["corpus"]);
+    run.assert_code(0).assert_stderr(&[warning]);
+    assert_eq!(
+        run.summary()["inputs"]["skipped"]["by_reason"],
+        serde_json::json!({"not a regular file": 1})
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -550,11 +562,12 @@ fn crlf_and_multibyte_text_give_correct_line_and_column() {
 }
 
 #[test]
-fn png_in_a_corpus_directory_is_skipped_silently_but_refused_by_name() {
+fn png_in_a_corpus_directory_is_skipped_and_counted_but_refused_by_name() {
     // Decision: a walked directory yields only .txt/.md/.markdown files, as
     // ripgrep's type filter would, so images beside articles are not
-    // documents and are skipped without a message (exit 0). A binary file
-    // named on the command line was asked for: it is an error.
+    // documents: they are skipped without a line each (a corpus may hold
+    // thousands) and counted by reason in the summary (exit 0). A binary
+    // file named on the command line was asked for: it is an error.
     let s = Sandbox::new();
     s.write("corpus/a.txt", ARTICLE)
         .write(
@@ -567,9 +580,17 @@ fn png_in_a_corpus_directory_is_skipped_silently_but_refused_by_name() {
     let run = s.extract(&["corpus"]);
     run.assert_code(2).assert_stderr(&[misnamed]);
     assert_eq!(run.docs(), ["corpus/a.txt"]);
-    let run = s.check(&["corpus"]);
+    let run = s.check_with(&["corpus"], &["--no-cache"]);
     run.assert_code(2).assert_stderr(&[misnamed]);
     assert_eq!(run.summary()["documents"], 1);
+    // read, failed and skipped: every file is accounted for
+    assert_eq!(
+        run.summary()["inputs"],
+        serde_json::json!({
+            "read": 1, "failed": 1, "from_cache": 0,
+            "skipped": {"total": 1, "by_reason": {"not an article (.png)": 1}},
+        })
+    );
 
     fs::remove_file(s.path("corpus/misnamed.txt")).unwrap();
     let run = s.extract(&["corpus"]);
@@ -577,11 +598,95 @@ fn png_in_a_corpus_directory_is_skipped_silently_but_refused_by_name() {
     assert_eq!(run.docs(), ["corpus/a.txt"]);
     let run = s.check(&["corpus"]);
     run.assert_code(0).assert_stderr(&[]);
+    assert_eq!(run.summary()["inputs"]["skipped"]["total"], 1);
 
+    // named explicitly: read (and refused), never skipped
+    let binary = "corpus/photo.png: error: binary file, not an article (NUL byte at offset 8)";
     let run = s.extract(&["corpus/photo.png"]);
-    run.assert_code(2).assert_stderr(&[
-        "corpus/photo.png: error: binary file, not an article (NUL byte at offset 8)",
+    run.assert_code(2).assert_stderr(&[binary]);
+    let run = s.check_with(&["corpus", "corpus/photo.png"], &["--no-cache"]);
+    run.assert_code(2).assert_stderr(&[binary]);
+    assert_eq!(
+        run.summary()["inputs"],
+        serde_json::json!({
+            "read": 1, "failed": 1, "from_cache": 0,
+            "skipped": {"total": 0, "by_reason": {}},
+        })
+    );
+}
+
+#[test]
+fn files_skipped_in_a_directory_are_counted_by_reason_in_every_summary() {
+    let s = Sandbox::new();
+    s.write("corpus/a.txt", "Alpha has 5 member cities.\n")
+        .write("corpus/b.md", "Beta has 6 member cities.\n")
+        .write("corpus/c.txt", "Gamma has 7 member cities.\n")
+        .write("corpus/logo.png", b"\x89PNG\r\n\x1a\n\0")
+        .write("corpus/img/photo.PNG", b"\x89PNG\r\n\x1a\n\0")
+        .write("corpus/data.json", "{}\n")
+        .write("corpus/Makefile", "all:\n")
+        // hidden and ignored files are filtered by the walker: not counted
+        .write("corpus/.notes.png", b"\x89PNG")
+        .write("corpus/.gitignore", "draft.txt\n")
+        .write("corpus/draft.txt", ARTICLE);
+
+    // JSON lines: the summary record carries the count and the reasons
+    let run = s.check(&["corpus"]);
+    run.assert_code(0).assert_stderr(&[]);
+    assert_eq!(run.docs(), ["corpus/a.txt", "corpus/b.md", "corpus/c.txt"]);
+    assert_eq!(
+        run.summary()["inputs"]["skipped"],
+        serde_json::json!({
+            "total": 4,
+            "by_reason": {
+                "not an article (no extension)": 1,
+                "not an article (.json)": 1,
+                "not an article (.png)": 2,
+            },
+        })
+    );
+    // one JSON object: the same summary
+    let run = s.run(&[
+        "check",
+        "corpus",
+        "--claims",
+        "no-claims",
+        "--format",
+        "json",
     ]);
+    run.assert_code(0);
+    let v: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(v["summary"]["inputs"]["skipped"]["total"], 4);
+
+    // the table and the diagnostics end with the same line, naming the reasons
+    let line = "3 documents, 3 claims: 0 conflict, 0 stale, 0 changed, 0 undetermined, 0 agree, \
+                3 single (3 not shown; --verbose shows all); 0 at or above --fail-on; \
+                4 files skipped: 4 not articles (2 .png, 1 .json, 1 no extension)";
+    for format in ["table", "diagnostics"] {
+        let run = s.run(&[
+            "check",
+            "corpus",
+            "--claims",
+            "no-claims",
+            "--format",
+            format,
+        ]);
+        run.assert_code(0).assert_stderr(&[]);
+        assert_eq!(
+            run.stdout.lines().last(),
+            Some(line),
+            "{format}:\n{}",
+            run.stdout
+        );
+    }
+
+    // nothing skipped: the summary line says nothing about it
+    let run = s.run(&["check", "corpus/a.txt", "--claims", "no-claims"]);
+    assert!(
+        run.stdout.trim_end().ends_with("; 0 at or above --fail-on"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
