@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::plain_io_error;
 use crate::extract::Kind;
 use crate::interpret::normalize_phrase;
 
@@ -196,6 +197,18 @@ impl std::fmt::Display for CatalogError {
 impl std::error::Error for CatalogError {}
 
 impl CatalogError {
+    /// The error as a file diagnostic, printed `path:line:col: error:
+    /// message` like every other input problem (no position for a problem
+    /// with the whole file or directory).
+    pub fn to_problem(&self) -> crate::corpus::Problem {
+        let mut problem = crate::corpus::Problem::error(&self.path, &self.message);
+        if self.line > 0 {
+            problem.line = Some(self.line);
+            problem.column = (self.column > 0).then_some(self.column);
+        }
+        problem
+    }
+
     fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
         CatalogError {
             path: path.into(),
@@ -428,22 +441,6 @@ fn read_catalog_file(path: &Path) -> Result<String, CatalogError> {
             ),
         }
     })
-}
-
-/// An I/O error in plain lower-case words, without `(os error 2)`.
-fn plain_io_error(err: &std::io::Error) -> String {
-    if err.kind() == std::io::ErrorKind::NotFound {
-        return "no such file or directory".to_string();
-    }
-    let full = err.to_string();
-    let words = full
-        .find(" (os error ")
-        .map_or(full.as_str(), |i| &full[..i]);
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => format!("{:?}", err.kind()).to_lowercase(),
-    }
 }
 
 /// A regex error in one line: `unclosed group at character 1 of the

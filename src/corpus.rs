@@ -170,7 +170,7 @@ fn sort_problems(problems: &mut [Problem]) {
 
 /// An I/O error in plain lower-case words, without Rust's `(os error 13)`
 /// suffix: `permission denied`, `no such file or directory`.
-fn plain_io_error(err: &io::Error) -> String {
+pub(crate) fn plain_io_error(err: &io::Error) -> String {
     if err.kind() == io::ErrorKind::NotFound {
         return "no such file or directory".to_string();
     }

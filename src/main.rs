@@ -241,6 +241,11 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
+            // problems with an input file read like every other file diagnostic
+            if let Some(FileErrors(problems)) = e.downcast_ref::<FileErrors>() {
+                report_problems(problems);
+                return ExitCode::from(2);
+            }
             eprintln!("claimcheck: error: {e:#}");
             ExitCode::from(2)
         }
@@ -461,6 +466,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Input files the run cannot go on without (the catalogue) that are
+/// broken: printed one per line as `path:line:col: error: message`,
+/// without the `claimcheck: error:` prefix; the run exits 2.
+#[derive(Debug)]
+struct FileErrors(Vec<Problem>);
+
+impl std::fmt::Display for FileErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(Problem::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+impl std::error::Error for FileErrors {}
+
 /// Claim records from `claimcheck claims` output files.
 fn read_claim_files(files: &[String]) -> Result<report::Collected> {
     let mut per_doc = Vec::new();
@@ -521,7 +541,14 @@ fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog> {
     let dir = match dir {
         Some(d) => {
             if !d.is_dir() {
-                anyhow::bail!("{}: claim catalogue directory not found", d.display());
+                let message = if d.exists() {
+                    "not a directory; --claims takes the directory of the claim catalogue"
+                } else {
+                    "claim catalogue directory not found"
+                };
+                return Err(
+                    FileErrors(vec![Problem::error(d.display().to_string(), message)]).into(),
+                );
             }
             d.to_path_buf()
         }
@@ -534,8 +561,13 @@ fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog> {
         }
     };
     Catalog::load_dir(&dir).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        anyhow::anyhow!("invalid claim catalogue:\n  {}", lines.join("\n  "))
+        FileErrors(
+            errors
+                .iter()
+                .map(claimcheck::catalog::CatalogError::to_problem)
+                .collect(),
+        )
+        .into()
     })
 }
 

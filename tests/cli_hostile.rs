@@ -811,23 +811,25 @@ fn check_catalogue(file: &str, json: &str) -> Run {
     run
 }
 
-/// The catalogue errors as printed: `  cat/FILE:LINE:COL: message` lines.
+/// A catalogue error as printed: one file diagnostic,
+/// `cat/FILE:LINE:COL: error: message`, and nothing else; exit 2.
 #[track_caller]
 fn assert_catalogue_error(run: &Run, expected: &str) {
-    run.assert_code(2);
-    run.assert_stderr_line("claimcheck: error: invalid claim catalogue:");
-    let lines: Vec<&str> = run.stderr.lines().skip(1).map(str::trim).collect();
-    assert_eq!(lines, [expected], "stderr:\n{}", run.stderr);
+    run.assert_code(2).assert_stderr(&[expected]);
+    assert!(run.stdout.is_empty(), "stdout:\n{}", run.stdout);
 }
 
 #[test]
 fn catalogue_that_is_not_json() {
     let run = check_catalogue("bad.json", "this is not json\n");
-    assert_catalogue_error(&run, "cat/bad.json:1:2: not valid JSON: expected ident");
+    assert_catalogue_error(
+        &run,
+        "cat/bad.json:1:2: error: not valid JSON: expected ident",
+    );
     let run = check_catalogue("cut.json", "[\n  {\"id\": \"x\",\n");
     assert_catalogue_error(
         &run,
-        "cat/cut.json:3:1: not valid JSON: EOF while parsing a value",
+        "cat/cut.json:3:1: error: not valid JSON: EOF while parsing a value",
     );
     // a catalogue file saved as Latin-1
     let s = Sandbox::new();
@@ -836,8 +838,36 @@ fn catalogue_that_is_not_json() {
     let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
     assert_catalogue_error(
         &run,
-        "cat/latin.json:1:13: not valid UTF-8 (byte 0xE9); JSON catalogue files must be UTF-8",
+        "cat/latin.json:1:13: error: not valid UTF-8 (byte 0xE9); JSON catalogue files must be UTF-8",
     );
+}
+
+#[test]
+fn every_broken_catalogue_file_gets_its_own_line() {
+    let s = Sandbox::new();
+    s.write("a.txt", ARTICLE)
+        .write(
+            "cat/a.json",
+            "[\n  {\"id\": \"x\", \"kind\": \"count\"}\n]\n",
+        )
+        .write("cat/b.json", "nope")
+        // `Hà Nội` in UTF-8, then a Latin-1 `é`
+        .write(
+            "cat/c.json",
+            b"[{\"id\": \"H\xc3\xa0 N\xe1\xbb\x99i\xe9\"}]",
+        );
+    let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
+    run.assert_code(2).assert_stderr(&[
+        "cat/c.json:1:16: error: not valid UTF-8 (byte 0xE9); JSON catalogue files must be UTF-8",
+    ]);
+    fs::remove_file(s.path("cat/c.json")).unwrap();
+    let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
+    run.assert_code(2).assert_stderr(&[
+        "cat/a.json:2:3: error: field `[0].subject` of `x`: missing field `subject` \
+         (see README \"Claim catalogue\")",
+        "cat/b.json:1:2: error: not valid JSON: expected ident",
+    ]);
+    assert!(run.stdout.is_empty());
 }
 
 #[test]
@@ -845,7 +875,7 @@ fn catalogue_of_the_wrong_shape_names_the_field() {
     let run = check_catalogue("shape.json", r#"{"claims": {"id": 5}}"#);
     assert_catalogue_error(
         &run,
-        "cat/shape.json:1:12: field `claims`: invalid type: map, expected a sequence \
+        "cat/shape.json:1:12: error: field `claims`: invalid type: map, expected a sequence \
          (see README \"Claim catalogue\")",
     );
     // multi-byte characters before the problem on its line: columns count chars
@@ -855,7 +885,7 @@ fn catalogue_of_the_wrong_shape_names_the_field() {
     );
     assert_catalogue_error(
         &run,
-        "cat/kind.json:2:61: field `[0].kind` of `x`: unknown variant `sideways`, expected one of \
+        "cat/kind.json:2:61: error: field `[0].kind` of `x`: unknown variant `sideways`, expected one of \
          `count`, `percent`, `money`, `date`, `year`, `age`, `duration` (see README \"Claim catalogue\")",
     );
     // CRLF line endings and a misspelt field
@@ -865,14 +895,14 @@ fn catalogue_of_the_wrong_shape_names_the_field() {
     );
     assert_catalogue_error(
         &run,
-        "cat/field.json:3:20: field `claims[0].tolerence` of `x`: unknown field `tolerence`, \
+        "cat/field.json:3:20: error: field `claims[0].tolerence` of `x`: unknown field `tolerence`, \
          expected one of `id`, `description`, `subject`, `property`, `kind`, `varies`, \
          `tolerance`, `relations` (see README \"Claim catalogue\")",
     );
     let run = check_catalogue("missing.json", r#"[{"id": "x", "kind": "count"}]"#);
     assert_catalogue_error(
         &run,
-        "cat/missing.json:1:2: field `[0].subject` of `x`: missing field `subject` \
+        "cat/missing.json:1:2: error: field `[0].subject` of `x`: missing field `subject` \
          (see README \"Claim catalogue\")",
     );
 }
@@ -885,7 +915,7 @@ fn catalogue_pattern_that_is_not_a_regex_names_file_line_column_and_field() {
     );
     assert_catalogue_error(
         &run,
-        "cat/re.json:3:29: field `[0].property.patterns[0]` of `x`: invalid regular expression: \
+        "cat/re.json:3:29: error: field `[0].property.patterns[0]` of `x`: invalid regular expression: \
          unclosed group (at character 8 of the pattern)",
     );
 }
@@ -902,7 +932,7 @@ fn catalogue_pattern_with_a_huge_repetition_is_rejected_and_a_normal_one_works()
     let run = check_catalogue("big.json", &entry("(a{1000}){1000}"));
     assert_catalogue_error(
         &run,
-        "cat/big.json:3:57: field `[0].property.patterns[0]` of `gnlc.members`: regular \
+        "cat/big.json:3:57: error: field `[0].property.patterns[0]` of `gnlc.members`: regular \
          expression too large: once compiled it exceeds the 1024 KiB limit (nested or large \
          counted repetitions such as `(a{1000}){1000}` multiply its size); simplify the pattern",
     );
@@ -930,7 +960,7 @@ fn duplicate_claim_id_points_at_both_declarations() {
     let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
     assert_catalogue_error(
         &run,
-        "cat/b.json:3:10: field `claims[1].id`: duplicate claim id `x` (first declared at \
+        "cat/b.json:3:10: error: field `claims[1].id`: duplicate claim id `x` (first declared at \
          cat/a.json:1:9); ids must be unique across catalogue files",
     );
 }
@@ -957,14 +987,18 @@ fn catalogue_fifo_or_missing_directory_is_refused_without_blocking() {
         let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
         assert_catalogue_error(
             &run,
-            "cat/pipe.json: not a regular file; a catalogue file must be a JSON file",
+            "cat/pipe.json: error: not a regular file; a catalogue file must be a JSON file",
         );
     } else {
         eprintln!("note: skipping the catalogue FIFO case: mkfifo is not available");
     }
     let run = s.run(&["check", "a.txt", "--claims", "nowhere", "--format", "jsonl"]);
     run.assert_code(2)
-        .assert_stderr_contains("nowhere: claim catalogue directory not found");
+        .assert_stderr(&["nowhere: error: claim catalogue directory not found"]);
+    let run = s.run(&["check", "a.txt", "--claims", "a.txt", "--format", "jsonl"]);
+    run.assert_code(2).assert_stderr(&[
+        "a.txt: error: not a directory; --claims takes the directory of the claim catalogue",
+    ]);
 }
 
 // ---------------------------------------------------------------------------
