@@ -528,20 +528,7 @@ impl<'a> FileText<'a> {
     /// Byte offset into the file of serde_json's (line, byte column), where
     /// the column is the last byte serde read (0: none on that line yet).
     fn serde_offset(&self, line: usize, column: usize) -> Option<usize> {
-        let json = self.json();
-        let line_start = if line <= 1 {
-            0
-        } else {
-            json.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
-        };
-        // column 0: nothing read on that line yet (an end of file after a
-        // newline is at the start of the last line)
-        let at = if column == 0 {
-            line_start
-        } else {
-            line_start + column - 1
-        };
-        Some(self.bom + at.min(json.len()))
+        crate::text::json_error_offset(self.json(), line, column).map(|at| self.bom + at)
     }
 
     fn nodes(&self) -> &[JsonNode] {

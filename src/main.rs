@@ -369,13 +369,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 // never overwrite a baseline that cannot be read: its reasons would be lost
                 let previous = if path.exists() {
                     Some(Baseline::load(path).map_err(|e| {
-                        anyhow::anyhow!("{e}; fix it (or delete it) before rewriting")
+                        let mut problem = e.to_problem();
+                        problem
+                            .message
+                            .push_str("; fix it (or delete it) before rewriting");
+                        FileErrors(vec![problem])
                     })?)
                 } else {
                     None
                 };
                 let b = Baseline::from_findings(&report.findings, previous.as_ref());
-                b.write(path)?;
+                b.write(path).map_err(FileErrors::from)?;
                 eprintln!(
                     "claimcheck: wrote {} accepted finding(s) to {}; fill in each `reason`",
                     b.accepted.len(),
@@ -388,9 +392,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 });
             }
             let baseline = match (&baseline_path, ci.no_baseline) {
-                (Some(path), false) => {
-                    Some(Baseline::load(path).map_err(|e| anyhow::anyhow!("{e}"))?)
-                }
+                (Some(path), false) => Some(Baseline::load(path).map_err(FileErrors::from)?),
                 _ => None,
             };
             let inline: Vec<_> = report
@@ -466,8 +468,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Input files the run cannot go on without (the catalogue) that are
-/// broken: printed one per line as `path:line:col: error: message`,
+/// Input files the run cannot go on without (the catalogue, the baseline)
+/// that are broken: printed one per line as `path:line:col: error: message`,
 /// without the `claimcheck: error:` prefix; the run exits 2.
 #[derive(Debug)]
 struct FileErrors(Vec<Problem>);
@@ -480,6 +482,12 @@ impl std::fmt::Display for FileErrors {
 }
 
 impl std::error::Error for FileErrors {}
+
+impl From<claimcheck::baseline::BaselineError> for FileErrors {
+    fn from(e: claimcheck::baseline::BaselineError) -> Self {
+        FileErrors(vec![e.to_problem()])
+    }
+}
 
 /// Claim records from `claimcheck claims` output files.
 fn read_claim_files(files: &[String]) -> Result<report::Collected> {

@@ -1010,18 +1010,50 @@ fn corrupt_baseline_is_an_error_naming_the_file() {
     let s = Sandbox::new();
     s.write("a.txt", ARTICLE)
         .write("cut.json", "{\"schema\": 1, \"accepted\": [")
-        .write("shape.json", "{\"schema\": 1, \"accepted\": 5}");
+        .write("shape.json", "{\"schema\": 1, \"accepted\": 5}")
+        .write("empty.json", "")
+        // a reason in Vietnamese before the problem: columns count chars
+        .write(
+            "viet.json",
+            "{\"schema\": 1, \"accepted\": [{\"reason\": \"Hà Nội\", x}]}",
+        );
     let run = s.check_with(&["a.txt"], &["--baseline", "cut.json"]);
     run.assert_code(2).assert_stderr(&[
-        "claimcheck: error: cut.json:1:27: not a claimcheck baseline: EOF while parsing a list",
+        "cut.json:1:27: error: not a claimcheck baseline: EOF while parsing a list",
     ]);
     let run = s.check_with(&["a.txt"], &["--baseline", "shape.json"]);
     run.assert_code(2).assert_stderr(&[
-        "claimcheck: error: shape.json:1:27: not a claimcheck baseline: invalid type: integer `5`, expected a sequence",
+        "shape.json:1:27: error: not a claimcheck baseline: invalid type: integer `5`, expected a sequence",
     ]);
+    // an empty file: column 1, never column 0
+    let run = s.check_with(&["a.txt"], &["--baseline", "empty.json"]);
+    run.assert_code(2).assert_stderr(&[
+        "empty.json:1:1: error: not a claimcheck baseline: EOF while parsing a value",
+    ]);
+    let run = s.check_with(&["a.txt"], &["--baseline", "viet.json"]);
+    run.assert_code(2)
+        .assert_stderr(&["viet.json:1:49: error: not a claimcheck baseline: key must be a string"]);
+    // --write-baseline will not overwrite a baseline it cannot read
+    let run = s.check_with(&["a.txt"], &["--write-baseline", "empty.json"]);
+    run.assert_code(2).assert_stderr(&[
+        "empty.json:1:1: error: not a claimcheck baseline: EOF while parsing a value; \
+         fix it (or delete it) before rewriting",
+    ]);
+    assert_eq!(fs::read_to_string(s.path("empty.json")).unwrap(), "");
+}
+
+#[test]
+fn missing_baseline_is_named_in_plain_words() {
+    let s = Sandbox::new();
+    s.write("a.txt", ARTICLE).mkdir("dir.json");
     let run = s.check_with(&["a.txt"], &["--baseline", "gone.json"]);
     run.assert_code(2)
-        .assert_stderr_contains("claimcheck: error: gone.json: cannot read baseline: ");
+        .assert_stderr(&["gone.json: error: baseline file not found"]);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    // no `(os error 21)`: the OS's words, in lower case
+    let run = s.check_with(&["a.txt"], &["--baseline", "dir.json"]);
+    run.assert_code(2)
+        .assert_stderr(&["dir.json: error: cannot read baseline: is a directory"]);
 }
 
 #[test]
@@ -1033,7 +1065,7 @@ fn baseline_from_a_newer_schema_says_to_upgrade() {
     );
     let run = s.check_with(&["a.txt"], &["--baseline", "new.json"]);
     run.assert_code(2).assert_stderr(&[
-        "claimcheck: error: new.json: baseline schema 99 is newer than this claimcheck \
+        "new.json: error: baseline schema 99 is newer than this claimcheck \
          understands (1); upgrade claimcheck or rewrite it with --write-baseline",
     ]);
 }
