@@ -42,37 +42,118 @@ pub struct Baseline {
     pub accepted: Vec<Accepted>,
 }
 
-/// What is wrong with a baseline file.
-#[derive(Debug, thiserror::Error)]
+/// What is wrong with a baseline file. Shown as `path:line:col: message`
+/// (no position for a problem with the whole file); [`to_problem`] gives the
+/// file diagnostic `path:line:col: error: message` the CLI prints.
+///
+/// [`to_problem`]: BaselineError::to_problem
+#[derive(Debug)]
 pub enum BaselineError {
-    #[error("{path}: cannot read baseline: {source}")]
+    /// The file named does not exist.
+    NotFound {
+        path: String,
+    },
     Read {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{column}: not a claimcheck baseline: {message}")]
+    /// Not JSON, or not of a baseline's shape; `line` and `column` are
+    /// 1-based, the column counted in chars.
     Parse {
         path: String,
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("{path}: baseline schema {found} is newer than this claimcheck understands ({SCHEMA}); upgrade claimcheck or rewrite it with --write-baseline")]
-    Newer { path: String, found: u32 },
-    #[error("{path}: cannot write baseline: {source}")]
+    Newer {
+        path: String,
+        found: u32,
+    },
     Write {
         path: String,
         source: std::io::Error,
     },
 }
 
+impl BaselineError {
+    /// The file the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            BaselineError::NotFound { path }
+            | BaselineError::Read { path, .. }
+            | BaselineError::Parse { path, .. }
+            | BaselineError::Newer { path, .. }
+            | BaselineError::Write { path, .. } => path,
+        }
+    }
+
+    /// What is wrong, without the file and position.
+    pub fn message(&self) -> String {
+        use crate::corpus::plain_io_error;
+        match self {
+            BaselineError::NotFound { .. } => "baseline file not found".to_string(),
+            BaselineError::Read { source, .. } => {
+                format!("cannot read baseline: {}", plain_io_error(source))
+            }
+            BaselineError::Parse { message, .. } => {
+                format!("not a claimcheck baseline: {message}")
+            }
+            BaselineError::Newer { found, .. } => format!(
+                "baseline schema {found} is newer than this claimcheck understands \
+                 ({SCHEMA}); upgrade claimcheck or rewrite it with --write-baseline"
+            ),
+            BaselineError::Write { source, .. } => {
+                format!("cannot write baseline: {}", plain_io_error(source))
+            }
+        }
+    }
+
+    /// The error as a file diagnostic: `path:line:col: error: message`.
+    pub fn to_problem(&self) -> crate::corpus::Problem {
+        let problem = crate::corpus::Problem::error(self.path(), self.message());
+        match self {
+            BaselineError::Parse { line, column, .. } => problem.at(*line, *column),
+            _ => problem,
+        }
+    }
+}
+
+impl std::fmt::Display for BaselineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path())?;
+        if let BaselineError::Parse { line, column, .. } = self {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}", self.message())
+    }
+}
+
+impl std::error::Error for BaselineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BaselineError::Read { source, .. } | BaselineError::Write { source, .. } => {
+                Some(source)
+            }
+            _ => None,
+        }
+    }
+}
+
 impl Baseline {
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
-            path: shown.clone(),
-            source,
+        let text = std::fs::read_to_string(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                BaselineError::NotFound {
+                    path: shown.clone(),
+                }
+            } else {
+                BaselineError::Read {
+                    path: shown.clone(),
+                    source,
+                }
+            }
         })?;
         Baseline::parse(&shown, &text)
     }
@@ -100,10 +181,15 @@ impl Baseline {
                 .rsplit_once(" at line ")
                 .map_or(m.as_str(), |(m, _)| m)
                 .to_string();
+            // serde_json counts columns in bytes, from 0 on an empty line:
+            // people and editors count chars, from 1
+            let at =
+                crate::text::json_error_offset(text, e.line(), e.column()).unwrap_or(text.len());
+            let (line, column) = crate::text::LineIndex::new(text).line_col(text, at);
             BaselineError::Parse {
                 path: path.into(),
-                line: e.line(),
-                column: e.column(),
+                line,
+                column,
                 message: m,
             }
         })
@@ -320,6 +406,47 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().starts_with("claims/accepted.json:3:"), "{e}");
+    }
+
+    #[test]
+    fn positions_are_one_based_char_columns() {
+        let place = |text: &str| match Baseline::parse("b.json", text).unwrap_err() {
+            BaselineError::Parse { line, column, .. } => (line, column),
+            other => panic!("not a parse error: {other}"),
+        };
+        // an empty file: serde_json says column 0
+        assert_eq!(place(""), (1, 1));
+        assert_eq!(place("\n\n"), (3, 1));
+        let e = Baseline::parse("b.json", "").unwrap_err();
+        assert_eq!(
+            e.to_problem().to_string(),
+            "b.json:1:1: error: not a claimcheck baseline: EOF while parsing a value"
+        );
+        // a reason in Vietnamese before the problem: columns count chars
+        let text = "{\"schema\": 1, \"accepted\": [{\"reason\": \"Hà Nội\", x}]}";
+        assert_eq!(place(text), (1, 49));
+    }
+
+    #[test]
+    fn a_missing_file_is_named_in_plain_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone.json");
+        let e = Baseline::load(&path).unwrap_err();
+        let shown = path.display();
+        assert_eq!(e.to_string(), format!("{shown}: baseline file not found"));
+        assert_eq!(
+            e.to_problem().to_string(),
+            format!("{shown}: error: baseline file not found")
+        );
+        // a directory is not a baseline: the OS words, without `(os error 21)`
+        let e = Baseline::load(dir.path()).unwrap_err();
+        assert_eq!(
+            e.to_problem().to_string(),
+            format!(
+                "{}: error: cannot read baseline: is a directory",
+                dir.path().display()
+            )
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::plain_io_error;
 use crate::extract::Kind;
 use crate::interpret::normalize_phrase;
 
@@ -196,6 +197,18 @@ impl std::fmt::Display for CatalogError {
 impl std::error::Error for CatalogError {}
 
 impl CatalogError {
+    /// The error as a file diagnostic, printed `path:line:col: error:
+    /// message` like every other input problem (no position for a problem
+    /// with the whole file or directory).
+    pub fn to_problem(&self) -> crate::corpus::Problem {
+        let mut problem = crate::corpus::Problem::error(&self.path, &self.message);
+        if self.line > 0 {
+            problem.line = Some(self.line);
+            problem.column = (self.column > 0).then_some(self.column);
+        }
+        problem
+    }
+
     fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
         CatalogError {
             path: path.into(),
@@ -430,22 +443,6 @@ fn read_catalog_file(path: &Path) -> Result<String, CatalogError> {
     })
 }
 
-/// An I/O error in plain lower-case words, without `(os error 2)`.
-fn plain_io_error(err: &std::io::Error) -> String {
-    if err.kind() == std::io::ErrorKind::NotFound {
-        return "no such file or directory".to_string();
-    }
-    let full = err.to_string();
-    let words = full
-        .find(" (os error ")
-        .map_or(full.as_str(), |i| &full[..i]);
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => format!("{:?}", err.kind()).to_lowercase(),
-    }
-}
-
 /// A regex error in one line: `unclosed group at character 1 of the
 /// pattern`, or for a pattern too big once compiled, what to do about it.
 fn describe_regex_error(e: &regex::Error) -> String {
@@ -531,20 +528,7 @@ impl<'a> FileText<'a> {
     /// Byte offset into the file of serde_json's (line, byte column), where
     /// the column is the last byte serde read (0: none on that line yet).
     fn serde_offset(&self, line: usize, column: usize) -> Option<usize> {
-        let json = self.json();
-        let line_start = if line <= 1 {
-            0
-        } else {
-            json.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
-        };
-        // column 0: nothing read on that line yet (an end of file after a
-        // newline is at the start of the last line)
-        let at = if column == 0 {
-            line_start
-        } else {
-            line_start + column - 1
-        };
-        Some(self.bom + at.min(json.len()))
+        crate::text::json_error_offset(self.json(), line, column).map(|at| self.bom + at)
     }
 
     fn nodes(&self) -> &[JsonNode] {

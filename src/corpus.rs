@@ -6,7 +6,9 @@
 //! * **Nothing is skipped silently.** Every path that cannot be read, every
 //!   file that is not UTF-8 text and every malformed front matter block becomes
 //!   a [`Problem`] naming the file (and the line and column when there is one),
-//!   so a CI run never passes because an article quietly went missing.
+//!   so a CI run never passes because an article quietly went missing. Files
+//!   a directory walk passes over (images beside the articles) are counted
+//!   by reason in [`Skipped`], for the run's summary.
 //! * **Offsets are file offsets.** A document keeps its whole text, front
 //!   matter and byte-order mark included, so every span the extractor reports
 //!   maps straight back to `file:line:column` in the file a person opens.
@@ -168,7 +170,7 @@ fn sort_problems(problems: &mut [Problem]) {
 
 /// An I/O error in plain lower-case words, without Rust's `(os error 13)`
 /// suffix: `permission denied`, `no such file or directory`.
-fn plain_io_error(err: &io::Error) -> String {
+pub(crate) fn plain_io_error(err: &io::Error) -> String {
     if err.kind() == io::ErrorKind::NotFound {
         return "no such file or directory".to_string();
     }
@@ -216,23 +218,127 @@ fn is_article_name(path: &Path) -> bool {
     })
 }
 
-/// Expands command-line paths into the sources to read.
+/// Why a file met while walking a directory was not read.
+///
+/// Only files the walker shows are counted: hidden files and files matched
+/// by `.gitignore` or `.ignore` are filtered out inside the walker before
+/// they are seen, and counting them would take a second, unfiltered walk.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SkipReason {
+    /// Its name does not end in `.txt`, `.md` or `.markdown`; the extension
+    /// it has, lower-cased and without the dot (`None`: no extension).
+    NotAnArticle(Option<String>),
+    /// A FIFO, socket or device with an article's name (also reported as a
+    /// warning naming it: opening it could block).
+    NotARegularFile,
+}
+
+impl SkipReason {
+    /// The reason for a walked file that is not an article, by its name.
+    fn not_an_article(path: &Path) -> Self {
+        SkipReason::NotAnArticle(path.extension().map(|e| e.to_string_lossy().to_lowercase()))
+    }
+}
+
+impl fmt::Display for SkipReason {
+    /// `not an article (.png)`, `not an article (no extension)`, `not a
+    /// regular file`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::NotAnArticle(Some(ext)) => write!(f, "not an article (.{ext})"),
+            SkipReason::NotAnArticle(None) => f.write_str("not an article (no extension)"),
+            SkipReason::NotARegularFile => f.write_str("not a regular file"),
+        }
+    }
+}
+
+/// Files passed over while walking directories, counted by reason (each
+/// file once, however many times it was reached). Serialised as
+/// `{"total": 3, "by_reason": {"not an article (.png)": 2, …}}`, reasons in
+/// sorted order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Skipped {
+    by_reason: std::collections::BTreeMap<SkipReason, usize>,
+}
+
+impl Skipped {
+    /// How many files were skipped, for every reason.
+    pub fn total(&self) -> usize {
+        self.by_reason.values().sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_reason.is_empty()
+    }
+
+    /// Each reason with its count, in sorted order.
+    pub fn by_reason(&self) -> impl Iterator<Item = (&SkipReason, usize)> + '_ {
+        self.by_reason.iter().map(|(r, &n)| (r, n))
+    }
+
+    /// Counts one more file skipped for `reason`.
+    pub fn add(&mut self, reason: SkipReason) {
+        *self.by_reason.entry(reason).or_insert(0) += 1;
+    }
+}
+
+impl Serialize for Skipped {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct ByReason<'a>(&'a Skipped);
+        impl Serialize for ByReason<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_map(self.0.by_reason().map(|(r, n)| (r.to_string(), n)))
+            }
+        }
+        let mut s = serializer.serialize_struct("Skipped", 2)?;
+        s.serialize_field("total", &self.total())?;
+        s.serialize_field("by_reason", &ByReason(self))?;
+        s.end()
+    }
+}
+
+/// What [`discover_with_skipped`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Discovery {
+    /// The documents to read, sorted by display path, without duplicates.
+    pub sources: Vec<Source>,
+    /// Paths that could not be used, sorted by path.
+    pub problems: Vec<Problem>,
+    /// Files in walked directories that are not read, by reason.
+    pub skipped: Skipped,
+}
+
+/// Expands command-line paths into the sources to read; as
+/// [`discover_with_skipped`], without the count of files skipped.
+pub fn discover(paths: &[String]) -> (Vec<Source>, Vec<Problem>) {
+    let d = discover_with_skipped(paths);
+    (d.sources, d.problems)
+}
+
+/// Expands command-line paths into the sources to read, and counts what
+/// walking directories passed over.
 ///
 /// Files named explicitly are always read, whatever their extension: the
-/// user asked for them. Directories are walked recursively like `git` or
-/// `ripgrep` would (`.gitignore` and `.ignore` honoured even outside a git
-/// repository, hidden files skipped, symbolic links followed) and only
-/// `.txt`, `.md` and `.markdown` files are kept. `-` is standard input.
+/// user asked for them, and they are never counted as skipped. Directories
+/// are walked recursively like `git` or `ripgrep` would (`.gitignore` and
+/// `.ignore` honoured even outside a git repository, hidden files skipped,
+/// symbolic links followed) and only `.txt`, `.md` and `.markdown` files
+/// are kept; the other files the walk meets are counted in
+/// [`Discovery::skipped`] by reason (hidden and ignored files are not: see
+/// [`SkipReason`]). `-` is standard input.
 ///
 /// The sources come back sorted by display path and with duplicates removed
 /// (the same file named twice, or named and also found by walking, is read
 /// once), so the report does not depend on argument or directory order.
-pub fn discover(paths: &[String]) -> (Vec<Source>, Vec<Problem>) {
+pub fn discover_with_skipped(paths: &[String]) -> Discovery {
     // Each source carries the key it is de-duplicated by: the canonical path
     // for files (so `a.txt`, `./a.txt` and a walked `dir/../a.txt` are one
     // file), `None` for standard input.
     let mut found: Vec<(Source, Option<FileId>)> = Vec::new();
     let mut problems = Vec::new();
+    // files passed over by the walk, by the same key
+    let mut passed_over: Vec<(FileId, SkipReason)> = Vec::new();
 
     for arg in paths {
         if arg == "-" {
@@ -251,7 +357,9 @@ pub fn discover(paths: &[String]) -> (Vec<Source>, Vec<Problem>) {
             continue;
         }
         match fs::metadata(arg) {
-            Ok(meta) if meta.is_dir() => walk_directory(arg, &mut found, &mut problems),
+            Ok(meta) if meta.is_dir() => {
+                walk_directory(arg, &mut found, &mut passed_over, &mut problems);
+            }
             // Regular files and also FIFOs or devices: reading refuses the
             // latter with a clear message instead of dropping them here.
             Ok(_) => {
@@ -280,7 +388,19 @@ pub fn discover(paths: &[String]) -> (Vec<Source>, Vec<Problem>) {
     let mut seen = HashSet::new();
     found.retain(|(_, key)| seen.insert(key.clone()));
     sort_problems(&mut problems);
-    (found.into_iter().map(|(s, _)| s).collect(), problems)
+    // a file reached twice is skipped once, and one that is also read
+    // (named explicitly) is not skipped at all
+    let mut skipped = Skipped::default();
+    for (key, reason) in passed_over {
+        if seen.insert(Some(key)) {
+            skipped.add(reason);
+        }
+    }
+    Discovery {
+        sources: found.into_iter().map(|(s, _)| s).collect(),
+        problems,
+        skipped,
+    }
 }
 
 /// The identity of a file for de-duplication, so that `a.txt`, `./a.txt`,
@@ -322,6 +442,7 @@ fn normalise_dir(arg: &str) -> String {
 fn walk_directory(
     arg: &str,
     found: &mut Vec<(Source, Option<FileId>)>,
+    passed_over: &mut Vec<(FileId, SkipReason)>,
     problems: &mut Vec<Problem>,
 ) {
     let root = normalise_dir(arg);
@@ -343,7 +464,11 @@ fn walk_directory(
                 let Some(file_type) = entry.file_type() else {
                     continue;
                 };
+                if file_type.is_dir() {
+                    continue;
+                }
                 if !is_article_name(path) {
+                    passed_over.push((dedup_key(path), SkipReason::not_an_article(path)));
                     continue;
                 }
                 if file_type.is_file() {
@@ -353,11 +478,12 @@ fn walk_directory(
                         kind: SourceKind::File(path.to_path_buf()),
                     };
                     found.push((source, Some(dedup_key(path))));
-                } else if !file_type.is_dir() {
+                } else {
                     problems.push(Problem::warning(
                         path.to_string_lossy(),
                         "skipped: not a regular file (a FIFO, socket or device)",
                     ));
+                    passed_over.push((dedup_key(path), SkipReason::NotARegularFile));
                 }
             }
             Err(err) => problems.push(walk_problem(&root, &err)),
@@ -1097,6 +1223,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// Sorted by path, then line and column.
     pub problems: Vec<Problem>,
+    /// Files in walked directories that were not read, by reason.
+    pub skipped: Skipped,
 }
 
 impl Corpus {
@@ -1111,7 +1239,11 @@ impl Corpus {
 /// Reading is parallel, but the result keeps the sorted source order, so it
 /// is the same whatever the thread count.
 pub fn load(paths: &[String], opts: &LoadOptions) -> Corpus {
-    let (sources, mut problems) = discover(paths);
+    let Discovery {
+        sources,
+        mut problems,
+        skipped,
+    } = discover_with_skipped(paths);
     let results: Vec<_> = sources
         .par_iter()
         .map(|source| read_document(source, opts))
@@ -1130,6 +1262,7 @@ pub fn load(paths: &[String], opts: &LoadOptions) -> Corpus {
     Corpus {
         documents,
         problems,
+        skipped,
     }
 }
 
@@ -1648,8 +1781,18 @@ mod tests {
         write(&root.join(".secret.txt"), b"hidden");
 
         let arg = format!("{}/", root.display());
-        let (sources, problems) = discover(&[arg]);
+        let Discovery {
+            sources,
+            problems,
+            skipped,
+        } = discover_with_skipped(&[arg]);
         assert!(problems.is_empty(), "{problems:?}");
+        // the PNG is counted; hidden and ignored files never reach the count
+        let reasons: Vec<_> = skipped
+            .by_reason()
+            .map(|(r, n)| (r.to_string(), n))
+            .collect();
+        assert_eq!(reasons, [("not an article (.png)".to_string(), 1)]);
         let base = dir.path();
         assert_eq!(
             rel(base, &sources),
@@ -1698,6 +1841,80 @@ mod tests {
         assert_eq!(sources[0].kind, SourceKind::Stdin);
         assert_eq!(sources[1].path, a.display().to_string());
         assert_eq!(sources[2].path, b.display().to_string());
+    }
+
+    #[test]
+    fn skipped_files_are_counted_once_by_reason_and_named_files_never_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        write(&root.join("a.txt"), b"a");
+        write(&root.join("b.PNG"), b"\x89PNG");
+        write(&root.join("c.png"), b"\x89PNG");
+        write(&root.join("sub/d.json"), b"{}");
+        write(&root.join("sub/Makefile"), b"all:");
+        write(&root.join("sub/e.png"), b"\x89PNG");
+        write(&root.join("sub/f.md"), b"f");
+        let root_arg = root.display().to_string();
+        // the directory twice (once through a subdirectory), and a PNG by name
+        let named = root.join("sub/e.png").display().to_string();
+        let args = [
+            root_arg.clone(),
+            root.join("sub").display().to_string(),
+            named.clone(),
+        ];
+        let d = discover_with_skipped(&args);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        let paths: Vec<&str> = d.sources.iter().map(|s| s.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                format!("{root_arg}/a.txt"),
+                named,
+                format!("{root_arg}/sub/f.md")
+            ]
+        );
+        let reasons: Vec<_> = d
+            .skipped
+            .by_reason()
+            .map(|(r, n)| (r.to_string(), n))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("not an article (no extension)".to_string(), 1),
+                ("not an article (.json)".to_string(), 1),
+                ("not an article (.png)".to_string(), 2),
+            ]
+        );
+        assert_eq!(d.skipped.total(), 4);
+        assert_eq!(
+            serde_json::to_string(&d.skipped).unwrap(),
+            "{\"total\":4,\"by_reason\":{\"not an article (no extension)\":1,\
+             \"not an article (.json)\":1,\"not an article (.png)\":2}}"
+        );
+        // discover() gives the same sources and problems
+        assert_eq!(discover(&args).0, d.sources);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_with_an_article_name_is_warned_about_and_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        write(&root.join("a.txt"), b"a");
+        let made = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.txt"))
+            .status()
+            .is_ok_and(|st| st.success());
+        if !made {
+            return;
+        }
+        let d = discover_with_skipped(&[root.display().to_string()]);
+        assert_eq!(d.sources.len(), 1);
+        assert_eq!(d.problems.len(), 1, "{:?}", d.problems);
+        assert_eq!(d.problems[0].severity, Severity::Warning);
+        let reasons: Vec<_> = d.skipped.by_reason().collect();
+        assert_eq!(reasons, [(&SkipReason::NotARegularFile, 1)]);
     }
 
     #[test]

@@ -241,6 +241,11 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
+            // problems with an input file read like every other file diagnostic
+            if let Some(FileErrors(problems)) = e.downcast_ref::<FileErrors>() {
+                report_problems(problems);
+                return ExitCode::from(2);
+            }
             eprintln!("claimcheck: error: {e:#}");
             ExitCode::from(2)
         }
@@ -354,6 +359,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             timing("reconcile and check", t0);
             report.inputs.failed = inputs.failed;
             report.inputs.from_cache = inputs.from_cache;
+            report.inputs.skipped = inputs.skipped;
             let doc_problems: Vec<Problem> = report
                 .documents
                 .iter()
@@ -371,13 +377,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 // never overwrite a baseline that cannot be read: its reasons would be lost
                 let previous = if path.exists() {
                     Some(Baseline::load(path).map_err(|e| {
-                        anyhow::anyhow!("{e}; fix it (or delete it) before rewriting")
+                        let mut problem = e.to_problem();
+                        problem
+                            .message
+                            .push_str("; fix it (or delete it) before rewriting");
+                        FileErrors(vec![problem])
                     })?)
                 } else {
                     None
                 };
                 let b = Baseline::from_findings(&report.findings, previous.as_ref());
-                b.write(path)?;
+                b.write(path).map_err(FileErrors::from)?;
                 eprintln!(
                     "claimcheck: wrote {} accepted finding(s) to {}; fill in each `reason`",
                     b.accepted.len(),
@@ -390,9 +400,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 });
             }
             let baseline = match (&baseline_path, ci.no_baseline) {
-                (Some(path), false) => {
-                    Some(Baseline::load(path).map_err(|e| anyhow::anyhow!("{e}"))?)
-                }
+                (Some(path), false) => Some(Baseline::load(path).map_err(FileErrors::from)?),
                 _ => None,
             };
             let inline: Vec<_> = report
@@ -469,6 +477,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Input files the run cannot go on without (the catalogue, the baseline)
+/// that are broken: printed one per line as `path:line:col: error: message`,
+/// without the `claimcheck: error:` prefix; the run exits 2.
+#[derive(Debug)]
+struct FileErrors(Vec<Problem>);
+
+impl std::fmt::Display for FileErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(Problem::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+impl std::error::Error for FileErrors {}
+
+impl From<claimcheck::baseline::BaselineError> for FileErrors {
+    fn from(e: claimcheck::baseline::BaselineError) -> Self {
+        FileErrors(vec![e.to_problem()])
+    }
+}
+
 /// Claim records from `claimcheck claims` output files.
 fn read_claim_files(files: &[String]) -> Result<report::Collected> {
     let mut per_doc = Vec::new();
@@ -529,7 +558,14 @@ fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog> {
     let dir = match dir {
         Some(d) => {
             if !d.is_dir() {
-                anyhow::bail!("{}: claim catalogue directory not found", d.display());
+                let message = if d.exists() {
+                    "not a directory; --claims takes the directory of the claim catalogue"
+                } else {
+                    "claim catalogue directory not found"
+                };
+                return Err(
+                    FileErrors(vec![Problem::error(d.display().to_string(), message)]).into(),
+                );
             }
             d.to_path_buf()
         }
@@ -542,8 +578,13 @@ fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog> {
         }
     };
     Catalog::load_dir(&dir).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        anyhow::anyhow!("invalid claim catalogue:\n  {}", lines.join("\n  "))
+        FileErrors(
+            errors
+                .iter()
+                .map(claimcheck::catalog::CatalogError::to_problem)
+                .collect(),
+        )
+        .into()
     })
 }
 

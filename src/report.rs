@@ -77,7 +77,7 @@ pub type Collected = (
 );
 
 /// How the inputs of a run went: nothing is lost without a count.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Inputs {
     /// Documents read and checked.
     pub read: usize,
@@ -85,6 +85,8 @@ pub struct Inputs {
     pub failed: usize,
     /// Documents whose claims came from the cache.
     pub from_cache: usize,
+    /// Files in walked directories that were not read (not articles), by reason.
+    pub skipped: crate::corpus::Skipped,
 }
 
 /// Reads, extracts and interprets every document under `paths` in
@@ -99,7 +101,11 @@ pub fn collect(
     progress: &crate::progress::Progress,
 ) -> Collected {
     use rayon::prelude::*;
-    let (sources, mut problems) = crate::corpus::discover(paths);
+    let crate::corpus::Discovery {
+        sources,
+        mut problems,
+        skipped,
+    } = crate::corpus::discover_with_skipped(paths);
     progress.start(&sources);
     let results: Vec<_> = sources
         .par_iter()
@@ -128,7 +134,10 @@ pub fn collect(
         .collect();
     progress.finish();
     let mut per_doc = Vec::with_capacity(results.len());
-    let mut inputs = Inputs::default();
+    let mut inputs = Inputs {
+        skipped,
+        ..Inputs::default()
+    };
     for r in results {
         match r {
             Ok((info, claims, doc_problems, hit, _)) => {
@@ -232,7 +241,8 @@ pub struct Summary {
     pub by_kind: std::collections::BTreeMap<&'static str, usize>,
     pub by_severity: std::collections::BTreeMap<&'static str, usize>,
     pub failing: usize,
-    /// Documents read, failed (reported as errors) and taken from the cache.
+    /// Documents read, failed (reported as errors) and taken from the
+    /// cache, and files skipped.
     pub inputs: Inputs,
     /// Findings accepted by the baseline or inline ignores.
     pub suppressed: usize,
@@ -253,7 +263,7 @@ impl Report {
             by_kind,
             by_severity,
             failing: self.findings.iter().filter(|f| fail_on.trips(f)).count(),
-            inputs: self.inputs,
+            inputs: self.inputs.clone(),
             suppressed: self.suppressed,
         }
     }

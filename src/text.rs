@@ -145,6 +145,24 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Byte offset in `json` of a `serde_json` error position.
+///
+/// serde_json counts lines from 1 and columns in bytes, pointing at the
+/// last byte it read, with column 0 when it read nothing on that line yet
+/// (an empty file, an end of file after a newline). The offset points at
+/// that byte (the line start for column 0), so [`LineIndex::line_col`] of
+/// it gives the 1-based column in chars people expect; `None` when the
+/// line does not exist. Offsets past the end are clamped to it.
+pub fn json_error_offset(json: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        json.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
+    };
+    let at = line_start + column.saturating_sub(1);
+    Some(at.min(json.len()))
+}
+
 /// Words after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "no", "nos", "tel", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen",
@@ -286,6 +304,22 @@ mod tests {
         let at = text.find("42").unwrap();
         assert_eq!(idx.line_col(text, at), (2, 3));
         assert_eq!(&text[idx.line_span(text, 1)], "a");
+    }
+
+    #[test]
+    fn json_error_positions_become_char_columns() {
+        let place = |json: &str| {
+            let e = serde_json::from_str::<serde_json::Value>(json).unwrap_err();
+            let at = json_error_offset(json, e.line(), e.column()).unwrap();
+            LineIndex::new(json).line_col(json, at)
+        };
+        // nothing read: the first column, never column 0
+        assert_eq!(place(""), (1, 1));
+        assert_eq!(place("[1,\n"), (2, 1));
+        // multi-byte characters before the problem count once each
+        assert_eq!(place("[\"Hà Nội\", x]"), (1, 12));
+        assert_eq!(place("{\"a\": [1,"), (1, 9));
+        assert_eq!(json_error_offset("a\nb", 5, 1), None);
     }
 
     #[test]

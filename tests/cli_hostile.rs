@@ -264,6 +264,11 @@ fn directory_without_articles_is_an_error() {
     let run = s.check(&["notes"]);
     run.assert_code(2).assert_stderr(&[message]);
     assert_eq!(run.summary()["documents"], 0);
+    // what was there instead is counted
+    assert_eq!(
+        run.summary()["inputs"]["skipped"]["by_reason"],
+        serde_json::json!({"not an article (.csv)": 1, "not an article (.pdf)": 1})
+    );
 
     // an empty directory too
     s.mkdir("empty");
@@ -425,11 +430,18 @@ fn devices_and_fifos_named_explicitly_are_refused_without_blocking() {
         })
         .expect("move fifo");
     s.write("corpus/a.txt", ARTICLE);
+    let warning =
+        "corpus/pipe.txt: warning: skipped: not a regular file (a FIFO, socket or device)";
     let run = s.extract(&["corpus"]);
-    run.assert_code(0).assert_stderr(&[
-        "corpus/pipe.txt: warning: skipped: not a regular file (a FIFO, socket or device)",
-    ]);
+    run.assert_code(0).assert_stderr(&[warning]);
     assert_eq!(run.docs(), ["corpus/a.txt"]);
+    // and counted in the summary
+    let run = s.check(&["corpus"]);
+    run.assert_code(0).assert_stderr(&[warning]);
+    assert_eq!(
+        run.summary()["inputs"]["skipped"]["by_reason"],
+        serde_json::json!({"not a regular file": 1})
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -550,11 +562,12 @@ fn crlf_and_multibyte_text_give_correct_line_and_column() {
 }
 
 #[test]
-fn png_in_a_corpus_directory_is_skipped_silently_but_refused_by_name() {
+fn png_in_a_corpus_directory_is_skipped_and_counted_but_refused_by_name() {
     // Decision: a walked directory yields only .txt/.md/.markdown files, as
     // ripgrep's type filter would, so images beside articles are not
-    // documents and are skipped without a message (exit 0). A binary file
-    // named on the command line was asked for: it is an error.
+    // documents: they are skipped without a line each (a corpus may hold
+    // thousands) and counted by reason in the summary (exit 0). A binary
+    // file named on the command line was asked for: it is an error.
     let s = Sandbox::new();
     s.write("corpus/a.txt", ARTICLE)
         .write(
@@ -567,9 +580,17 @@ fn png_in_a_corpus_directory_is_skipped_silently_but_refused_by_name() {
     let run = s.extract(&["corpus"]);
     run.assert_code(2).assert_stderr(&[misnamed]);
     assert_eq!(run.docs(), ["corpus/a.txt"]);
-    let run = s.check(&["corpus"]);
+    let run = s.check_with(&["corpus"], &["--no-cache"]);
     run.assert_code(2).assert_stderr(&[misnamed]);
     assert_eq!(run.summary()["documents"], 1);
+    // read, failed and skipped: every file is accounted for
+    assert_eq!(
+        run.summary()["inputs"],
+        serde_json::json!({
+            "read": 1, "failed": 1, "from_cache": 0,
+            "skipped": {"total": 1, "by_reason": {"not an article (.png)": 1}},
+        })
+    );
 
     fs::remove_file(s.path("corpus/misnamed.txt")).unwrap();
     let run = s.extract(&["corpus"]);
@@ -577,11 +598,95 @@ fn png_in_a_corpus_directory_is_skipped_silently_but_refused_by_name() {
     assert_eq!(run.docs(), ["corpus/a.txt"]);
     let run = s.check(&["corpus"]);
     run.assert_code(0).assert_stderr(&[]);
+    assert_eq!(run.summary()["inputs"]["skipped"]["total"], 1);
 
+    // named explicitly: read (and refused), never skipped
+    let binary = "corpus/photo.png: error: binary file, not an article (NUL byte at offset 8)";
     let run = s.extract(&["corpus/photo.png"]);
-    run.assert_code(2).assert_stderr(&[
-        "corpus/photo.png: error: binary file, not an article (NUL byte at offset 8)",
+    run.assert_code(2).assert_stderr(&[binary]);
+    let run = s.check_with(&["corpus", "corpus/photo.png"], &["--no-cache"]);
+    run.assert_code(2).assert_stderr(&[binary]);
+    assert_eq!(
+        run.summary()["inputs"],
+        serde_json::json!({
+            "read": 1, "failed": 1, "from_cache": 0,
+            "skipped": {"total": 0, "by_reason": {}},
+        })
+    );
+}
+
+#[test]
+fn files_skipped_in_a_directory_are_counted_by_reason_in_every_summary() {
+    let s = Sandbox::new();
+    s.write("corpus/a.txt", "Alpha has 5 member cities.\n")
+        .write("corpus/b.md", "Beta has 6 member cities.\n")
+        .write("corpus/c.txt", "Gamma has 7 member cities.\n")
+        .write("corpus/logo.png", b"\x89PNG\r\n\x1a\n\0")
+        .write("corpus/img/photo.PNG", b"\x89PNG\r\n\x1a\n\0")
+        .write("corpus/data.json", "{}\n")
+        .write("corpus/Makefile", "all:\n")
+        // hidden and ignored files are filtered by the walker: not counted
+        .write("corpus/.notes.png", b"\x89PNG")
+        .write("corpus/.gitignore", "draft.txt\n")
+        .write("corpus/draft.txt", ARTICLE);
+
+    // JSON lines: the summary record carries the count and the reasons
+    let run = s.check(&["corpus"]);
+    run.assert_code(0).assert_stderr(&[]);
+    assert_eq!(run.docs(), ["corpus/a.txt", "corpus/b.md", "corpus/c.txt"]);
+    assert_eq!(
+        run.summary()["inputs"]["skipped"],
+        serde_json::json!({
+            "total": 4,
+            "by_reason": {
+                "not an article (no extension)": 1,
+                "not an article (.json)": 1,
+                "not an article (.png)": 2,
+            },
+        })
+    );
+    // one JSON object: the same summary
+    let run = s.run(&[
+        "check",
+        "corpus",
+        "--claims",
+        "no-claims",
+        "--format",
+        "json",
     ]);
+    run.assert_code(0);
+    let v: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(v["summary"]["inputs"]["skipped"]["total"], 4);
+
+    // the table and the diagnostics end with the same line, naming the reasons
+    let line = "3 documents, 3 claims: 0 conflict, 0 stale, 0 changed, 0 undetermined, 0 agree, \
+                3 single (3 not shown; --verbose shows all); 0 at or above --fail-on; \
+                4 files skipped: 4 not articles (2 .png, 1 .json, 1 no extension)";
+    for format in ["table", "diagnostics"] {
+        let run = s.run(&[
+            "check",
+            "corpus",
+            "--claims",
+            "no-claims",
+            "--format",
+            format,
+        ]);
+        run.assert_code(0).assert_stderr(&[]);
+        assert_eq!(
+            run.stdout.lines().last(),
+            Some(line),
+            "{format}:\n{}",
+            run.stdout
+        );
+    }
+
+    // nothing skipped: the summary line says nothing about it
+    let run = s.run(&["check", "corpus/a.txt", "--claims", "no-claims"]);
+    assert!(
+        run.stdout.trim_end().ends_with("; 0 at or above --fail-on"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -706,23 +811,25 @@ fn check_catalogue(file: &str, json: &str) -> Run {
     run
 }
 
-/// The catalogue errors as printed: `  cat/FILE:LINE:COL: message` lines.
+/// A catalogue error as printed: one file diagnostic,
+/// `cat/FILE:LINE:COL: error: message`, and nothing else; exit 2.
 #[track_caller]
 fn assert_catalogue_error(run: &Run, expected: &str) {
-    run.assert_code(2);
-    run.assert_stderr_line("claimcheck: error: invalid claim catalogue:");
-    let lines: Vec<&str> = run.stderr.lines().skip(1).map(str::trim).collect();
-    assert_eq!(lines, [expected], "stderr:\n{}", run.stderr);
+    run.assert_code(2).assert_stderr(&[expected]);
+    assert!(run.stdout.is_empty(), "stdout:\n{}", run.stdout);
 }
 
 #[test]
 fn catalogue_that_is_not_json() {
     let run = check_catalogue("bad.json", "this is not json\n");
-    assert_catalogue_error(&run, "cat/bad.json:1:2: not valid JSON: expected ident");
+    assert_catalogue_error(
+        &run,
+        "cat/bad.json:1:2: error: not valid JSON: expected ident",
+    );
     let run = check_catalogue("cut.json", "[\n  {\"id\": \"x\",\n");
     assert_catalogue_error(
         &run,
-        "cat/cut.json:3:1: not valid JSON: EOF while parsing a value",
+        "cat/cut.json:3:1: error: not valid JSON: EOF while parsing a value",
     );
     // a catalogue file saved as Latin-1
     let s = Sandbox::new();
@@ -731,8 +838,36 @@ fn catalogue_that_is_not_json() {
     let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
     assert_catalogue_error(
         &run,
-        "cat/latin.json:1:13: not valid UTF-8 (byte 0xE9); JSON catalogue files must be UTF-8",
+        "cat/latin.json:1:13: error: not valid UTF-8 (byte 0xE9); JSON catalogue files must be UTF-8",
     );
+}
+
+#[test]
+fn every_broken_catalogue_file_gets_its_own_line() {
+    let s = Sandbox::new();
+    s.write("a.txt", ARTICLE)
+        .write(
+            "cat/a.json",
+            "[\n  {\"id\": \"x\", \"kind\": \"count\"}\n]\n",
+        )
+        .write("cat/b.json", "nope")
+        // `Hà Nội` in UTF-8, then a Latin-1 `é`
+        .write(
+            "cat/c.json",
+            b"[{\"id\": \"H\xc3\xa0 N\xe1\xbb\x99i\xe9\"}]",
+        );
+    let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
+    run.assert_code(2).assert_stderr(&[
+        "cat/c.json:1:16: error: not valid UTF-8 (byte 0xE9); JSON catalogue files must be UTF-8",
+    ]);
+    fs::remove_file(s.path("cat/c.json")).unwrap();
+    let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
+    run.assert_code(2).assert_stderr(&[
+        "cat/a.json:2:3: error: field `[0].subject` of `x`: missing field `subject` \
+         (see README \"Claim catalogue\")",
+        "cat/b.json:1:2: error: not valid JSON: expected ident",
+    ]);
+    assert!(run.stdout.is_empty());
 }
 
 #[test]
@@ -740,7 +875,7 @@ fn catalogue_of_the_wrong_shape_names_the_field() {
     let run = check_catalogue("shape.json", r#"{"claims": {"id": 5}}"#);
     assert_catalogue_error(
         &run,
-        "cat/shape.json:1:12: field `claims`: invalid type: map, expected a sequence \
+        "cat/shape.json:1:12: error: field `claims`: invalid type: map, expected a sequence \
          (see README \"Claim catalogue\")",
     );
     // multi-byte characters before the problem on its line: columns count chars
@@ -750,7 +885,7 @@ fn catalogue_of_the_wrong_shape_names_the_field() {
     );
     assert_catalogue_error(
         &run,
-        "cat/kind.json:2:61: field `[0].kind` of `x`: unknown variant `sideways`, expected one of \
+        "cat/kind.json:2:61: error: field `[0].kind` of `x`: unknown variant `sideways`, expected one of \
          `count`, `percent`, `money`, `date`, `year`, `age`, `duration` (see README \"Claim catalogue\")",
     );
     // CRLF line endings and a misspelt field
@@ -760,14 +895,14 @@ fn catalogue_of_the_wrong_shape_names_the_field() {
     );
     assert_catalogue_error(
         &run,
-        "cat/field.json:3:20: field `claims[0].tolerence` of `x`: unknown field `tolerence`, \
+        "cat/field.json:3:20: error: field `claims[0].tolerence` of `x`: unknown field `tolerence`, \
          expected one of `id`, `description`, `subject`, `property`, `kind`, `varies`, \
          `tolerance`, `relations` (see README \"Claim catalogue\")",
     );
     let run = check_catalogue("missing.json", r#"[{"id": "x", "kind": "count"}]"#);
     assert_catalogue_error(
         &run,
-        "cat/missing.json:1:2: field `[0].subject` of `x`: missing field `subject` \
+        "cat/missing.json:1:2: error: field `[0].subject` of `x`: missing field `subject` \
          (see README \"Claim catalogue\")",
     );
 }
@@ -780,7 +915,7 @@ fn catalogue_pattern_that_is_not_a_regex_names_file_line_column_and_field() {
     );
     assert_catalogue_error(
         &run,
-        "cat/re.json:3:29: field `[0].property.patterns[0]` of `x`: invalid regular expression: \
+        "cat/re.json:3:29: error: field `[0].property.patterns[0]` of `x`: invalid regular expression: \
          unclosed group (at character 8 of the pattern)",
     );
 }
@@ -797,7 +932,7 @@ fn catalogue_pattern_with_a_huge_repetition_is_rejected_and_a_normal_one_works()
     let run = check_catalogue("big.json", &entry("(a{1000}){1000}"));
     assert_catalogue_error(
         &run,
-        "cat/big.json:3:57: field `[0].property.patterns[0]` of `gnlc.members`: regular \
+        "cat/big.json:3:57: error: field `[0].property.patterns[0]` of `gnlc.members`: regular \
          expression too large: once compiled it exceeds the 1024 KiB limit (nested or large \
          counted repetitions such as `(a{1000}){1000}` multiply its size); simplify the pattern",
     );
@@ -825,7 +960,7 @@ fn duplicate_claim_id_points_at_both_declarations() {
     let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
     assert_catalogue_error(
         &run,
-        "cat/b.json:3:10: field `claims[1].id`: duplicate claim id `x` (first declared at \
+        "cat/b.json:3:10: error: field `claims[1].id`: duplicate claim id `x` (first declared at \
          cat/a.json:1:9); ids must be unique across catalogue files",
     );
 }
@@ -852,14 +987,18 @@ fn catalogue_fifo_or_missing_directory_is_refused_without_blocking() {
         let run = s.run(&["check", "a.txt", "--claims", "cat", "--format", "jsonl"]);
         assert_catalogue_error(
             &run,
-            "cat/pipe.json: not a regular file; a catalogue file must be a JSON file",
+            "cat/pipe.json: error: not a regular file; a catalogue file must be a JSON file",
         );
     } else {
         eprintln!("note: skipping the catalogue FIFO case: mkfifo is not available");
     }
     let run = s.run(&["check", "a.txt", "--claims", "nowhere", "--format", "jsonl"]);
     run.assert_code(2)
-        .assert_stderr_contains("nowhere: claim catalogue directory not found");
+        .assert_stderr(&["nowhere: error: claim catalogue directory not found"]);
+    let run = s.run(&["check", "a.txt", "--claims", "a.txt", "--format", "jsonl"]);
+    run.assert_code(2).assert_stderr(&[
+        "a.txt: error: not a directory; --claims takes the directory of the claim catalogue",
+    ]);
 }
 
 // ---------------------------------------------------------------------------
@@ -871,18 +1010,50 @@ fn corrupt_baseline_is_an_error_naming_the_file() {
     let s = Sandbox::new();
     s.write("a.txt", ARTICLE)
         .write("cut.json", "{\"schema\": 1, \"accepted\": [")
-        .write("shape.json", "{\"schema\": 1, \"accepted\": 5}");
+        .write("shape.json", "{\"schema\": 1, \"accepted\": 5}")
+        .write("empty.json", "")
+        // a reason in Vietnamese before the problem: columns count chars
+        .write(
+            "viet.json",
+            "{\"schema\": 1, \"accepted\": [{\"reason\": \"Hà Nội\", x}]}",
+        );
     let run = s.check_with(&["a.txt"], &["--baseline", "cut.json"]);
     run.assert_code(2).assert_stderr(&[
-        "claimcheck: error: cut.json:1:27: not a claimcheck baseline: EOF while parsing a list",
+        "cut.json:1:27: error: not a claimcheck baseline: EOF while parsing a list",
     ]);
     let run = s.check_with(&["a.txt"], &["--baseline", "shape.json"]);
     run.assert_code(2).assert_stderr(&[
-        "claimcheck: error: shape.json:1:27: not a claimcheck baseline: invalid type: integer `5`, expected a sequence",
+        "shape.json:1:27: error: not a claimcheck baseline: invalid type: integer `5`, expected a sequence",
     ]);
+    // an empty file: column 1, never column 0
+    let run = s.check_with(&["a.txt"], &["--baseline", "empty.json"]);
+    run.assert_code(2).assert_stderr(&[
+        "empty.json:1:1: error: not a claimcheck baseline: EOF while parsing a value",
+    ]);
+    let run = s.check_with(&["a.txt"], &["--baseline", "viet.json"]);
+    run.assert_code(2)
+        .assert_stderr(&["viet.json:1:49: error: not a claimcheck baseline: key must be a string"]);
+    // --write-baseline will not overwrite a baseline it cannot read
+    let run = s.check_with(&["a.txt"], &["--write-baseline", "empty.json"]);
+    run.assert_code(2).assert_stderr(&[
+        "empty.json:1:1: error: not a claimcheck baseline: EOF while parsing a value; \
+         fix it (or delete it) before rewriting",
+    ]);
+    assert_eq!(fs::read_to_string(s.path("empty.json")).unwrap(), "");
+}
+
+#[test]
+fn missing_baseline_is_named_in_plain_words() {
+    let s = Sandbox::new();
+    s.write("a.txt", ARTICLE).mkdir("dir.json");
     let run = s.check_with(&["a.txt"], &["--baseline", "gone.json"]);
     run.assert_code(2)
-        .assert_stderr_contains("claimcheck: error: gone.json: cannot read baseline: ");
+        .assert_stderr(&["gone.json: error: baseline file not found"]);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    // no `(os error 21)`: the OS's words, in lower case
+    let run = s.check_with(&["a.txt"], &["--baseline", "dir.json"]);
+    run.assert_code(2)
+        .assert_stderr(&["dir.json: error: cannot read baseline: is a directory"]);
 }
 
 #[test]
@@ -894,7 +1065,7 @@ fn baseline_from_a_newer_schema_says_to_upgrade() {
     );
     let run = s.check_with(&["a.txt"], &["--baseline", "new.json"]);
     run.assert_code(2).assert_stderr(&[
-        "claimcheck: error: new.json: baseline schema 99 is newer than this claimcheck \
+        "new.json: error: baseline schema 99 is newer than this claimcheck \
          understands (1); upgrade claimcheck or rewrite it with --write-baseline",
     ]);
 }

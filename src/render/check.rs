@@ -9,6 +9,7 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table}
 use serde_json::{json, Value as Json};
 
 use super::{escape_for_terminal, write_json_line};
+use crate::corpus::{SkipReason, Skipped};
 use crate::interpret::Claim;
 use crate::reconcile::{Finding, FindingKind, Severity};
 use crate::report::{FailOn, Report};
@@ -160,8 +161,8 @@ pub fn table<W: Write>(
 }
 
 /// The one-line summary that ends the human report (and the diagnostics):
-/// counts per verdict, how many findings were `shown` and `hidden`, and how
-/// many are at or above `fail_on`.
+/// counts per verdict, how many findings were `shown` and `hidden`, how
+/// many are at or above `fail_on`, and the files skipped, by reason.
 pub fn summary_line(report: &Report, fail_on: FailOn, shown: usize, hidden: usize) -> String {
     let s = report.summary(fail_on);
     let count = |k: &str| s.by_kind.get(k).copied().unwrap_or(0);
@@ -209,7 +210,68 @@ pub fn summary_line(report: &Report, fail_on: FailOn, shown: usize, hidden: usiz
         line.push_str(" — nothing to compare");
     }
     line.push_str(&format!("; {} at or above --fail-on", s.failing));
+    if let Some(skipped) = skipped_clause(&s.inputs.skipped) {
+        line.push_str("; ");
+        line.push_str(&skipped);
+    }
     line
+}
+
+/// How many extensions the summary names before counting the rest as `other`.
+const SKIPPED_EXTENSIONS_SHOWN: usize = 5;
+
+/// `3 files skipped: 2 not articles (1 .json, 1 .png), 1 not a regular
+/// file`, or `None` when nothing was skipped. Extensions are listed most
+/// frequent first (ties by name), at most [`SKIPPED_EXTENSIONS_SHOWN`] of
+/// them, so a corpus beside thousands of images still gets one short line.
+fn skipped_clause(skipped: &Skipped) -> Option<String> {
+    if skipped.is_empty() {
+        return None;
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut extensions: Vec<(String, usize)> = Vec::new();
+    let mut irregular = 0;
+    for (reason, n) in skipped.by_reason() {
+        match reason {
+            SkipReason::NotAnArticle(Some(ext)) => {
+                extensions.push((format!(".{}", escape_for_terminal(ext)), n));
+            }
+            SkipReason::NotAnArticle(None) => extensions.push(("no extension".into(), n)),
+            SkipReason::NotARegularFile => irregular += n,
+        }
+    }
+    extensions.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut parts = Vec::new();
+    if !extensions.is_empty() {
+        let articles: usize = extensions.iter().map(|e| e.1).sum();
+        let mut listed: Vec<String> = extensions
+            .iter()
+            .take(SKIPPED_EXTENSIONS_SHOWN)
+            .map(|(ext, n)| format!("{n} {ext}"))
+            .collect();
+        let rest: usize = extensions
+            .iter()
+            .skip(SKIPPED_EXTENSIONS_SHOWN)
+            .map(|e| e.1)
+            .sum();
+        if rest > 0 {
+            listed.push(format!("{rest} other"));
+        }
+        parts.push(format!(
+            "{} ({})",
+            plural(articles, "not an article", "not articles"),
+            listed.join(", ")
+        ));
+    }
+    if irregular > 0 {
+        parts.push(plural(irregular, "not a regular file", "not regular files"));
+    }
+    Some(format!(
+        "{} skipped: {}",
+        plural(skipped.total(), "file", "files"),
+        parts.join(", ")
+    ))
 }
 
 fn as_of_word(c: &Claim) -> &'static str {
@@ -377,4 +439,72 @@ pub fn json<W: Write>(out: &mut W, report: &Report, fail_on: FailOn) -> io::Resu
     });
     serde_json::to_writer_pretty(&mut *out, &v)?;
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skipped(reasons: &[(SkipReason, usize)]) -> Skipped {
+        let mut s = Skipped::default();
+        for (r, n) in reasons {
+            for _ in 0..*n {
+                s.add(r.clone());
+            }
+        }
+        s
+    }
+
+    fn ext(e: &str) -> SkipReason {
+        SkipReason::NotAnArticle(Some(e.to_string()))
+    }
+
+    #[test]
+    fn skipped_clause_groups_by_reason_and_extension() {
+        assert_eq!(skipped_clause(&Skipped::default()), None);
+        assert_eq!(
+            skipped_clause(&skipped(&[(ext("png"), 1)])).as_deref(),
+            Some("1 file skipped: 1 not an article (1 .png)")
+        );
+        assert_eq!(
+            skipped_clause(&skipped(&[
+                (ext("json"), 1),
+                (ext("png"), 2),
+                (SkipReason::NotAnArticle(None), 1),
+                (SkipReason::NotARegularFile, 1),
+            ]))
+            .as_deref(),
+            Some(
+                "5 files skipped: 4 not articles (2 .png, 1 .json, 1 no extension), \
+                 1 not a regular file"
+            )
+        );
+    }
+
+    #[test]
+    fn skipped_clause_names_at_most_five_extensions_and_escapes_them() {
+        let many = skipped(&[
+            (ext("a"), 1),
+            (ext("b"), 1),
+            (ext("c"), 2),
+            (ext("d"), 1),
+            (ext("e"), 1),
+            (ext("f"), 1),
+            (ext("g"), 3),
+            (ext("x\u{1b}[31m"), 1),
+            (SkipReason::NotARegularFile, 2),
+        ]);
+        assert_eq!(
+            skipped_clause(&many).as_deref(),
+            Some(
+                "13 files skipped: 11 not articles (3 .g, 2 .c, 1 .a, 1 .b, 1 .d, 3 other), \
+                 2 not regular files"
+            )
+        );
+        let hostile = skipped(&[(ext("x\u{1b}[31m"), 1)]);
+        assert_eq!(
+            skipped_clause(&hostile).as_deref(),
+            Some("1 file skipped: 1 not an article (1 .x\\u{1b}[31m)")
+        );
+    }
 }
