@@ -83,7 +83,7 @@ struct ClaimRecord {
     start: usize,
     end: usize,
     text: String,
-    sentence: String,
+    sentence: std::sync::Arc<str>,
     kind: Kind,
     value: ValueRecord,
     qualifier: String,
@@ -415,8 +415,15 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<Vec<(DocInfo, Vec<Claim>
                 if *doc != *c.doc {
                     return Err(bad(format!("claim of `{}` under document `{doc}`", c.doc)));
                 }
-                let claim = (*c).into_claim(doc).map_err(bad)?;
-                docs.last_mut().expect("a document was read").1.push(claim);
+                let mut claim = (*c).into_claim(doc).map_err(bad)?;
+                let claims = &mut docs.last_mut().expect("a document was read").1;
+                // claims of one sentence share its quote, as when interpreted
+                if let Some(prev) = claims.last() {
+                    if prev.sentence == claim.sentence {
+                        claim.sentence = prev.sentence.clone();
+                    }
+                }
+                claims.push(claim);
             }
         }
     }

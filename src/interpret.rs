@@ -175,7 +175,7 @@ pub struct Claim {
     pub end: usize,
     pub text: String,
     /// The sentence the claim is in, as written (whitespace folded).
-    pub sentence: String,
+    pub sentence: std::sync::Arc<str>,
     pub kind: Kind,
     pub value: Value,
     pub qualifier: Qualifier,
@@ -337,6 +337,9 @@ struct SentenceCtx<'a> {
     start: usize,
     text: &'a str,
     norm: String,
+    /// The text as quoted in claims (whitespace collapsed), shared by the
+    /// claims of the sentence.
+    quote: std::sync::Arc<str>,
     /// Named entities with absolute byte spans.
     ents: Vec<Ent>,
 }
@@ -358,6 +361,7 @@ impl<'a> SentenceCtx<'a> {
             start,
             text,
             norm: normalize_words(text),
+            quote: text.split_whitespace().collect::<Vec<_>>().join(" ").into(),
             ents,
         }
     }
@@ -633,7 +637,7 @@ fn interpret_one(
         start: m.start,
         end: m.end,
         text: m.text.clone(),
-        sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+        sentence: ctx.quote.clone(),
         kind: m.kind,
         value: m.value,
         qualifier: m.qualifier,

@@ -2,6 +2,11 @@
 //! and picks the exit code (0 clean, 1 findings at or above `--fail-on`,
 //! 2 usage or input error).
 
+/// Many small allocations per claim and finding: mimalloc is markedly
+/// faster at them than the system allocator, on every thread.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 

@@ -201,11 +201,42 @@ pub struct Sources {
 /// same (syndication); identical claim sentences in different documents
 /// are one source even when the articles differ elsewhere.
 pub fn sources(claims: &[Claim]) -> Sources {
-    let mut docs: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
+    use rustc_hash::FxHashMap as HashMap;
+    // Documents in sorted order (their index is the group id order), and
+    // each claim's document. Claims of one document are usually adjacent
+    // and share one `Arc`: the hash lookup runs once per run of them.
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    let mut doc_of: Vec<usize> = Vec::with_capacity(claims.len());
+    let mut last: Option<(&std::sync::Arc<str>, usize)> = None;
     for c in claims {
-        docs.entry(&*c.doc).or_default().insert(c.sentence_hash);
+        let d = match last {
+            Some((doc, d)) if std::sync::Arc::ptr_eq(doc, &c.doc) => d,
+            _ => {
+                let n = index.len();
+                *index.entry(&*c.doc).or_insert(n)
+            }
+        };
+        last = Some((&c.doc, d));
+        doc_of.push(d);
     }
-    let names: Vec<&str> = docs.keys().copied().collect();
+    let mut names: Vec<(&str, usize)> = index.into_iter().collect();
+    names.sort_unstable();
+    let mut rank = vec![0; names.len()];
+    for (r, (_, first_seen)) in names.iter().enumerate() {
+        rank[*first_seen] = r;
+    }
+    for d in &mut doc_of {
+        *d = rank[*d];
+    }
+    // each document's claim sentences, sorted and distinct
+    let mut docs: Vec<Vec<u64>> = vec![Vec::new(); names.len()];
+    for (c, &d) in claims.iter().zip(&doc_of) {
+        docs[d].push(c.sentence_hash);
+    }
+    for hashes in &mut docs {
+        hashes.sort_unstable();
+        hashes.dedup();
+    }
     let mut parent: Vec<usize> = (0..names.len()).collect();
     fn find(p: &mut [usize], i: usize) -> usize {
         let mut r = i;
@@ -221,13 +252,13 @@ pub fn sources(claims: &[Claim]) -> Sources {
         r
     }
     // documents sharing a claim sentence are candidates; compare only those
-    let mut by_sentence: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-    for (i, n) in names.iter().enumerate() {
-        for h in &docs[n] {
+    let mut by_sentence: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (i, hashes) in docs.iter().enumerate() {
+        for h in hashes {
             by_sentence.entry(*h).or_default().push(i);
         }
     }
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for ds in by_sentence.values() {
         if ds.len() > 64 {
             // a boilerplate sentence in very many documents says nothing about copying
@@ -235,14 +266,16 @@ pub fn sources(claims: &[Claim]) -> Sources {
         }
         for (k, &a) in ds.iter().enumerate() {
             for &b in &ds[k + 1..] {
-                pairs.insert((a, b));
+                pairs.push((a, b));
             }
         }
     }
+    // the same order whatever the hash map's: union-find results depend on it
+    pairs.sort_unstable();
+    pairs.dedup();
     for (a, b) in pairs {
-        let sa = &docs[names[a]];
-        let sb = &docs[names[b]];
-        let shared = sa.intersection(sb).count();
+        let (sa, sb) = (&docs[a], &docs[b]);
+        let shared = sorted_intersection_len(sa, sb);
         let smaller = sa.len().min(sb.len());
         if smaller > 0 && shared * 10 >= smaller * 8 {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -251,15 +284,11 @@ pub fn sources(claims: &[Claim]) -> Sources {
             }
         }
     }
-    let group_of: BTreeMap<&str, usize> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (*n, find(&mut parent, i)))
-        .collect();
+    let group_of: Vec<usize> = (0..names.len()).map(|i| find(&mut parent, i)).collect();
     // a sentence's source is the smallest group it appears in
-    let mut sentence_source: BTreeMap<u64, usize> = BTreeMap::new();
-    for c in claims {
-        let g = group_of[&*c.doc];
+    let mut sentence_source: HashMap<u64, usize> = HashMap::default();
+    for (c, &d) in claims.iter().zip(&doc_of) {
+        let g = group_of[d];
         sentence_source
             .entry(c.sentence_hash)
             .and_modify(|s| *s = (*s).min(g))
@@ -267,10 +296,11 @@ pub fn sources(claims: &[Claim]) -> Sources {
     }
     let source: Vec<usize> = claims
         .iter()
-        .map(|c| sentence_source[&c.sentence_hash].min(group_of[&*c.doc]))
+        .zip(&doc_of)
+        .map(|(c, &d)| sentence_source[&c.sentence_hash].min(group_of[d]))
         .collect();
     // copies: same source, same key, same text in the same sentence
-    let mut first: BTreeMap<(usize, &str, u64, &str), usize> = BTreeMap::new();
+    let mut first: HashMap<(usize, &str, u64, &str), usize> = HashMap::default();
     let mut representative = vec![0; claims.len()];
     let mut copies = vec![0; claims.len()];
     for (i, c) in claims.iter().enumerate() {
@@ -292,10 +322,28 @@ pub fn sources(claims: &[Claim]) -> Sources {
     }
 }
 
+/// How many values two sorted, distinct lists share.
+fn sorted_intersection_len(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Compares the claims of every key and returns the findings, most severe first.
 pub fn reconcile(claims: &[Claim], src: &Sources) -> Vec<Finding> {
     // group representatives by key, then by what may be compared
-    let mut groups: BTreeMap<(String, GroupScope), Vec<usize>> = BTreeMap::new();
+    let mut groups: rustc_hash::FxHashMap<(&str, GroupScope), Vec<usize>> =
+        rustc_hash::FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         if src.representative[i] != i {
             continue;
@@ -312,12 +360,16 @@ pub fn reconcile(claims: &[Claim], src: &Sources) -> Vec<Finding> {
                 _ => String::new(),
             },
         };
-        groups.entry((c.key.id.clone(), scope)).or_default().push(i);
+        groups
+            .entry((c.key.id.as_str(), scope))
+            .or_default()
+            .push(i);
     }
     let mut findings = Vec::new();
-    // keys are independent: judge them in parallel, keep the order
+    // keys are independent: judge them in parallel, keep the (sorted) order
     use rayon::prelude::*;
-    let groups: Vec<_> = groups.into_iter().collect();
+    let mut groups: Vec<_> = groups.into_iter().collect();
+    groups.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let judged: Vec<Vec<Finding>> = groups
         .par_iter()
         .map(|((_, scope), members)| judge(claims, src, members, scope))
@@ -346,7 +398,7 @@ pub fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
     });
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 struct GroupScope {
     modality: Modality,
     horizon: String,

@@ -166,20 +166,32 @@ pub fn build(
 ) -> Report {
     // the same order whatever produced the claims (a direct run, shards, the cache)
     per_doc.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let mut documents = Vec::new();
-    let mut claims = Vec::new();
-    // one shared key per key id: claims of a key point at one allocation
-    let mut keys: std::collections::HashMap<
-        (String, crate::interpret::Confidence),
-        std::sync::Arc<crate::interpret::Key>,
-    > = std::collections::HashMap::new();
+    let mut documents = Vec::with_capacity(per_doc.len());
+    let mut claims = Vec::with_capacity(per_doc.iter().map(|(_, c)| c.len()).sum());
+    // one shared key per key id and confidence: claims of a key point at one
+    // allocation (looked up by `&str`, so no key string is copied per claim)
+    let mut keys: std::collections::HashMap<String, Vec<std::sync::Arc<crate::interpret::Key>>> =
+        std::collections::HashMap::new();
     for (d, c) in per_doc {
         documents.push(d);
         for mut claim in c {
-            let shared = keys
-                .entry((claim.key.id.clone(), claim.key.confidence))
-                .or_insert_with(|| claim.key.clone());
-            claim.key = shared.clone();
+            let shared = match keys.get_mut(claim.key.id.as_str()) {
+                Some(same_id) => match same_id
+                    .iter()
+                    .find(|k| k.confidence == claim.key.confidence)
+                {
+                    Some(k) => k.clone(),
+                    None => {
+                        same_id.push(claim.key.clone());
+                        claim.key.clone()
+                    }
+                },
+                None => {
+                    keys.insert(claim.key.id.clone(), vec![claim.key.clone()]);
+                    claim.key.clone()
+                }
+            };
+            claim.key = shared;
             claims.push(claim);
         }
     }

@@ -516,6 +516,21 @@ fn age_vs_year_age_in_object_position_is_checked() {
     assert_eq!(severity(g), "info", "{}", summarize(&fs));
 }
 
+#[test]
+fn age_vs_year_matches_a_name_within_a_longer_name_both_ways() {
+    // `Central Market` (age) within `Ben Thanh Central Market` (founded), and
+    // `Harbour Bridge` (opened) within `Saigon Harbour Bridge` (age)
+    let out = check_fixture("age-vs-year-name-within-name", &[]);
+    let fs = findings(&out, "age-vs-year");
+    let f = one(&fs, "market-times.md", "120-year-old");
+    assert_eq!(severity(f), "warning", "{}", summarize(&fs));
+    assert_eq!(num(&f["data"]["stated_year"]), 1890.0);
+    let g = one(&fs, "market-times.md", "40-year-old");
+    assert_eq!(severity(g), "warning", "{}", summarize(&fs));
+    assert_eq!(num(&g["data"]["implied_year"]), 1985.0);
+    assert_eq!(num(&g["data"]["stated_year"]), 1975.0);
+}
+
 // ---------------------------------------------------------------------------
 // rate-outlier
 // ---------------------------------------------------------------------------

@@ -51,6 +51,7 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
                 .push(j);
         }
     }
+    let containment = Containment::new(claims, ids, &by_subject);
     for &i in ids {
         let c = &claims[i];
         let (Kind::Age, Some(implied)) = (c.kind, c.implied_year) else {
@@ -71,10 +72,9 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
         // the same name, or one naming the other (`Central Market` in `Ben Thanh Central Market`)
         let matching: Vec<usize> = match by_subject.get(&subject) {
             Some(v) => v.clone(),
-            None => by_subject
-                .iter()
-                .filter(|(fs, _)| fs.contains(&subject) || subject.contains(fs.as_str()))
-                .flat_map(|(_, v)| v.iter().copied())
+            None => containment
+                .related(&subject)
+                .flat_map(|fs| by_subject[fs].iter().copied())
                 .collect(),
         };
         // one finding per age: against each distinct year stated for the subject
@@ -142,4 +142,86 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// Which founding subjects contain an age's subject or are contained in it,
+/// found with two Aho-Corasick automata instead of comparing every age with
+/// every subject (quadratic in the size of an archive).
+struct Containment<'a> {
+    /// Founding subjects in sorted order (the order matches are listed in).
+    founding: Vec<&'a str>,
+    /// For each age subject without an exact match: the indices into
+    /// `founding` of the subjects related to it, sorted.
+    related: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Containment<'a> {
+    fn new(
+        claims: &[Claim],
+        ids: &[usize],
+        by_subject: &'a std::collections::BTreeMap<String, Vec<usize>>,
+    ) -> Self {
+        use aho_corasick::AhoCorasick;
+        let founding: Vec<&str> = by_subject.keys().map(String::as_str).collect();
+        // the subjects of ages that have no founding claim under the same name
+        let mut ages: Vec<String> = ids
+            .iter()
+            .map(|&i| &claims[i])
+            .filter(|c| c.kind == Kind::Age && c.implied_year.is_some())
+            .map(|c| normalize_subject(&c.key.subject))
+            .filter(|s| !s.is_empty() && !by_subject.contains_key(s))
+            .collect();
+        ages.sort();
+        ages.dedup();
+        let mut related: std::collections::HashMap<String, std::collections::BTreeSet<usize>> =
+            ages.iter()
+                .map(|a| (a.clone(), Default::default()))
+                .collect();
+        // an empty founding subject is inside every name
+        for (f, _) in founding.iter().enumerate().filter(|(_, fs)| fs.is_empty()) {
+            for set in related.values_mut() {
+                set.insert(f);
+            }
+        }
+        if !founding.is_empty() && !ages.is_empty() {
+            // a founding subject inside an age's subject
+            if let Ok(ac) = AhoCorasick::new(&founding) {
+                for a in &ages {
+                    let set = related.get_mut(a).expect("every age has an entry");
+                    set.extend(
+                        ac.find_overlapping_iter(a.as_str())
+                            .map(|m| m.pattern().as_usize()),
+                    );
+                }
+            }
+            // an age's subject inside a founding subject
+            if let Ok(ac) = AhoCorasick::new(&ages) {
+                for (f, fs) in founding.iter().enumerate() {
+                    for m in ac.find_overlapping_iter(*fs) {
+                        let a = &ages[m.pattern().as_usize()];
+                        related
+                            .get_mut(a)
+                            .expect("every age has an entry")
+                            .insert(f);
+                    }
+                }
+            }
+        }
+        Containment {
+            founding,
+            related: related
+                .into_iter()
+                .map(|(a, set)| (a, set.into_iter().collect()))
+                .collect(),
+        }
+    }
+
+    /// The founding subjects related to `subject`, in sorted order.
+    fn related(&self, subject: &str) -> impl Iterator<Item = &'a str> + '_ {
+        self.related
+            .get(subject)
+            .into_iter()
+            .flatten()
+            .map(|&f| self.founding[f])
+    }
 }
