@@ -393,9 +393,24 @@ pub fn normalize_words(s: &str) -> String {
     out.push(' ');
     let mut space = true;
     for c in s.chars() {
-        let c = crate::interpret::fold_char(c);
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+        // ASCII (most text) without the folding and Unicode case tables
+        let word_char = if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+                true
+            } else {
+                false
+            }
+        } else {
+            let c = crate::interpret::fold_char(c);
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+                true
+            } else {
+                false
+            }
+        };
+        if word_char {
             space = false;
         } else if !space {
             out.push(' ');

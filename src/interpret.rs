@@ -1245,9 +1245,8 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
     let mut i = 0;
     while i < words.len() {
         let w = w_at(i);
-        let lw = w.to_lowercase();
         // back-references: `the city has`, `the whole city had`, `the network includes`
-        if lw == "the" {
+        if w.eq_ignore_ascii_case("the") {
             let mut j = i + 1;
             if j < words.len() && matches!(w_at(j).to_lowercase().as_str(), "whole" | "entire") {
                 j += 1;
@@ -1309,9 +1308,14 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
                 }
             }
         }
+        // most words are not capitalised: no lower-cased copy for them
+        if !is_capitalised(w) {
+            i += 1;
+            continue;
+        }
+        let lw = w.to_lowercase();
         let first_word = at_start && i == 0;
-        let start_ok = is_capitalised(w)
-            && !w.chars().any(|c| c.is_ascii_digit())
+        let start_ok = !w.chars().any(|c| c.is_ascii_digit())
             && !NOT_ENTITIES.contains(&trim_possessive(&lw).as_str())
             && crate::extract::lexicon::small_number(w).is_none()
             && crate::date::month_from_name(w).is_none()
@@ -1328,7 +1332,6 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
         let mut last = i;
         while j < words.len() && !(w_at(last).ends_with("'s") || w_at(last).ends_with("’s")) {
             let x = w_at(j);
-            let lx = x.to_lowercase();
             let id_part =
                 x.chars().any(|c| c.is_ascii_digit()) && w_at(j - 1).eq_ignore_ascii_case("no");
             let not_a_date = crate::date::month_from_name(x).is_none()
@@ -1336,10 +1339,10 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
             if (is_capitalised(x) && not_a_date) || id_part {
                 last = j;
                 j += 1;
-            } else if matches!(
-                lx.as_str(),
-                "of" | "and" | "for" | "on" | "in" | "de" | "no"
-            ) && j + 1 < words.len()
+            } else if ["of", "and", "for", "on", "in", "de", "no"]
+                .iter()
+                .any(|c| x.eq_ignore_ascii_case(c))
+                && j + 1 < words.len()
                 && is_capitalised(w_at(j + 1))
                 && crate::date::month_from_name(w_at(j + 1)).is_none()
             {

@@ -606,8 +606,20 @@ fn report_problems(problems: &[Problem]) {
 /// the end of each phase (for `scripts/bench.sh` and profiling).
 fn timing(phase: &str, start: std::time::Instant) {
     if std::env::var_os("CLAIMCHECK_TIMINGS").is_some() {
+        // resident memory now and at its peak, where the system tells (Linux)
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .map(|v| v.trim().to_string())
+        };
+        let memory = match (field("VmRSS:"), field("VmHWM:")) {
+            (Some(now), Some(peak)) => format!(" (resident {now}, peak {peak})"),
+            _ => String::new(),
+        };
         eprintln!(
-            "claimcheck: timing: {phase} done at {:.3} s",
+            "claimcheck: timing: {phase} done at {:.3} s{memory}",
             start.elapsed().as_secs_f64()
         );
     }
