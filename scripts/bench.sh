@@ -26,6 +26,8 @@
 #     (both with --no-cache when the binary has an incremental cache)
 #   grep -oE '[0-9][0-9,.]*' all.txt | wc -l                   (LC_ALL=C)
 #   cat all.txt > /dev/null                                    (the floor)
+#   claimcheck check DIR --claims EMPTY --cache-dir C          (cold, then warm
+#                                   after changing one article, RUNS times)
 #
 # where all.txt is the corpus's files concatenated in sorted order. It prints
 # one Markdown table (throughput, time ratios to grep and cat, peak RSS from
@@ -312,7 +314,42 @@ prepare() {
 # Runs
 # ---------------------------------------------------------------------------
 
+# incremental: the CI case. A cold `check` that fills an empty cache, then
+# RUNS warm runs, each after changing one article (a sentence appended to the
+# first file; the file is restored afterwards, even on interruption); sets
+# T_cold and T_warm (median).
+incremental() {
+    T_cold="–"
+    T_warm="–"
+    N_warm=0
+    [[ $CHECK_HELP == *--cache-dir* ]] || return 0
+    local cache=$TMP/cache-$size first times=() i
+    first=$(find "$CORPUS" -name "*.md" | sort | sed -n 1p)
+    cp -p "$first" "$TMP/original.md"
+    RESTORE=$first
+    rm -rf "$cache"
+    run_once "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" --cache-dir "$cache"
+    [[ $RC -eq 0 || $RC -eq 1 ]] || die "$size: cold cached check exited with $RC"
+    T_cold=$ELAPSED
+    log "  cold, filling the cache: ${ELAPSED} s"
+    for ((i = 1; i <= RUNS; i++)); do
+        printf '\nIn update %d, 4%d new members joined the network.\n' "$i" "$i" >>"$first"
+        run_once "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" --cache-dir "$cache"
+        [[ $RC -eq 0 || $RC -eq 1 ]] || die "$size: warm cached check exited with $RC"
+        times+=("$ELAPSED")
+        log "  warm, one article changed, run $i/$RUNS: ${ELAPSED} s"
+    done
+    cp -p "$TMP/original.md" "$first"
+    RESTORE=""
+    rm -rf "$cache"
+    N_warm=${#times[@]}
+    T_warm=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+}
+
 ROWS=()
+ROWS_CACHE=()
+RESTORE=""
+trap 'if [[ -n $RESTORE ]]; then cp -p "$TMP/original.md" "$RESTORE"; fi; rm -rf "$TMP"' EXIT
 cd "$BENCH_DIR" # no claims/ here, whatever the caller's directory
 for size in $SIZES; do
     prepare "$size"
@@ -326,6 +363,10 @@ for size in $SIZES; do
     measure check_table "0 1" "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" "${CHECK_FLAGS[@]}"
     measure grep "0" env LC_ALL=C sh -c 'grep -oE "[0-9][0-9,.]*" "$1" | wc -l' sh "$ALL"
     measure cat "0" cat "$ALL"
+    incremental
+
+    ROWS_CACHE+=("| $size | $(cell "$BYTES" "$T_cold" 1) | $(cell "$BYTES" "$T_warm" "$N_warm") \
+| $(if is_time "$T_cold" && is_time "$T_warm"; then awk -v w="$T_warm" -v c="$T_cold" 'BEGIN {printf "%.1f%%", 100 * w / c}'; else echo –; fi) |")
 
     ROWS+=("| $size | $FILES | $(human "$BYTES") | $MENTIONS \
 | $(cell "$BYTES" "$T_extract" "$N_extract") | $(cell "$BYTES" "$T_check_jsonl" "$N_check_jsonl") \
@@ -355,6 +396,12 @@ claimcheck ${REV}, $(date -u +%Y-%m-%d); corpus from \`examples/gen_corpus.rs\` 
 | corpus | files | bytes | mentions | extract jsonl MB/s (time) | check jsonl MB/s (time) | check table MB/s (time) | grep MB/s (time) | cat MB/s (time) | extract ÷ grep | check ÷ grep | extract ÷ cat | check ÷ cat | peak RSS extract | peak RSS check jsonl | peak RSS check table |
 |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
 $(printf '%s\n' "${ROWS[@]}")
+
+Incremental runs (the CI case: the default table output, with the cache):
+
+| corpus | cold, filling the cache | warm, one article changed | warm ÷ cold |
+|---|--:|--:|--:|
+$(printf '%s\n' "${ROWS_CACHE[@]}")
 
 MB = 10^6 bytes. extract: \`claimcheck extract DIR --format jsonl\`; check: \`claimcheck check DIR --claims <empty dir> ${CHECK_FLAGS[*]}${CHECK_FLAGS[*]:+ }[--format jsonl]\`, all to /dev/null.
 grep: \`LC_ALL=C grep -oE '[0-9][0-9,.]*' all.txt | wc -l\`; cat: \`cat all.txt > /dev/null\`, where all.txt is the same files concatenated.
