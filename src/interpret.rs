@@ -515,7 +515,9 @@ fn interpret_one(
     let unit_norm = m.unit.as_deref().map(normalize_phrase).unwrap_or_default();
     if !catalog.entries.is_empty() {
         let mut best: Option<((usize, std::cmp::Reverse<usize>), &crate::catalog::Compiled)> = None;
-        let mention_at = normalize_words(safe_slice(text, s0, m.start)).len();
+        // where the claim sits in the normalised sentence, for tie-breaks;
+        // computed only when an entry matches
+        let mention_at = std::cell::OnceCell::<usize>::new();
         for e in &catalog.entries {
             if let Some(score) = catalog_match(
                 e,
@@ -534,7 +536,11 @@ fn interpret_one(
                     .filter_map(|a| {
                         nsentence
                             .match_indices(a.as_str())
-                            .map(|(i, _)| i.abs_diff(mention_at))
+                            .map(|(i, _)| {
+                                i.abs_diff(*mention_at.get_or_init(|| {
+                                    normalize_words(safe_slice(text, s0, m.start)).len()
+                                }))
+                            })
                             .min()
                     })
                     .min()

@@ -16,54 +16,59 @@ use crate::reconcile::{Finding, FindingKind, Severity};
 /// the two dates must account for the difference.
 pub fn check(claims: &[Claim], ids: &[usize], catalog: &Catalog) -> Vec<Finding> {
     let mut out = Vec::new();
-    let facts = |id: &str| -> Vec<usize> {
-        let mut v: Vec<usize> = ids
-            .iter()
-            .copied()
-            .filter(|&i| {
-                claims[i].key.id == id
-                    && claims[i].modality == Modality::Fact
-                    && claims[i].as_of.is_some()
-                    && number(&claims[i]).is_some()
-            })
-            .collect();
-        v.sort_by_key(|&i| {
-            (
-                claims[i].as_of.map(|a| a.days()),
-                claims[i].doc.clone(),
-                claims[i].start,
-            )
+    if catalog.entries.iter().all(|e| e.entry.relations.is_empty()) {
+        return out;
+    }
+    // Every dated fact of every key, once, sorted by as-of (start, end), then
+    // document and position. (Recomputing them per pair of totals made the
+    // check cubic in the number of values of an entry.)
+    let mut facts: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for &i in ids {
+        let c = &claims[i];
+        if c.modality == Modality::Fact && c.as_of.is_some() && number(c).is_some() {
+            facts.entry(c.key.id.as_str()).or_default().push(i);
+        }
+    }
+    let days = |i: usize| claims[i].as_of.map_or((0, 0), |a| a.days());
+    for v in facts.values_mut() {
+        v.sort_by(|&a, &b| {
+            (days(a), &claims[a].doc, claims[a].start).cmp(&(
+                days(b),
+                &claims[b].doc,
+                claims[b].start,
+            ))
         });
-        v
-    };
+    }
+    let none = Vec::new();
+    let facts_of = |id: &str| facts.get(id).unwrap_or(&none);
     for e in &catalog.entries {
         for rel in &e.entry.relations {
-            let totals = facts(&e.entry.id);
-            for w in 0..totals.len() {
-                for v in w + 1..totals.len() {
-                    let (b, a) = (totals[w], totals[v]);
-                    let (tb, ta) = (claims[b].as_of.unwrap(), claims[a].as_of.unwrap());
-                    if tb.days().1 >= ta.days().0 {
-                        continue;
-                    }
-                    // only consecutive values: no other total strictly between them
-                    if totals.iter().any(|&k| {
-                        claims[k]
-                            .as_of
-                            .is_some_and(|t| t.days().0 > tb.days().1 && t.days().1 < ta.days().0)
-                    }) {
-                        continue;
-                    }
-                    let between = |id: &String| -> Option<Vec<usize>> {
-                        let v: Vec<usize> = facts(id)
-                            .into_iter()
-                            .filter(|&k| {
-                                claims[k].as_of.is_some_and(|t| {
-                                    t.days().0 > tb.days().1 && t.days().1 <= ta.days().1
-                                })
-                            })
-                            .collect();
-                        (!v.is_empty()).then_some(v)
+            let totals = facts_of(&e.entry.id);
+            // min_end[k]: the earliest end of the totals from k on (sorted by start)
+            let mut min_end = vec![i32::MAX; totals.len() + 1];
+            for k in (0..totals.len()).rev() {
+                min_end[k] = min_end[k + 1].min(days(totals[k]).1);
+            }
+            for &b in totals.iter() {
+                let tb = claims[b].as_of.expect("facts have an as-of");
+                let after = tb.days().1;
+                // totals starting after b; consecutive to b are those that
+                // start no later than any of them ends (no total strictly
+                // between b and them)
+                let first = totals.partition_point(|&k| days(k).0 <= after);
+                let limit = min_end[first];
+                for &a in totals[first..].iter().take_while(|&&k| days(k).0 <= limit) {
+                    let ta = claims[a].as_of.expect("facts have an as-of");
+                    let until = ta.days().1;
+                    // the first value of a related entry stated between the two
+                    let between = |id: &String| -> Option<usize> {
+                        let v = facts_of(id);
+                        let from = v.partition_point(|&k| days(k).0 <= after);
+                        v[from..]
+                            .iter()
+                            .take_while(|&&k| days(k).0 <= until)
+                            .copied()
+                            .find(|&k| days(k).1 <= until)
                     };
                     let (Some(plus), Some(minus)) = (
                         rel.plus.iter().map(between).collect::<Option<Vec<_>>>(),
@@ -71,9 +76,8 @@ pub fn check(claims: &[Claim], ids: &[usize], catalog: &Catalog) -> Vec<Finding>
                     ) else {
                         continue;
                     };
-                    // one value per related entry: the first stated (copies agree or are reported elsewhere)
-                    let plus: Vec<usize> = plus.iter().map(|v| v[0]).collect();
-                    let minus: Vec<usize> = minus.iter().map(|v| v[0]).collect();
+                    // one value per related entry: the first stated (copies
+                    // agree or are reported elsewhere)
                     let before = number(&claims[b]).unwrap_or(0.0);
                     let stated = number(&claims[a]).unwrap_or(0.0);
                     let expected = before
