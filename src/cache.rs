@@ -7,7 +7,7 @@
 //! re-extracts one article. A cache file that cannot be read back is
 //! ignored with a warning and rewritten, never trusted.
 
-use std::io::{BufReader, Write};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -25,6 +25,9 @@ pub struct Cache {
     dir: PathBuf,
     salt: String,
     warnings: Mutex<Vec<String>>,
+    /// The 256 fan-out directories known to exist, and the `.gitignore`
+    /// marker written: created once per run, not checked per document.
+    made: [std::sync::OnceLock<()>; 257],
 }
 
 impl Cache {
@@ -51,6 +54,7 @@ impl Cache {
             dir: dir.to_path_buf(),
             salt,
             warnings: Mutex::new(Vec::new()),
+            made: std::array::from_fn(|_| std::sync::OnceLock::new()),
         }
     }
 
@@ -104,16 +108,33 @@ impl Cache {
         let file = self.entry(&info.path, text);
         let result = (|| -> std::io::Result<()> {
             let dir = file.parent().expect("entry has a parent");
-            std::fs::create_dir_all(dir)?;
-            let marker = self.dir.join(".gitignore");
-            if !marker.exists() {
-                std::fs::write(&marker, "# created by claimcheck\n*\n")?;
-            }
+            // the fan-out directory is named by the entry's first hex byte
+            let fan = dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| u8::from_str_radix(n, 16).ok())
+                .map_or(256, usize::from);
+            let made = |slot: usize, make: &dyn Fn() -> std::io::Result<()>| {
+                if self.made[slot].get().is_none() {
+                    make()?;
+                    let _ = self.made[slot].set(());
+                }
+                std::io::Result::Ok(())
+            };
+            made(fan, &|| std::fs::create_dir_all(dir))?;
+            made(256, &|| {
+                let marker = self.dir.join(".gitignore");
+                if !marker.exists() {
+                    std::fs::write(&marker, "# created by claimcheck\n*\n")?;
+                }
+                Ok(())
+            })?;
+            // rendered in memory, then written with one call
+            let mut bytes = Vec::with_capacity(256 + 512 * claims.len());
+            claims_io::write_header(&mut bytes)?;
+            claims_io::write_document(&mut bytes, info, claims)?;
             let tmp = file.with_extension(format!("tmp{}", std::process::id()));
-            let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-            claims_io::write(&mut out, &[(info.clone(), claims.to_vec())])?;
-            out.flush()?;
-            drop(out);
+            std::fs::write(&tmp, &bytes)?;
             std::fs::rename(&tmp, &file)
         })();
         if let Err(e) = result {

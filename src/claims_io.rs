@@ -354,16 +354,21 @@ fn doc_info(r: DocRecord) -> Result<DocInfo, String> {
 
 /// Writes a header, then each document followed by its claims.
 pub fn write<W: Write>(out: &mut W, docs: &[(DocInfo, Vec<Claim>)]) -> io::Result<()> {
+    write_header(out)?;
+    for (d, claims) in docs {
+        write_document(out, d, claims)?;
+    }
+    Ok(())
+}
+
+/// Writes the header record that starts every claims file.
+pub fn write_header<W: Write>(out: &mut W) -> io::Result<()> {
     let header = Record::Header {
         schema: SCHEMA,
         tool: "claimcheck".into(),
         version: env!("CARGO_PKG_VERSION").into(),
     };
-    crate::render::write_json_line(out, &header)?;
-    for (d, claims) in docs {
-        write_document(out, d, claims)?;
-    }
-    Ok(())
+    crate::render::write_json_line(out, &header)
 }
 
 /// Writes one document and its claims (no header).

@@ -226,8 +226,16 @@ pub fn month_from_name(word: &str) -> Option<u8> {
 /// Weekday from an English name or abbreviation.
 pub fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
     use jiff::civil::Weekday::*;
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
+    // no allocation: this runs for every capitalised word
+    if !(3..=9).contains(&word.len()) || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    let w = std::str::from_utf8(&buf[..word.len()]).unwrap_or_default();
+    Some(match w {
         "monday" | "mon" => Monday,
         "tuesday" | "tue" | "tues" => Tuesday,
         "wednesday" | "wed" => Wednesday,

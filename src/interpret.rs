@@ -958,6 +958,15 @@ fn as_of(
 }
 
 /// Words that start a sentence without naming anything.
+/// Whether a lower-cased word is in [`NOT_ENTITIES`] (a set built once:
+/// the list is long and asked about every capitalised word).
+fn is_not_entity(lw: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| NOT_ENTITIES.iter().copied().collect())
+        .contains(lw)
+}
+
 const NOT_ENTITIES: &[&str] = &[
     "in",
     "on",
@@ -1322,7 +1331,7 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
         let lw = w.to_lowercase();
         let first_word = at_start && i == 0;
         let start_ok = !w.chars().any(|c| c.is_ascii_digit())
-            && !NOT_ENTITIES.contains(&trim_possessive(&lw).as_str())
+            && !is_not_entity(lw.trim_end_matches("'s").trim_end_matches("’s"))
             && crate::extract::lexicon::small_number(w).is_none()
             && crate::date::month_from_name(w).is_none()
             && crate::date::weekday_from_name(w).is_none()
