@@ -1137,6 +1137,10 @@ const TIME_WORDS: &[&str] = &[
 fn parse_dateline(line: &str) -> Option<PartialDate> {
     // Markdown emphasis around a dateline (`*January 30, 2026*`) is common.
     let line = line.trim_matches(|c| c == '*' || c == '_').trim();
+    // every dateline form has a four-digit year
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let (caps, month) = if let Some(c) = ISO_DATE.captures(line) {
         let month = c["m"].parse::<u8>().ok()?;
         (c, month)
@@ -1209,6 +1213,11 @@ fn is_time_and_zone(rest: &str) -> bool {
 /// The URL of a `Source: https://…` line (any case, optional Markdown bold
 /// or angle brackets), which news copies append to credit the original.
 fn parse_source_line(line: &str) -> Option<String> {
+    // cheap refusal first: the pattern starts with `source` after emphasis
+    let head = line.trim_start_matches(['*', '_']).as_bytes();
+    if head.len() < 6 || !head[..6].eq_ignore_ascii_case(b"source") {
+        return None;
+    }
     SOURCE_LINE.captures(line).map(|c| c["url"].to_string())
 }
 

@@ -35,6 +35,20 @@ fn starts_char(b: u8) -> bool {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
+        if text.is_ascii() {
+            // one char per byte: line starts are all there is to find, and
+            // the checkpoints follow from the offsets
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+                .collect();
+            return LineIndex {
+                line_chars: starts.clone(),
+                starts,
+                marks: (0..=bytes.len() / CHAR_MARK_STRIDE)
+                    .map(|k| (k * CHAR_MARK_STRIDE, k * CHAR_MARK_STRIDE))
+                    .collect(),
+            };
+        }
         let mut starts = vec![0];
         let mut line_chars = vec![0];
         let mut marks = vec![(0, 0)];
@@ -185,7 +199,22 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // Only `\n`, `.`, `!` and `?` can end a sentence: jump from one to the
+    // next with SIMD searches (each position found once, so still linear).
+    let mut next_newline = 0usize;
+    let mut next_stop = 0usize;
     while i < bytes.len() {
+        if next_newline < i {
+            next_newline = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+        }
+        if next_stop < i {
+            next_stop =
+                memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+        }
+        i = next_newline.min(next_stop);
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         let boundary_end = match b {
             b'\n' => {

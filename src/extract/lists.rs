@@ -83,22 +83,36 @@ fn attach_in_sentence(text: &str, sentence: [usize; 2], mentions: &mut [Mention]
         return;
     }
     let s = &text[s0..s1];
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
-        // lower-casing changed byte lengths (rare scripts): search case-sensitively
-        return attach_with(text, s0, s, s, mentions);
-    }
-    attach_with(text, s0, s, &lower, mentions)
+    // Introducers are matched regardless of case, unless lower-casing would
+    // change byte lengths (rare scripts): then case-sensitively, as written.
+    let ignore_case = s.is_ascii() || s.to_lowercase().len() == s.len();
+    attach_with(text, s0, s, ignore_case, mentions)
 }
 
-fn attach_with(text: &str, s0: usize, s: &str, lower: &str, mentions: &mut [Mention]) {
+/// One automaton for all introducers (one pass over the sentence instead of
+/// one search per introducer), with and without ASCII case folding.
+fn introducers(ignore_case: bool) -> &'static aho_corasick::AhoCorasick {
+    static FOLDED: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    static EXACT: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let cell = if ignore_case { &FOLDED } else { &EXACT };
+    cell.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(ignore_case)
+            .build(INTRODUCERS.iter().map(|(needle, _)| needle))
+            .expect("the introducers are a small fixed set")
+    })
+}
+
+fn attach_with(text: &str, s0: usize, s: &str, ignore_case: bool, mentions: &mut [Mention]) {
     let mut found: Vec<(usize, usize, bool)> = Vec::new(); // (intro start, items start, complete)
-    for (needle, complete) in INTRODUCERS {
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(needle) {
-            let at = from + p;
-            found.push((s0 + at, s0 + at + needle.len(), *complete));
-            from = at + needle.len();
+                                                           // every occurrence of every introducer, each introducer's occurrences
+                                                           // taken left to right without overlapping one another
+    let mut next_free = [0usize; INTRODUCERS.len()];
+    for m in introducers(ignore_case).find_overlapping_iter(s) {
+        let p = m.pattern().as_usize();
+        if m.start() >= next_free[p] {
+            next_free[p] = m.end();
+            found.push((s0 + m.start(), s0 + m.end(), INTRODUCERS[p].1));
         }
     }
     found.sort();

@@ -3,15 +3,17 @@
 use std::io::{self, Write};
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-use serde::Serialize;
 
-use super::{escape_for_terminal, write_json_line};
+use super::escape_for_terminal;
 use crate::pipeline::Located;
 
 /// Version of the `extract` JSON records; bumped on incompatible change.
 pub const SCHEMA: u32 = 1;
 
-#[derive(Serialize)]
+/// The record as serde would write it; `Format::render` writes the same
+/// bytes by hand (a test holds the two together).
+#[cfg(test)]
+#[derive(serde::Serialize)]
 struct Record<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
@@ -59,21 +61,47 @@ impl Format {
             count: mentions.len(),
             ..Piece::default()
         };
+        if self == Format::Table {
+            piece.rows = mentions.iter().map(row).collect();
+            return piece;
+        }
+        // The bytes of `Record` (`type`, then `doc`, `line`, `column`, then
+        // the mention's own fields), written without serde's `flatten`
+        // machinery and with the document's path escaped once: this is the
+        // hot loop of `extract --format jsonl`.
+        let mut doc_prefix: Vec<u8> = Vec::new();
+        let mut scratch: Vec<u8> = Vec::new();
+        let mut last_doc: Option<&str> = None;
         for m in mentions {
-            let record = Record {
-                kind: "mention",
-                mention: m,
-            };
-            match self {
-                // writing to a Vec cannot fail, nor can serialising a mention
-                Format::Jsonl => {
-                    let _ = write_json_line(&mut piece.bytes, &record);
+            if last_doc != Some(m.doc.as_str()) {
+                doc_prefix.clear();
+                doc_prefix.extend_from_slice(b"{\"type\":\"mention\",\"doc\":");
+                // writing to a Vec cannot fail, nor can serialising a string
+                let _ = serde_json::to_writer(&mut doc_prefix, &m.doc);
+                doc_prefix.extend_from_slice(b",\"line\":");
+                last_doc = Some(m.doc.as_str());
+            }
+            if self == Format::Json {
+                piece.bytes.extend_from_slice(b",\n");
+            }
+            piece.bytes.extend_from_slice(&doc_prefix);
+            piece.bytes.extend_from_slice(m.line.to_string().as_bytes());
+            piece.bytes.extend_from_slice(b",\"column\":");
+            piece
+                .bytes
+                .extend_from_slice(m.column.to_string().as_bytes());
+            scratch.clear();
+            let _ = serde_json::to_writer(&mut scratch, &m.mention);
+            // the mention is a non-empty JSON object: splice in its fields
+            match scratch.strip_prefix(b"{") {
+                Some(b"}") | None => piece.bytes.push(b'}'),
+                Some(fields) => {
+                    piece.bytes.push(b',');
+                    piece.bytes.extend_from_slice(fields);
                 }
-                Format::Json => {
-                    piece.bytes.extend_from_slice(b",\n");
-                    let _ = serde_json::to_writer(&mut piece.bytes, &record);
-                }
-                Format::Table => piece.rows.push(row(m)),
+            }
+            if self == Format::Jsonl {
+                piece.bytes.push(b'\n');
             }
         }
         piece
@@ -163,4 +191,41 @@ fn row(m: &Located) -> Vec<String> {
         value,
         escape_for_terminal(m.mention.unit.as_deref().unwrap_or("")),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{document_from_text, LoadOptions};
+
+    #[test]
+    fn hand_written_records_are_the_serde_records() {
+        let text =
+            "---\npublished: 2025-08-22\n---\nHà Nội \"quoted\" has about 1,420,907 families, \
+                    67.4% of them, VND30,000 billion and 13 countries, including A, B and C.\n";
+        let (doc, _) =
+            document_from_text("dir/a \"b\".md", text.to_string(), &LoadOptions::default())
+                .unwrap();
+        let mentions = crate::pipeline::extract_document(&doc);
+        assert!(mentions.len() >= 4);
+        let mut jsonl = Vec::new();
+        let mut json = Vec::new();
+        for m in &mentions {
+            let record = Record {
+                kind: "mention",
+                mention: m,
+            };
+            crate::render::write_json_line(&mut jsonl, &record).unwrap();
+            json.extend_from_slice(b",\n");
+            serde_json::to_writer(&mut json, &record).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(Format::Jsonl.render(&mentions).bytes).unwrap(),
+            String::from_utf8(jsonl).unwrap()
+        );
+        assert_eq!(
+            String::from_utf8(Format::Json.render(&mentions).bytes).unwrap(),
+            String::from_utf8(json).unwrap()
+        );
+    }
 }
