@@ -155,7 +155,8 @@ pub fn value_key(c: &Claim) -> String {
 /// for consistency checks, whether it passed). Line numbers, file order and
 /// unrelated claims never enter it.
 pub fn set_fingerprints(findings: &mut [Finding], claims: &[Claim]) {
-    for f in findings.iter_mut() {
+    use rayon::prelude::*;
+    findings.par_iter_mut().for_each(|f| {
         let mut h = crate::hash::Fnv::new();
         h.write(f.kind.as_str().as_bytes());
         h.write(f.key.as_bytes());
@@ -181,7 +182,7 @@ pub fn set_fingerprints(findings: &mut [Finding], claims: &[Claim]) {
             h.write(f.severity.as_str().as_bytes());
         }
         f.fingerprint = format!("{:016x}", h.finish());
-    }
+    });
 }
 
 /// Claims after copy detection: representatives with copy counts.

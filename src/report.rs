@@ -184,32 +184,33 @@ pub fn build(
     per_doc.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let mut documents = Vec::with_capacity(per_doc.len());
     let mut claims = Vec::with_capacity(per_doc.iter().map(|(_, c)| c.len()).sum());
-    // one shared key per key id and confidence: claims of a key point at one
-    // allocation (looked up by `&str`, so no key string is copied per claim)
-    let mut keys: std::collections::HashMap<String, Vec<std::sync::Arc<crate::interpret::Key>>> =
-        std::collections::HashMap::new();
     for (d, c) in per_doc {
         documents.push(d);
-        for mut claim in c {
-            let shared = match keys.get_mut(claim.key.id.as_str()) {
-                Some(same_id) => match same_id
-                    .iter()
-                    .find(|k| k.confidence == claim.key.confidence)
-                {
-                    Some(k) => k.clone(),
-                    None => {
-                        same_id.push(claim.key.clone());
-                        claim.key.clone()
-                    }
-                },
+        claims.extend(c);
+    }
+    // one shared key per key id and confidence: claims of a key point at one
+    // allocation, the first one in document order (looked up by `&str`, so
+    // no key string is copied per claim)
+    let mut keys: rustc_hash::FxHashMap<String, Vec<std::sync::Arc<crate::interpret::Key>>> =
+        Default::default();
+    for claim in &mut claims {
+        let shared = match keys.get_mut(claim.key.id.as_str()) {
+            Some(same_id) => match same_id
+                .iter()
+                .find(|k| k.confidence == claim.key.confidence)
+            {
+                Some(k) => k.clone(),
                 None => {
-                    keys.insert(claim.key.id.clone(), vec![claim.key.clone()]);
-                    claim.key.clone()
+                    same_id.push(claim.key.clone());
+                    continue;
                 }
-            };
-            claim.key = shared;
-            claims.push(claim);
-        }
+            },
+            None => {
+                keys.insert(claim.key.id.clone(), vec![claim.key.clone()]);
+                continue;
+            }
+        };
+        claim.key = shared;
     }
     let sources = reconcile::sources(&claims);
     let mut findings = reconcile::reconcile(&claims, &sources);

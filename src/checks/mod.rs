@@ -37,15 +37,19 @@ pub fn run(claims: &[Claim], sources: &Sources, catalog: &Catalog, opts: &Option
     let originals: Vec<usize> = (0..claims.len())
         .filter(|&i| sources.representative[i] == i)
         .collect();
-    let mut out = Vec::new();
-    out.extend(count_list::check(claims, &originals));
-    out.extend(arithmetic::check(claims, &originals, catalog));
-    out.extend(arithmetic::parts(claims, &originals));
-    out.extend(percent_base::check(claims, &originals));
-    out.extend(weekday::check(claims, &originals));
-    out.extend(age_year::check(claims, &originals));
-    out.extend(rates::check(claims, &originals, opts.rate_tolerance));
-    out
+    // the checks are independent: run them side by side, keep their order
+    let ids = &originals;
+    let checks: [&(dyn Fn() -> Vec<Finding> + Sync); 7] = [
+        &|| count_list::check(claims, ids),
+        &|| arithmetic::check(claims, ids, catalog),
+        &|| arithmetic::parts(claims, ids),
+        &|| percent_base::check(claims, ids),
+        &|| weekday::check(claims, ids),
+        &|| age_year::check(claims, ids),
+        &|| rates::check(claims, ids, opts.rate_tolerance),
+    ];
+    use rayon::prelude::*;
+    checks.par_iter().flat_map_iter(|check| check()).collect()
 }
 
 /// A check's finding about `ids`, keyed by the first claim.
