@@ -4,6 +4,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod extract;
 pub mod github;
+pub mod ordered;
 pub mod sarif;
 
 use std::io::{self, Write};
