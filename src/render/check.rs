@@ -3,6 +3,7 @@
 //! JSON field names and meanings are a contract documented in the README;
 //! `SCHEMA` is bumped when they change incompatibly.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table};
@@ -12,7 +13,7 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 use serde_json::{json, Value as Json};
 
 use super::ordered::write_in_order;
-use super::{escape_for_terminal, write_json_line};
+use super::{escape_for_terminal, push_escaped, write_json_line};
 use crate::corpus::{SkipReason, Skipped};
 use crate::extract::{JsonNumber, Kind, ListItem, Qualifier, Value};
 use crate::interpret::{AsOf, AsOfSource, Claim, Confidence, KeySource, Modality};
@@ -54,115 +55,278 @@ fn paint(s: &str, sev: Severity, color: bool) -> String {
 
 /// A quote of the sentence around a claim, at most ~160 characters.
 pub fn quote(c: &Claim) -> String {
-    let s = &c.sentence;
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() <= 160 {
-        return escape_for_terminal(s);
+    let mut q = String::new();
+    push_quote(&mut q, c);
+    q
+}
+
+/// Appends [`quote`] to `out`: the sentence when it has at most 160
+/// characters, else 160 characters from 70 before the claim, with `…` where
+/// it was cut; escaped for the terminal.
+fn push_quote(out: &mut String, c: &Claim) {
+    let s = c.sentence.as_str();
+    // at most 160 bytes is at most 160 characters: most sentences need no count
+    if s.len() <= 160 {
+        return push_escaped(out, s);
+    }
+    let chars = s.chars().count();
+    if chars <= 160 {
+        return push_escaped(out, s);
     }
     let at = s
         .find(c.text.as_str())
         .map_or(0, |b| s[..b].chars().count());
     let from = at.saturating_sub(70);
-    let to = (from + 160).min(chars.len());
-    let mut q: String = chars[from..to].iter().collect();
+    let to = (from + 160).min(chars);
+    let byte = |k: usize| s.char_indices().nth(k).map_or(s.len(), |(b, _)| b);
     if from > 0 {
-        q.insert(0, '…');
+        out.push('…');
     }
-    if to < chars.len() {
-        q.push('…');
+    push_escaped(out, &s[byte(from)..byte(to)]);
+    if to < chars {
+        out.push('…');
     }
-    escape_for_terminal(&q)
 }
 
 /// The human report: a table per finding, grouped by key, most severe first.
+///
+/// Findings are rendered in parallel (see [`write_in_order`]); the bytes are
+/// the same as rendering them one after the other.
 pub fn table<W: Write>(
     out: &mut W,
     report: &Report,
     fail_on: FailOn,
     style: Style,
 ) -> io::Result<()> {
-    let mut shown = 0;
-    let mut hidden = 0;
-    for f in &report.findings {
-        if !(style.verbose || shown_by_default(f)) {
-            hidden += 1;
-            continue;
+    table_with_layout(out, report, fail_on, style, Layout::for_stdout())
+}
+
+fn table_with_layout<W: Write>(
+    out: &mut W,
+    report: &Report,
+    fail_on: FailOn,
+    style: Style,
+    layout: Layout,
+) -> io::Result<()> {
+    let is_shown = |f: &Finding| style.verbose || shown_by_default(f);
+    let shown = report.findings.iter().filter(|f| is_shown(f)).count();
+    let hidden = report.findings.len() - shown;
+    write_in_order(out, &report.findings, |_, f, buf| {
+        if is_shown(f) {
+            write_finding(buf, f, report, style, layout)
+        } else {
+            Ok(())
         }
-        shown += 1;
-        let label = match f.grade {
-            Some(g) => format!("{} ({g})", f.kind.as_str()),
-            None => f.kind.as_str().to_string(),
-        };
-        writeln!(
-            out,
-            "{} {} {}",
-            paint(
-                &format!("{:<7}", f.severity.as_str()),
-                f.severity,
-                style.color
-            ),
-            paint(&label, f.severity, style.color),
-            escape_for_terminal(&f.key)
-        )?;
-        writeln!(out, "  {}", escape_for_terminal(&f.message))?;
-        if !f.claims.is_empty() {
-            let mut t = Table::new();
-            t.load_preset(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(vec!["source", "value", "as of", "modality", "quote"]);
-            for &i in &f.claims {
-                let c = &report.claims[i];
-                let copies = report.sources.copies[i];
-                let src = format!(
-                    "{}:{}:{}{}",
-                    c.doc,
-                    c.line,
-                    c.column,
-                    if copies > 1 {
-                        format!(" (×{copies})")
-                    } else {
-                        String::new()
-                    }
-                );
-                let modality = match (&c.modality, &c.horizon) {
-                    (crate::interpret::Modality::Target, Some(h)) => format!("target ({h})"),
-                    (crate::interpret::Modality::Target, None) => "target".into(),
-                    _ => "fact".into(),
-                };
-                t.add_row(vec![
-                    Cell::new(escape_for_terminal(&src)),
-                    Cell::new(escape_for_terminal(&c.text)),
-                    Cell::new(
-                        c.as_of
-                            .map_or("unknown".into(), |a| format!("{a} ({})", as_of_word(c))),
-                    ),
-                    Cell::new(modality),
-                    Cell::new(quote(c)),
-                ]);
-            }
-            // a location must stay on one line: copyable, clickable, greppable
-            if let Some(col) = t.column_mut(0) {
-                col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
-            for line in t.to_string().lines() {
-                writeln!(out, "  {line}")?;
-            }
-        }
-        if let Some(k) = &f.consensus {
-            if f.kind != FindingKind::Single {
-                writeln!(
-                    out,
-                    "  consensus: {} (support {}, opposition {}, confidence {:.2})",
-                    k.display, k.support, k.opposition, k.confidence
-                )?;
-            }
-        }
-        for c in &f.comparisons {
-            writeln!(out, "  · {}", escape_for_terminal(c))?;
-        }
-        writeln!(out)?;
-    }
+    })?;
     writeln!(out, "{}", summary_line(report, fail_on, shown, hidden))
+}
+
+/// One finding of the human report: its verdict line, message, claim table,
+/// consensus and comparisons, then a blank line.
+fn write_finding(
+    out: &mut Vec<u8>,
+    f: &Finding,
+    report: &Report,
+    style: Style,
+    layout: Layout,
+) -> io::Result<()> {
+    let label = match f.grade {
+        Some(g) => format!("{} ({g})", f.kind.as_str()),
+        None => f.kind.as_str().to_string(),
+    };
+    writeln!(
+        out,
+        "{} {} {}",
+        paint(
+            &format!("{:<7}", f.severity.as_str()),
+            f.severity,
+            style.color
+        ),
+        paint(&label, f.severity, style.color),
+        escape_for_terminal(&f.key)
+    )?;
+    writeln!(out, "  {}", escape_for_terminal(&f.message))?;
+    if !f.claims.is_empty() {
+        let rows: Vec<[String; 5]> = f.claims.iter().map(|&i| claim_row(report, i)).collect();
+        let drawn = match layout {
+            Layout::ContentWidth => draw_claim_table(out, &rows),
+            Layout::Terminal => false,
+        };
+        if !drawn {
+            comfy_claim_table(out, rows)?;
+        }
+    }
+    if let Some(k) = &f.consensus {
+        if f.kind != FindingKind::Single {
+            writeln!(
+                out,
+                "  consensus: {} (support {}, opposition {}, confidence {:.2})",
+                k.display, k.support, k.opposition, k.confidence
+            )?;
+        }
+    }
+    for c in &f.comparisons {
+        writeln!(out, "  · {}", escape_for_terminal(c))?;
+    }
+    writeln!(out)
+}
+
+/// The header of every claim table.
+const CLAIM_COLUMNS: [&str; 5] = ["source", "value", "as of", "modality", "quote"];
+
+/// The cells of claim `i`'s row: source, value, as of, modality, quote.
+fn claim_row(report: &Report, i: usize) -> [String; 5] {
+    let c = &report.claims[i];
+    let copies = report.sources.copies[i];
+    // `doc:line:col (×n)`, escaped: digits, `:` and ` (×n)` never need escaping
+    let mut src = String::with_capacity(c.doc.len() + 16);
+    push_escaped(&mut src, &c.doc);
+    let _ = write!(src, ":{}:{}", c.line, c.column);
+    if copies > 1 {
+        let _ = write!(src, " (×{copies})");
+    }
+    let as_of = c
+        .as_of
+        .map_or("unknown".into(), |a| format!("{a} ({})", as_of_word(c)));
+    let modality = match (&c.modality, &c.horizon) {
+        (Modality::Target, Some(h)) => format!("target ({h})"),
+        (Modality::Target, None) => "target".into(),
+        _ => "fact".into(),
+    };
+    [src, escape_for_terminal(&c.text), as_of, modality, quote(c)]
+}
+
+/// How the claim tables of a report are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// No terminal width is known (output to a file or pipe): every column
+    /// is as wide as its widest cell, and [`draw_claim_table`] draws it.
+    ContentWidth,
+    /// Standard output is a terminal of known width: comfy-table wraps the
+    /// cells to fit it.
+    Terminal,
+}
+
+impl Layout {
+    /// The layout comfy-table picks: it looks for the width of the terminal
+    /// on standard output whatever the writer is, as it always has here.
+    fn for_stdout() -> Layout {
+        if Table::new().width().is_none() {
+            Layout::ContentWidth
+        } else {
+            Layout::Terminal
+        }
+    }
+}
+
+/// A claim table drawn by comfy-table (indented by two spaces), as the
+/// report has always drawn it.
+fn comfy_claim_table(out: &mut Vec<u8>, rows: Vec<[String; 5]>) -> io::Result<()> {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(CLAIM_COLUMNS.to_vec());
+    for row in rows {
+        t.add_row(row.map(Cell::new_owned).to_vec());
+    }
+    // a location must stay on one line: copyable, clickable, greppable
+    if let Some(col) = t.column_mut(0) {
+        col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
+    for line in t.to_string().lines() {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
+}
+
+/// Columns wider than this are left to comfy-table, whose widths are `u16`
+/// and which splits lines wider than that (never seen in a real report).
+const MAX_DRAWN_WIDTH: usize = 60_000;
+
+/// Draws a claim table byte for byte as [`comfy_claim_table`] does when no
+/// terminal width is known, without its per-cell allocations (building a
+/// comfy-table per finding was most of the time of the human report on a
+/// large corpus). Returns `false`, having written nothing, when a column is
+/// too wide to draw here ([`MAX_DRAWN_WIDTH`]).
+///
+/// comfy-table's layout without a width: each column is as wide as its
+/// widest line (at least 1; cells are split into lines at `\n`), padded by
+/// one space on each side, left-aligned; borders of the
+/// `UTF8_FULL_CONDENSED` preset, a `╞═╪═╡` rule under the header and none
+/// between rows. Tested against comfy-table on random cells.
+fn draw_claim_table(out: &mut Vec<u8>, rows: &[[String; 5]]) -> bool {
+    let mut widths = CLAIM_COLUMNS.map(text_width);
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            for line in cell.split('\n') {
+                *w = (*w).max(text_width(line));
+            }
+        }
+    }
+    if widths.iter().any(|&w| w > MAX_DRAWN_WIDTH) {
+        return false;
+    }
+    for w in &mut widths {
+        *w = (*w).max(1);
+    }
+    let rule = |out: &mut Vec<u8>, left: &str, fill: &str, cross: &str, right: &str| {
+        out.extend_from_slice(b"  ");
+        out.extend_from_slice(left.as_bytes());
+        for (k, &w) in widths.iter().enumerate() {
+            if k > 0 {
+                out.extend_from_slice(cross.as_bytes());
+            }
+            for _ in 0..w + 2 {
+                out.extend_from_slice(fill.as_bytes());
+            }
+        }
+        out.extend_from_slice(right.as_bytes());
+        out.push(b'\n');
+    };
+    rule(out, "┌", "─", "┬", "┐");
+    draw_row(out, &widths, &CLAIM_COLUMNS);
+    rule(out, "╞", "═", "╪", "╡");
+    for row in rows {
+        draw_row(out, &widths, row);
+    }
+    rule(out, "└", "─", "┴", "┘");
+    true
+}
+
+/// The lines of one table row: as many as its tallest cell, shorter cells
+/// filled with blank lines.
+fn draw_row<S: AsRef<str>>(out: &mut Vec<u8>, widths: &[usize; 5], cells: &[S; 5]) {
+    let height = cells
+        .iter()
+        .map(|c| c.as_ref().split('\n').count())
+        .max()
+        .unwrap_or(1);
+    let mut lines = cells.each_ref().map(|c| c.as_ref().split('\n'));
+    for _ in 0..height {
+        out.extend_from_slice("  │".as_bytes());
+        for (k, (line, &w)) in lines.iter_mut().zip(widths).enumerate() {
+            if k > 0 {
+                out.extend_from_slice("┆".as_bytes());
+            }
+            let (text, pad) = match line.next() {
+                Some(l) => (l, w - text_width(l)),
+                None => ("", w),
+            };
+            out.push(b' ');
+            out.extend_from_slice(text.as_bytes());
+            out.resize(out.len() + pad + 1, b' ');
+        }
+        out.extend_from_slice("│\n".as_bytes());
+    }
+}
+
+/// Display width of a line, as comfy-table measures it.
+fn text_width(s: &str) -> usize {
+    if s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        s.len()
+    } else {
+        unicode_width::UnicodeWidthStr::width(s)
+    }
 }
 
 /// The one-line summary that ends the human report (and the diagnostics):
@@ -759,6 +923,116 @@ mod tests {
     mod reference {
         use super::super::*;
 
+        pub fn table(out: &mut Vec<u8>, report: &Report, fail_on: FailOn, style: Style) {
+            let mut shown = 0;
+            let mut hidden = 0;
+            for f in &report.findings {
+                if !(style.verbose || shown_by_default(f)) {
+                    hidden += 1;
+                    continue;
+                }
+                shown += 1;
+                let label = match f.grade {
+                    Some(g) => format!("{} ({g})", f.kind.as_str()),
+                    None => f.kind.as_str().to_string(),
+                };
+                writeln!(
+                    out,
+                    "{} {} {}",
+                    paint(
+                        &format!("{:<7}", f.severity.as_str()),
+                        f.severity,
+                        style.color
+                    ),
+                    paint(&label, f.severity, style.color),
+                    escape_for_terminal(&f.key)
+                )
+                .unwrap();
+                writeln!(out, "  {}", escape_for_terminal(&f.message)).unwrap();
+                if !f.claims.is_empty() {
+                    let mut t = Table::new();
+                    // as with output to a file or a pipe
+                    t.force_no_tty();
+                    t.load_preset(UTF8_FULL_CONDENSED)
+                        .set_content_arrangement(ContentArrangement::Dynamic)
+                        .set_header(vec!["source", "value", "as of", "modality", "quote"]);
+                    for &i in &f.claims {
+                        let c = &report.claims[i];
+                        let copies = report.sources.copies[i];
+                        let src = format!(
+                            "{}:{}:{}{}",
+                            c.doc,
+                            c.line,
+                            c.column,
+                            if copies > 1 {
+                                format!(" (×{copies})")
+                            } else {
+                                String::new()
+                            }
+                        );
+                        let modality = match (&c.modality, &c.horizon) {
+                            (Modality::Target, Some(h)) => format!("target ({h})"),
+                            (Modality::Target, None) => "target".into(),
+                            _ => "fact".into(),
+                        };
+                        t.add_row(vec![
+                            Cell::new(escape_for_terminal(&src)),
+                            Cell::new(escape_for_terminal(&c.text)),
+                            Cell::new(
+                                c.as_of.map_or("unknown".into(), |a| {
+                                    format!("{a} ({})", as_of_word(c))
+                                }),
+                            ),
+                            Cell::new(modality),
+                            Cell::new(quote(c)),
+                        ]);
+                    }
+                    if let Some(col) = t.column_mut(0) {
+                        col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+                    }
+                    for line in t.to_string().lines() {
+                        writeln!(out, "  {line}").unwrap();
+                    }
+                }
+                if let Some(k) = &f.consensus {
+                    if f.kind != FindingKind::Single {
+                        writeln!(
+                            out,
+                            "  consensus: {} (support {}, opposition {}, confidence {:.2})",
+                            k.display, k.support, k.opposition, k.confidence
+                        )
+                        .unwrap();
+                    }
+                }
+                for c in &f.comparisons {
+                    writeln!(out, "  · {}", escape_for_terminal(c)).unwrap();
+                }
+                writeln!(out).unwrap();
+            }
+            writeln!(out, "{}", summary_line(report, fail_on, shown, hidden)).unwrap();
+        }
+
+        pub fn quote(c: &Claim) -> String {
+            let s = &c.sentence;
+            let chars: Vec<char> = s.chars().collect();
+            if chars.len() <= 160 {
+                return escape_for_terminal(s);
+            }
+            let at = s
+                .find(c.text.as_str())
+                .map_or(0, |b| s[..b].chars().count());
+            let from = at.saturating_sub(70);
+            let to = (from + 160).min(chars.len());
+            let mut q: String = chars[from..to].iter().collect();
+            if from > 0 {
+                q.insert(0, '…');
+            }
+            if to < chars.len() {
+                q.push('…');
+            }
+            escape_for_terminal(&q)
+        }
+
         pub fn claim_json(id: usize, c: &Claim, report: &Report) -> Json {
             json!({
                 "id": id,
@@ -1058,6 +1332,47 @@ mod tests {
     }
 
     #[test]
+    fn tables_are_the_bytes_comfy_table_gave() {
+        for (name, report) in reports() {
+            for verbose in [false, true] {
+                for color in [false, true] {
+                    let style = Style { color, verbose };
+                    let (mut new, mut old) = (Vec::new(), Vec::new());
+                    table_with_layout(
+                        &mut new,
+                        &report,
+                        FailOn::Conflict,
+                        style,
+                        Layout::ContentWidth,
+                    )
+                    .unwrap();
+                    reference::table(&mut old, &report, FailOn::Conflict, style);
+                    assert_eq!(text(new), text(old), "{name} {style:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_are_cut_as_before() {
+        for (_, report) in reports() {
+            for c in &report.claims {
+                assert_eq!(quote(c), reference::quote(c));
+                for sentence in [
+                    "é".repeat(159) + " 12",
+                    "x".repeat(200) + " 12 " + &"ü".repeat(300),
+                    "12 ".to_string() + &"\u{7}".repeat(170),
+                    "東京".repeat(100),
+                ] {
+                    let mut c = c.clone();
+                    c.sentence = sentence;
+                    assert_eq!(quote(&c), reference::quote(&c));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn numbers_keep_the_text_of_the_serialise_then_parse_round_trip() {
         let xs = [
             0.0,
@@ -1101,6 +1416,88 @@ mod tests {
         }
         // the round trip matters: writing the f64 directly would differ
         assert!(not_the_direct_text > 0);
+    }
+
+    /// Draws `rows` with comfy-table as the report did without a terminal.
+    fn comfy_drawn(rows: &[[String; 5]]) -> String {
+        let mut t = Table::new();
+        t.force_no_tty();
+        t.load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(CLAIM_COLUMNS.to_vec());
+        for row in rows {
+            t.add_row(row.iter().map(Cell::new).collect::<Vec<_>>());
+        }
+        if let Some(col) = t.column_mut(0) {
+            col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+        t.to_string().lines().map(|l| format!("  {l}\n")).collect()
+    }
+
+    #[test]
+    fn drawn_tables_match_comfy_table_on_random_cells() {
+        let pieces = [
+            "",
+            "a",
+            "425",
+            " ",
+            "  ",
+            "é",
+            "e\u{301}",
+            "東京",
+            "🎉",
+            "👩‍👩‍👧",
+            "\u{200b}",
+            "\u{7}",
+            "\u{1b}[31m",
+            "\t",
+            "\r",
+            "\n",
+            "\r\n",
+            "…",
+            "×",
+            "\u{fe0f}",
+            "ﾊ",
+            "\u{a0}",
+            "a longer piece of text",
+            "\u{85}",
+            "\u{feff}",
+            "\u{2028}",
+            "x\ny",
+        ];
+        let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let rows: Vec<[String; 5]> = (0..1 + next(4))
+                .map(|_| {
+                    std::array::from_fn(|_| {
+                        (0..next(5)).map(|_| pieces[next(pieces.len())]).collect()
+                    })
+                })
+                .collect();
+            let mut drawn = Vec::new();
+            assert!(draw_claim_table(&mut drawn, &rows));
+            assert_eq!(text(drawn), comfy_drawn(&rows), "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn very_wide_columns_are_left_to_comfy_table() {
+        let row = [
+            "x".repeat(MAX_DRAWN_WIDTH + 1),
+            "1".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+        ];
+        let mut drawn = Vec::new();
+        assert!(!draw_claim_table(&mut drawn, &[row]));
+        assert!(drawn.is_empty());
     }
 
     fn skipped(reasons: &[(SkipReason, usize)]) -> Skipped {
