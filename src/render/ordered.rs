@@ -39,13 +39,15 @@ where
     W: Write + ?Sized,
     F: Fn(usize, &T, &mut Vec<u8>) -> io::Result<()> + Sync,
 {
-    let render_batch = |first: usize, len: usize| -> io::Result<Vec<Vec<u8>>> {
+    // `item_bytes`: the mean size of an item so far, to size the buffers
+    // once instead of growing them by copies
+    let render_batch = |first: usize, len: usize, item_bytes: usize| -> io::Result<Vec<Vec<u8>>> {
         let per_task = len.div_ceil(TASKS_PER_BATCH).max(1);
         items[first..first + len]
             .par_chunks(per_task)
             .enumerate()
             .map(|(task, chunk)| {
-                let mut buf = Vec::new();
+                let mut buf = Vec::with_capacity(item_bytes * chunk.len() * 9 / 8);
                 for (j, item) in chunk.iter().enumerate() {
                     render(first + task * per_task + j, item, &mut buf)?;
                 }
@@ -55,9 +57,10 @@ where
     };
     let mut start = 0;
     let mut len = FIRST_BATCH.min(items.len());
-    let mut ready = render_batch(start, len)?;
+    let mut ready = render_batch(start, len, 0)?;
     loop {
         let bytes: usize = ready.iter().map(Vec::len).sum();
+        let item_bytes = bytes / len.max(1);
         start += len;
         len = next_batch(len, bytes).min(items.len() - start);
         if len == 0 {
@@ -67,7 +70,7 @@ where
         let mut written = Ok(());
         // the writer stays on this thread; the next batch renders meanwhile
         rayon::in_place_scope(|s| {
-            s.spawn(|_| next = Some(render_batch(start, len)));
+            s.spawn(|_| next = Some(render_batch(start, len, item_bytes)));
             written = write_all(out, &ready);
         });
         written?;
