@@ -78,9 +78,12 @@ where
     }
 }
 
-/// Items in the next batch, after `len` items rendered to `bytes`.
+/// Items in the next batch, after `len` items rendered to `bytes`: about
+/// [`BATCH_BYTES`] of output, but at least one item per thread (a batch of
+/// huge findings still renders on every core) and at most 64 Ki items (a
+/// batch of hidden findings renders nothing).
 fn next_batch(len: usize, bytes: usize) -> usize {
-    (BATCH_BYTES * len / bytes.max(1)).clamp(TASKS_PER_BATCH, 64 * 1024)
+    (BATCH_BYTES.saturating_mul(len) / bytes.max(1)).clamp(rayon::current_num_threads(), 64 * 1024)
 }
 
 fn write_all<W: Write + ?Sized>(out: &mut W, bufs: &[Vec<u8>]) -> io::Result<()> {
