@@ -64,7 +64,7 @@ pub fn quote(c: &Claim) -> String {
 /// characters, else 160 characters from 70 before the claim, with `…` where
 /// it was cut; escaped for the terminal.
 fn push_quote(out: &mut String, c: &Claim) {
-    let s = c.sentence.as_str();
+    let s: &str = &c.sentence;
     // at most 160 bytes is at most 160 characters: most sentences need no count
     if s.len() <= 160 {
         return push_escaped(out, s);
