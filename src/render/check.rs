@@ -1365,7 +1365,7 @@ mod tests {
                     "東京".repeat(100),
                 ] {
                     let mut c = c.clone();
-                    c.sentence = sentence;
+                    c.sentence = sentence.into();
                     assert_eq!(quote(&c), reference::quote(&c));
                 }
             }
