@@ -275,7 +275,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let mut stream = render::extract::Stream::new(BufWriter::new(stdout.lock()), format)
                 .context("writing output")?;
-            let (problems, _) = pipeline::extract_paths(
+            let (problems, inputs) = pipeline::extract_paths(
                 &paths,
                 &opts,
                 |mentions| format.render(mentions),
@@ -288,6 +288,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .flush()
                 .context("writing output")?;
             report_problems(&problems);
+            // nothing is passed over without a word (stderr: stdout is data)
+            if let Some(skipped) = render::check::skipped_clause(&inputs.skipped) {
+                eprintln!("claimcheck: {skipped}");
+            }
             Ok(if problems.iter().any(Problem::is_error) {
                 ExitCode::from(2)
             } else {

@@ -62,8 +62,15 @@ pub fn extract_paths<T: Send>(
     render: impl Fn(&[Located]) -> T + Sync,
     mut sink: impl FnMut(T) -> std::io::Result<()>,
 ) -> std::io::Result<(Vec<crate::corpus::Problem>, crate::report::Inputs)> {
-    let (sources, mut problems) = crate::corpus::discover(paths);
-    let mut inputs = crate::report::Inputs::default();
+    let crate::corpus::Discovery {
+        sources,
+        mut problems,
+        skipped,
+    } = crate::corpus::discover_with_skipped(paths);
+    let mut inputs = crate::report::Inputs {
+        skipped,
+        ..Default::default()
+    };
     let render = &render;
     std::thread::scope(|scope| {
         // two chunks in flight at most: memory stays flat

@@ -258,7 +258,10 @@ fn directory_without_articles_is_an_error() {
     let message = "notes: error: no .txt, .md or .markdown articles found in this directory \
                    (hidden and ignored files are skipped; name a file to read it anyway)";
     let run = s.extract(&["notes"]);
-    run.assert_code(2).assert_stderr(&[message]);
+    run.assert_code(2).assert_stderr(&[
+        message,
+        "claimcheck: 2 files skipped: 2 not articles (1 .csv, 1 .pdf)",
+    ]);
     assert!(run.stdout.is_empty());
 
     let run = s.check(&["notes"]);
@@ -433,7 +436,8 @@ fn devices_and_fifos_named_explicitly_are_refused_without_blocking() {
     let warning =
         "corpus/pipe.txt: warning: skipped: not a regular file (a FIFO, socket or device)";
     let run = s.extract(&["corpus"]);
-    run.assert_code(0).assert_stderr(&[warning]);
+    run.assert_code(0)
+        .assert_stderr(&[warning, "claimcheck: 1 file skipped: 1 not a regular file"]);
     assert_eq!(run.docs(), ["corpus/a.txt"]);
     // and counted in the summary
     let run = s.check(&["corpus"]);
@@ -577,8 +581,10 @@ fn png_in_a_corpus_directory_is_skipped_and_counted_but_refused_by_name() {
         // a PNG wrongly named .txt is caught by its NUL bytes
         .write("corpus/misnamed.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let misnamed = "corpus/misnamed.txt: error: binary file, not an article (NUL byte at offset 8)";
+    // extract's output is the data: its count of skipped files goes to stderr
+    let skipped = "claimcheck: 1 file skipped: 1 not an article (1 .png)";
     let run = s.extract(&["corpus"]);
-    run.assert_code(2).assert_stderr(&[misnamed]);
+    run.assert_code(2).assert_stderr(&[misnamed, skipped]);
     assert_eq!(run.docs(), ["corpus/a.txt"]);
     let run = s.check_with(&["corpus"], &["--no-cache"]);
     run.assert_code(2).assert_stderr(&[misnamed]);
@@ -594,7 +600,7 @@ fn png_in_a_corpus_directory_is_skipped_and_counted_but_refused_by_name() {
 
     fs::remove_file(s.path("corpus/misnamed.txt")).unwrap();
     let run = s.extract(&["corpus"]);
-    run.assert_code(0).assert_stderr(&[]);
+    run.assert_code(0).assert_stderr(&[skipped]);
     assert_eq!(run.docs(), ["corpus/a.txt"]);
     let run = s.check(&["corpus"]);
     run.assert_code(0).assert_stderr(&[]);
@@ -680,7 +686,15 @@ fn files_skipped_in_a_directory_are_counted_by_reason_in_every_summary() {
         );
     }
 
+    // extract says it on stderr
+    let run = s.extract(&["corpus"]);
+    run.assert_code(0).assert_stderr(&[
+        "claimcheck: 4 files skipped: 4 not articles (2 .png, 1 .json, 1 no extension)",
+    ]);
+
     // nothing skipped: the summary line says nothing about it
+    let run = s.extract(&["corpus/a.txt"]);
+    run.assert_code(0).assert_stderr(&[]);
     let run = s.run(&["check", "corpus/a.txt", "--claims", "no-claims"]);
     assert!(
         run.stdout.trim_end().ends_with("; 0 at or above --fail-on"),

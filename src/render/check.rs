@@ -393,7 +393,7 @@ const SKIPPED_EXTENSIONS_SHOWN: usize = 5;
 /// file`, or `None` when nothing was skipped. Extensions are listed most
 /// frequent first (ties by name), at most [`SKIPPED_EXTENSIONS_SHOWN`] of
 /// them, so a corpus beside thousands of images still gets one short line.
-fn skipped_clause(skipped: &Skipped) -> Option<String> {
+pub fn skipped_clause(skipped: &Skipped) -> Option<String> {
     if skipped.is_empty() {
         return None;
     }

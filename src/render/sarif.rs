@@ -181,14 +181,60 @@ fn region(c: &Claim) -> Json {
 }
 
 /// Writes the SARIF log (pretty-printed JSON and a newline).
+///
+/// The results are streamed one at a time into the pretty-printed skeleton
+/// of the log: the bytes are those of `serde_json::to_writer_pretty(log)`,
+/// but the log of a large corpus is never held in memory as one value
+/// (several GB for 100 MB of articles).
 pub fn write<W: Write>(out: &mut W, report: &Report) -> io::Result<()> {
-    let v = log(report);
-    serde_json::to_writer_pretty(&mut *out, &v)?;
+    let (skeleton, kinds, artifact_index) = parts(report);
+    let mut head = serde_json::to_string_pretty(&skeleton)?;
+    // the skeleton's empty `results` array is where the results go
+    const HOLE: &str = "\"results\": []";
+    let at = head
+        .find(HOLE)
+        .expect("the skeleton has an empty results array");
+    let tail = head.split_off(at + HOLE.len() - 1);
+    out.write_all(head.as_bytes())?;
+    // results are elements of an array four levels deep (8 spaces)
+    let mut first = true;
+    let mut buf = Vec::new();
+    for f in report.findings.iter().filter(|f| is_result(f)) {
+        let r = result(report, f, &kinds, &artifact_index);
+        buf.clear();
+        serde_json::to_writer_pretty(&mut buf, &r)?;
+        out.write_all(if first { b"\n        " } else { b",\n        " })?;
+        first = false;
+        // JSON strings hold no raw newlines: every newline is layout
+        for (k, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if k > 0 {
+                out.write_all(b"\n        ")?;
+            }
+            out.write_all(line)?;
+        }
+    }
+    if !first {
+        out.write_all(b"\n      ")?;
+    }
+    out.write_all(tail.as_bytes())?;
     out.write_all(b"\n")
 }
 
 /// The SARIF log as a JSON value.
 pub fn log(report: &Report) -> Json {
+    let (mut log, kinds, artifact_index) = parts(report);
+    let results: Vec<Json> = report
+        .findings
+        .iter()
+        .filter(|f| is_result(f))
+        .map(|f| result(report, f, &kinds, &artifact_index))
+        .collect();
+    log["runs"][0]["results"] = Json::Array(results);
+    log
+}
+
+/// The log without its results, the rule order and the artifact indices.
+fn parts(report: &Report) -> (Json, Vec<FindingKind>, HashMap<&str, usize>) {
     let kinds: BTreeSet<FindingKind> = report
         .findings
         .iter()
@@ -224,47 +270,6 @@ pub fn log(report: &Report) -> Json {
         .iter()
         .map(|d| json!({ "location": { "uri": path_uri(&d.path) }, "mimeType": "text/plain" }))
         .collect();
-    let results: Vec<Json> = report
-        .findings
-        .iter()
-        .filter(|f| is_result(f))
-        .map(|f| {
-            let rule_index = kinds.iter().position(|&k| k == f.kind).unwrap_or(0);
-            let locations: Vec<Json> = f
-                .claims
-                .iter()
-                .filter_map(|&i| report.claims.get(i))
-                .map(|c| {
-                    let mut artifact = json!({ "uri": path_uri(&c.doc) });
-                    if let Some(&i) = artifact_index.get(&*c.doc) {
-                        artifact["index"] = json!(i);
-                    }
-                    json!({ "physicalLocation": { "artifactLocation": artifact, "region": region(c) } })
-                })
-                .collect();
-            let mut properties = json!({
-                "key": f.key,
-                "subject": f.subject,
-                "property": f.property,
-                "severity": f.severity,
-            });
-            if let Some(g) = f.grade {
-                properties["grade"] = json!(g);
-            }
-            if !f.comparisons.is_empty() {
-                properties["comparisons"] = json!(f.comparisons);
-            }
-            json!({
-                "ruleId": f.kind.as_str(),
-                "ruleIndex": rule_index,
-                "level": level(f.severity),
-                "message": { "text": f.message },
-                "locations": locations,
-                "partialFingerprints": { FINGERPRINT_KEY: f.fingerprint },
-                "properties": properties,
-            })
-        })
-        .collect();
     let mut driver = json!({
         "name": "claimcheck",
         "version": env!("CARGO_PKG_VERSION"),
@@ -277,15 +282,59 @@ pub fn log(report: &Report) -> Json {
     if let Some(uri) = uri {
         driver["informationUri"] = json!(uri);
     }
-    json!({
+    let log = json!({
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [{
             "tool": { "driver": driver },
             "columnKind": "unicodeCodePoints",
             "artifacts": artifacts,
-            "results": results,
+            "results": [],
         }],
+    });
+    (log, kinds, artifact_index)
+}
+
+/// One finding as a SARIF result.
+fn result(
+    report: &Report,
+    f: &Finding,
+    kinds: &[FindingKind],
+    artifact_index: &HashMap<&str, usize>,
+) -> Json {
+    let rule_index = kinds.iter().position(|&k| k == f.kind).unwrap_or(0);
+    let locations: Vec<Json> = f
+        .claims
+        .iter()
+        .filter_map(|&i| report.claims.get(i))
+        .map(|c| {
+            let mut artifact = json!({ "uri": path_uri(&c.doc) });
+            if let Some(&i) = artifact_index.get(&*c.doc) {
+                artifact["index"] = json!(i);
+            }
+            json!({ "physicalLocation": { "artifactLocation": artifact, "region": region(c) } })
+        })
+        .collect();
+    let mut properties = json!({
+        "key": f.key,
+        "subject": f.subject,
+        "property": f.property,
+        "severity": f.severity,
+    });
+    if let Some(g) = f.grade {
+        properties["grade"] = json!(g);
+    }
+    if !f.comparisons.is_empty() {
+        properties["comparisons"] = json!(f.comparisons);
+    }
+    json!({
+        "ruleId": f.kind.as_str(),
+        "ruleIndex": rule_index,
+        "level": level(f.severity),
+        "message": { "text": f.message },
+        "locations": locations,
+        "partialFingerprints": { FINGERPRINT_KEY: f.fingerprint },
+        "properties": properties,
     })
 }
 
