@@ -194,17 +194,23 @@ impl Serialize for PartialDate {
     }
 }
 
-/// Month number from an English month name or abbreviation (`Sept`, `Dec`).
-pub fn month_from_name(word: &str) -> Option<u8> {
-    // no allocation: this runs for every capitalised word
+/// `word` lower-cased into `buf` when it is ASCII of 3 to 9 letters (the
+/// length of every month and weekday name); `None` otherwise. No
+/// allocation: the name lookups run for every capitalised word.
+fn short_ascii_lower<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b str> {
     if !(3..=9).contains(&word.len()) || !word.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 9];
     for (d, b) in buf.iter_mut().zip(word.bytes()) {
         *d = b.to_ascii_lowercase();
     }
-    let w = std::str::from_utf8(&buf[..word.len()]).unwrap_or_default();
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
+/// Month number from an English month name or abbreviation (`Sept`, `Dec`).
+pub fn month_from_name(word: &str) -> Option<u8> {
+    let mut buf = [0u8; 9];
+    let w = short_ascii_lower(word, &mut buf)?;
     let m = match w {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -226,15 +232,8 @@ pub fn month_from_name(word: &str) -> Option<u8> {
 /// Weekday from an English name or abbreviation.
 pub fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
     use jiff::civil::Weekday::*;
-    // no allocation: this runs for every capitalised word
-    if !(3..=9).contains(&word.len()) || !word.is_ascii() {
-        return None;
-    }
     let mut buf = [0u8; 9];
-    for (d, b) in buf.iter_mut().zip(word.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    let w = std::str::from_utf8(&buf[..word.len()]).unwrap_or_default();
+    let w = short_ascii_lower(word, &mut buf)?;
     Some(match w {
         "monday" | "mon" => Monday,
         "tuesday" | "tue" | "tues" => Tuesday,

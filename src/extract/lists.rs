@@ -104,9 +104,10 @@ fn introducers(ignore_case: bool) -> &'static aho_corasick::AhoCorasick {
 }
 
 fn attach_with(text: &str, s0: usize, s: &str, ignore_case: bool, mentions: &mut [Mention]) {
-    let mut found: Vec<(usize, usize, bool)> = Vec::new(); // (intro start, items start, complete)
-                                                           // every occurrence of every introducer, each introducer's occurrences
-                                                           // taken left to right without overlapping one another
+    // (intro start, items start, complete) of every occurrence of every
+    // introducer, each introducer's occurrences taken left to right without
+    // overlapping one another
+    let mut found: Vec<(usize, usize, bool)> = Vec::new();
     let mut next_free = [0usize; INTRODUCERS.len()];
     for m in introducers(ignore_case).find_overlapping_iter(s) {
         let p = m.pattern().as_usize();

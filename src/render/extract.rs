@@ -122,15 +122,6 @@ impl<W: Write> Stream<W> {
         })
     }
 
-    /// Writes the mentions of some documents.
-    pub fn docs(&mut self, docs: &[Vec<Located>]) -> io::Result<()> {
-        for d in docs {
-            let piece = self.format.render(d);
-            self.write(piece)?;
-        }
-        Ok(())
-    }
-
     /// Appends one document's rendered mentions.
     pub fn write(&mut self, mut piece: Piece) -> io::Result<()> {
         self.docs += 1;
