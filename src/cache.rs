@@ -1,15 +1,27 @@
-//! The incremental cache: per-document claims, content-addressed.
+//! The incremental cache: per-document claims, content-addressed, in one file.
 //!
 //! A CI gate re-checks the whole corpus on every push, but a push changes a
 //! few articles. Each document's interpreted claims are stored under a key
 //! made of its path, its bytes, the catalogue's digest, the reference date
 //! and the tool version, so re-checking after one article changed
-//! re-extracts one article. A cache file that cannot be read back is
-//! ignored with a warning and rewritten, never trusted.
+//! re-extracts one article.
+//!
+//! The entries live in one append-only file, `claims.pack`, not one file per
+//! article: on a 100,000-article corpus a file each cost a file creation per
+//! article on a cold run and an open per article on a warm one, and left
+//! 100,000 files to every `git status` and `rm -r`. Each entry carries a
+//! checksum; an entry that does not match it, or that cannot be read back,
+//! is ignored with a warning and rebuilt, never trusted. Entries no run uses
+//! any more are dropped when they outweigh the live ones (the file is then
+//! rewritten and renamed into place).
 
-use std::io::BufReader;
+use std::fs::{File, OpenOptions};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use crate::claims_io;
 use crate::hash::Fnv;
@@ -19,19 +31,79 @@ use crate::report::DocInfo;
 /// The default cache directory (git-ignored).
 pub const DEFAULT_DIR: &str = ".claimcheck-cache";
 
+/// The file the entries live in, inside the cache directory.
+pub const PACK: &str = "claims.pack";
+
+/// The first bytes of a pack: what it is and its layout version.
+const PACK_HEADER: &[u8; 24] = b"claimcheck claims pack1\n";
+/// The first bytes of each entry.
+const ENTRY_MAGIC: &[u8; 4] = b"CCE1";
+/// magic, key, text length, payload length, payload checksum.
+const ENTRY_HEADER: usize = 4 + 8 + 4 + 4 + 8;
+
+/// What an entry is stored under: a hash of the configuration, the path and
+/// the text, and the text's length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct EntryKey {
+    hash: u64,
+    len: u32,
+}
+
+/// Where an entry's payload is in the pack.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// Offset of the entry header.
+    at: u64,
+    payload: u32,
+    checksum: u64,
+}
+
+impl Slot {
+    fn size(&self) -> u64 {
+        ENTRY_HEADER as u64 + u64::from(self.payload)
+    }
+}
+
+/// The pack as it was when the run started: its entries by key.
+#[derive(Debug, Default)]
+struct Index {
+    entries: FxHashMap<EntryKey, Slot>,
+    /// Where the readable entries end (appends go after this).
+    end: u64,
+    /// Bytes of the file (more than `end` when its tail is damaged).
+    len: u64,
+}
+
 /// A cache directory and the salt that ties entries to one configuration.
 #[derive(Debug)]
 pub struct Cache {
     dir: PathBuf,
     salt: String,
     warnings: Mutex<Vec<String>>,
-    /// The 256 fan-out directories known to exist, and the `.gitignore`
-    /// marker written: created once per run, not checked per document.
-    made: [std::sync::OnceLock<()>; 257],
+    /// The pack opened for reading, when there was a usable one.
+    reader: Option<File>,
+    index: Index,
+    /// The pack opened for appending, on the first write of the run.
+    writer: Mutex<Option<File>>,
+    /// Entries this run read or wrote: the ones a compaction keeps.
+    used: Mutex<Used>,
+    /// Unused bytes below which the pack is never rewritten.
+    min_dead: u64,
+}
+
+/// Rewriting a pack for less than this is not worth a run's time.
+const MIN_DEAD: u64 = 1 << 20;
+
+#[derive(Debug, Default)]
+struct Used {
+    keys: FxHashSet<EntryKey>,
+    bytes: u64,
 }
 
 impl Cache {
     /// A cache in `dir` for runs with this catalogue digest and reference date.
+    /// The pack is opened and indexed here; a missing one is created on the
+    /// first write, a foreign or damaged one is warned about.
     pub fn new(
         dir: &Path,
         catalog_digest: u64,
@@ -50,23 +122,60 @@ impl Cache {
             catalog_digest,
             reference_date.map(|d| d.to_string()).unwrap_or_default()
         );
-        Cache {
+        let mut cache = Cache {
             dir: dir.to_path_buf(),
             salt,
             warnings: Mutex::new(Vec::new()),
-            made: std::array::from_fn(|_| std::sync::OnceLock::new()),
+            reader: None,
+            index: Index::default(),
+            writer: Mutex::new(None),
+            used: Mutex::new(Used::default()),
+            min_dead: MIN_DEAD,
+        };
+        match File::open(cache.pack()) {
+            Ok(file) => match scan(&file) {
+                Ok(Scan::Pack(index, damage)) => {
+                    if let Some(d) = damage {
+                        cache.warn(format!(
+                            "{}: damaged at byte {}: {d}; the entries after it are ignored and rebuilt",
+                            cache.pack().display(),
+                            index.end
+                        ));
+                    }
+                    cache.index = index;
+                    cache.reader = Some(file);
+                }
+                Ok(Scan::Foreign) => cache.warn(format!(
+                    "{}: not a claimcheck cache file; ignored and replaced",
+                    cache.pack().display()
+                )),
+                Err(e) => cache.warn(format!(
+                    "{}: cannot read the cache: {e}; ignored",
+                    cache.pack().display()
+                )),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => cache.warn(format!(
+                "{}: cannot open the cache: {e}; ignored",
+                cache.pack().display()
+            )),
         }
+        cache
     }
 
-    fn entry(&self, doc_path: &str, text: &str) -> PathBuf {
+    fn pack(&self) -> PathBuf {
+        self.dir.join(PACK)
+    }
+
+    fn key(&self, doc_path: &str, text: &str) -> EntryKey {
+        // the configuration and the path seed the hash of the text
         let mut h = Fnv::new();
         h.write(self.salt.as_bytes());
         h.write(doc_path.as_bytes());
-        h.write(text.as_bytes());
-        let hex = format!("{:016x}{:08x}", h.finish(), text.len() as u32);
-        self.dir
-            .join(&hex[..2])
-            .join(format!("{}.jsonl", &hex[2..]))
+        EntryKey {
+            hash: xxh3_64_with_seed(text.as_bytes(), h.finish()),
+            len: text.len() as u32,
+        }
     }
 
     fn warn(&self, message: String) {
@@ -77,22 +186,48 @@ impl Cache {
         }
     }
 
+    fn mark_used(&self, key: EntryKey, size: u64) {
+        if let Ok(mut used) = self.used.lock() {
+            if used.keys.insert(key) {
+                used.bytes += size;
+            }
+        }
+    }
+
     /// The cached claims of a document with exactly this path and text.
     pub fn get(&self, doc_path: &str, text: &str) -> Option<(DocInfo, Vec<Claim>)> {
-        let file = self.entry(doc_path, text);
-        let f = std::fs::File::open(&file).ok()?;
-        match claims_io::read(&file.display().to_string(), BufReader::new(f)) {
+        let key = self.key(doc_path, text);
+        let slot = *self.index.entries.get(&key)?;
+        let file = self.reader.as_ref()?;
+        let at = slot.at;
+        let mut payload = vec![0; slot.payload as usize];
+        if let Err(e) = read_at(file, &mut payload, at + ENTRY_HEADER as u64) {
+            self.warn(format!(
+                "{}: cannot read the entry at byte {at}: {e}; cache entry ignored and rebuilt",
+                self.pack().display()
+            ));
+            return None;
+        }
+        if checksum(&payload) != slot.checksum {
+            self.warn(format!(
+                "{}: the entry at byte {at} does not match its checksum; cache entry ignored and rebuilt",
+                self.pack().display()
+            ));
+            return None;
+        }
+        let name = format!("{} (entry at byte {at})", self.pack().display());
+        match claims_io::read(&name, &payload[..]) {
             Ok(mut docs)
                 if docs.len() == 1
                     && docs[0].0.path == doc_path
                     && docs[0].0.claims == docs[0].1.len() =>
             {
+                self.mark_used(key, slot.size());
                 docs.pop()
             }
             Ok(_) => {
                 self.warn(format!(
-                    "{}: cache entry is for another document; ignored",
-                    file.display()
+                    "{name}: cache entry is for another document; ignored"
                 ));
                 None
             }
@@ -103,43 +238,139 @@ impl Cache {
         }
     }
 
-    /// Stores a document's claims (atomically: a temporary file, then a rename).
+    /// Stores a document's claims: one entry appended to the pack with one
+    /// write, so entries from parallel threads (or processes) never
+    /// interleave.
     pub fn put(&self, text: &str, info: &DocInfo, claims: &[Claim]) {
-        let file = self.entry(&info.path, text);
-        let result = (|| -> std::io::Result<()> {
-            let dir = file.parent().expect("entry has a parent");
-            // the fan-out directory is named by the entry's first hex byte
-            let fan = dir
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| u8::from_str_radix(n, 16).ok())
-                .map_or(256, usize::from);
-            let made = |slot: usize, make: &dyn Fn() -> std::io::Result<()>| {
-                if self.made[slot].get().is_none() {
-                    make()?;
-                    let _ = self.made[slot].set(());
-                }
-                std::io::Result::Ok(())
-            };
-            made(fan, &|| std::fs::create_dir_all(dir))?;
-            made(256, &|| {
-                let marker = self.dir.join(".gitignore");
-                if !marker.exists() {
-                    std::fs::write(&marker, "# created by claimcheck\n*\n")?;
-                }
+        let key = self.key(&info.path, text);
+        let mut payload = Vec::with_capacity(256 + 512 * claims.len());
+        // writing to a Vec cannot fail
+        let _ = claims_io::write_header(&mut payload)
+            .and_then(|_| claims_io::write_document(&mut payload, info, claims));
+        let Ok(payload_len) = u32::try_from(payload.len()) else {
+            return; // a 4 GiB claim list is not worth caching
+        };
+        let mut entry = Vec::with_capacity(ENTRY_HEADER + payload.len());
+        entry.extend_from_slice(ENTRY_MAGIC);
+        entry.extend_from_slice(&key.hash.to_le_bytes());
+        entry.extend_from_slice(&key.len.to_le_bytes());
+        entry.extend_from_slice(&payload_len.to_le_bytes());
+        entry.extend_from_slice(&checksum(&payload).to_le_bytes());
+        entry.extend_from_slice(&payload);
+        let Ok(mut writer) = self.writer.lock() else {
+            return;
+        };
+        let result = match &mut *writer {
+            Some(file) => file.write_all(&entry),
+            None => self.open_for_append().and_then(|mut file| {
+                file.write_all(&entry)?;
+                *writer = Some(file);
                 Ok(())
-            })?;
-            // rendered in memory, then written with one call
-            let mut bytes = Vec::with_capacity(256 + 512 * claims.len());
-            claims_io::write_header(&mut bytes)?;
-            claims_io::write_document(&mut bytes, info, claims)?;
-            let tmp = file.with_extension(format!("tmp{}", std::process::id()));
-            std::fs::write(&tmp, &bytes)?;
-            std::fs::rename(&tmp, &file)
-        })();
-        if let Err(e) = result {
-            self.warn(format!("{}: cannot write cache entry: {e}", file.display()));
+            }),
+        };
+        match result {
+            Ok(()) => self.mark_used(key, entry.len() as u64),
+            Err(e) => {
+                self.warn(format!(
+                    "{}: cannot write cache entry: {e}",
+                    self.pack().display()
+                ));
+            }
         }
+    }
+
+    /// Opens the pack for appending: creates it when there is none (or when
+    /// the one there was foreign), cuts a damaged tail first.
+    fn open_for_append(&self) -> std::io::Result<File> {
+        std::fs::create_dir_all(&self.dir)?;
+        let marker = self.dir.join(".gitignore");
+        let ours = marker.exists();
+        if !ours {
+            std::fs::write(&marker, "# created by claimcheck\n*\n")?;
+        }
+        let pack = self.pack();
+        if self.reader.is_none() {
+            if ours {
+                remove_file_per_entry_layout(&self.dir);
+            }
+            // a fresh pack, renamed into place whole: a reader never sees
+            // one without its header
+            let tmp = self.temporary("new");
+            std::fs::write(&tmp, PACK_HEADER)?;
+            std::fs::rename(&tmp, &pack)?;
+        }
+        let file = OpenOptions::new().append(true).open(&pack)?;
+        if self.reader.is_some() && self.index.end < self.index.len {
+            // appends after a damaged tail would never be read back
+            file.set_len(self.index.end)?;
+        }
+        Ok(file)
+    }
+
+    fn temporary(&self, what: &str) -> PathBuf {
+        self.dir
+            .join(format!("{PACK}.{what}-{}.tmp", std::process::id()))
+    }
+
+    /// Ends the run: when the entries no run used outweigh the ones this run
+    /// used, the pack is rewritten with only the used ones. Call once, after
+    /// the last [`Cache::put`].
+    pub fn finish(&self) {
+        if let Ok(mut writer) = self.writer.lock() {
+            if let Some(file) = writer.take() {
+                if let Err(e) = file.sync_data() {
+                    self.warn(format!(
+                        "{}: cannot write cache entries: {e}",
+                        self.pack().display()
+                    ));
+                }
+            }
+        }
+        let (live, used) = match self.used.lock() {
+            Ok(used) => (used.bytes, used.keys.clone()),
+            Err(_) => return,
+        };
+        let Ok(file) = File::open(self.pack()) else {
+            return;
+        };
+        let Ok(len) = file.metadata().map(|m| m.len()) else {
+            return;
+        };
+        let dead = len.saturating_sub(live + PACK_HEADER.len() as u64);
+        if dead <= live.max(self.min_dead) {
+            return;
+        }
+        if let Err(e) = self.compact(&file, &used) {
+            self.warn(format!(
+                "{}: cannot drop unused cache entries: {e}",
+                self.pack().display()
+            ));
+        }
+    }
+
+    /// Rewrites the pack with the newest entry of each key in `keep`.
+    fn compact(&self, file: &File, keep: &FxHashSet<EntryKey>) -> std::io::Result<()> {
+        let Scan::Pack(index, _) = scan(file)? else {
+            return Ok(());
+        };
+        let mut slots: Vec<Slot> = index
+            .entries
+            .iter()
+            .filter(|(k, _)| keep.contains(k))
+            .map(|(_, s)| *s)
+            .collect();
+        slots.sort_by_key(|s| s.at);
+        let tmp = self.temporary("compact");
+        let mut out = std::io::BufWriter::new(File::create(&tmp)?);
+        out.write_all(PACK_HEADER)?;
+        let mut entry = Vec::new();
+        for s in slots {
+            entry.resize(s.size() as usize, 0);
+            read_at(file, &mut entry, s.at)?;
+            out.write_all(&entry)?;
+        }
+        out.into_inner().map_err(|e| e.into_error())?.sync_data()?;
+        std::fs::rename(&tmp, self.pack())
     }
 
     /// Warnings about unreadable or unwritable entries, for stderr.
@@ -148,38 +379,250 @@ impl Cache {
     }
 }
 
+/// Removes the entries of the layout before the pack: one file per
+/// article in 256 directories named by a hex byte. They can never be read
+/// again, and on a large corpus they are most of the directory.
+fn remove_file_per_entry_layout(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let fan_out =
+            name.len() == 2 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        if fan_out && e.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+enum Scan {
+    /// A pack, and what is wrong with its tail if something is.
+    Pack(Index, Option<String>),
+    /// Some other file.
+    Foreign,
+}
+
+/// Indexes a pack by reading each entry's header (not its payload). Where
+/// the entries stop making sense the index ends, and the reason is returned.
+fn scan(file: &File) -> std::io::Result<Scan> {
+    let len = file.metadata()?.len();
+    let mut header = [0u8; PACK_HEADER.len()];
+    if len < header.len() as u64 {
+        return Ok(Scan::Foreign);
+    }
+    read_at(file, &mut header, 0)?;
+    if &header != PACK_HEADER {
+        return Ok(Scan::Foreign);
+    }
+    let mut index = Index {
+        len,
+        ..Index::default()
+    };
+    let mut at = PACK_HEADER.len() as u64;
+    let mut head = [0u8; ENTRY_HEADER];
+    let damage = loop {
+        if at == len {
+            break None;
+        }
+        if len - at < ENTRY_HEADER as u64 {
+            break Some("a truncated entry".to_string());
+        }
+        read_at(file, &mut head, at)?;
+        if &head[..4] != ENTRY_MAGIC {
+            break Some("not an entry".to_string());
+        }
+        let word = |r: std::ops::Range<usize>| {
+            let mut b = [0u8; 8];
+            b[..r.len()].copy_from_slice(&head[r]);
+            u64::from_le_bytes(b)
+        };
+        let key = EntryKey {
+            hash: word(4..12),
+            len: word(12..16) as u32,
+        };
+        let slot = Slot {
+            at,
+            payload: word(16..20) as u32,
+            checksum: word(20..28),
+        };
+        if at + slot.size() > len {
+            break Some("a truncated entry".to_string());
+        }
+        // a later entry of the same key (another run's) replaces an earlier one
+        index.entries.insert(key, slot);
+        at += slot.size();
+    };
+    index.end = at;
+    Ok(Scan::Pack(index, damage))
+}
+
+fn checksum(payload: &[u8]) -> u64 {
+    xxh3_64(payload)
+}
+
+/// Reads exactly `buf.len()` bytes at `offset`, without moving a shared
+/// file position (threads read entries at once).
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        let (mut buf, mut offset) = (buf, offset);
+        while !buf.is_empty() {
+            match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
+                0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+                n => {
+                    buf = &mut buf[n..];
+                    offset += n as u64;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::corpus::{document_from_text, LoadOptions};
 
-    #[test]
-    fn hit_after_put_miss_after_edit_and_corrupt_is_ignored() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::new(dir.path(), 1, None);
-        let text = "---\npublished: 2025-01-02\n---\nThe library has 120 rooms.\n";
-        let (doc, _) =
-            document_from_text("a.md", text.to_string(), &LoadOptions::default()).unwrap();
-        let per_doc = crate::report::claims_of(
+    const TEXT: &str = "---\npublished: 2025-01-02\n---\nThe library has 120 rooms.\n";
+
+    fn claims(path: &str, text: &str) -> (DocInfo, Vec<Claim>) {
+        let (doc, _) = document_from_text(path, text.to_string(), &LoadOptions::default()).unwrap();
+        crate::report::claims_of(
             std::slice::from_ref(&doc),
             &crate::catalog::Catalog::default(),
-        );
-        assert!(cache.get("a.md", text).is_none());
-        cache.put(text, &per_doc[0].0, &per_doc[0].1);
-        let (info, claims) = cache.get("a.md", text).expect("hit");
+        )
+        .pop()
+        .unwrap()
+    }
+
+    /// Fills a cache with `docs`, as a run does: puts, then finish.
+    fn fill(dir: &Path, docs: &[(&str, &str)]) {
+        let cache = Cache::new(dir, 1, None);
+        for (path, text) in docs {
+            let (info, c) = claims(path, text);
+            cache.put(text, &info, &c);
+        }
+        cache.finish();
+        assert_eq!(cache.warnings(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn hit_after_put_miss_after_edit_or_other_configuration() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path(), 1, None);
+        assert!(cache.get("a.md", TEXT).is_none());
+        let (info, c) = claims("a.md", TEXT);
+        cache.put(TEXT, &info, &c);
+        cache.finish();
+        assert!(dir.path().join(".gitignore").exists(), "ignores itself");
+
+        let cache = Cache::new(dir.path(), 1, None);
+        let (info, back) = cache.get("a.md", TEXT).expect("hit");
         assert_eq!(info.path, "a.md");
-        assert_eq!(claims.len(), per_doc[0].1.len());
-        assert!(cache
-            .get(
-                "a.md",
-                "---\npublished: 2025-01-02\n---\nThe library has 121 rooms.\n"
-            )
-            .is_none());
-        // another configuration does not see it
-        assert!(Cache::new(dir.path(), 2, None).get("a.md", text).is_none());
-        // a corrupt entry is ignored with a warning
-        std::fs::write(cache.entry("a.md", text), "{not json").unwrap();
-        assert!(cache.get("a.md", text).is_none());
-        assert_eq!(cache.warnings().len(), 1);
+        assert_eq!(back.len(), c.len());
+        assert!(cache.get("a.md", &TEXT.replace("120", "121")).is_none());
+        assert!(
+            cache.get("b.md", TEXT).is_none(),
+            "the path is part of the key"
+        );
+        assert!(Cache::new(dir.path(), 2, None).get("a.md", TEXT).is_none());
+        assert_eq!(cache.warnings(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_corrupt_entry_is_ignored_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        fill(dir.path(), &[("a.md", TEXT)]);
+        let pack = dir.path().join(PACK);
+        let mut bytes = std::fs::read(&pack).unwrap();
+        let last = bytes.len() - 3;
+        bytes[last] ^= 0x20; // one flipped bit in the payload
+        std::fs::write(&pack, &bytes).unwrap();
+        let cache = Cache::new(dir.path(), 1, None);
+        assert!(cache.get("a.md", TEXT).is_none());
+        let w = cache.warnings();
+        assert!(
+            w[0].contains("checksum") && w[0].contains("ignored"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_torn_tail_keeps_the_entries_before_it_and_is_cut_on_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = TEXT.replace("120", "7");
+        fill(dir.path(), &[("a.md", TEXT), ("b.md", &other)]);
+        let pack = dir.path().join(PACK);
+        let len = std::fs::metadata(&pack).unwrap().len();
+        let file = OpenOptions::new().write(true).open(&pack).unwrap();
+        file.set_len(len - 10).unwrap(); // a run killed mid-write
+        drop(file);
+
+        let cache = Cache::new(dir.path(), 1, None);
+        assert!(
+            cache.get("a.md", TEXT).is_some(),
+            "entries before the damage"
+        );
+        assert!(cache.get("b.md", &other).is_none());
+        assert!(
+            cache.warnings()[0].contains("damaged"),
+            "{:?}",
+            cache.warnings()
+        );
+        let (info, c) = claims("b.md", &other);
+        cache.put(&other, &info, &c);
+        cache.finish();
+
+        let cache = Cache::new(dir.path(), 1, None);
+        assert!(cache.get("a.md", TEXT).is_some());
+        assert!(
+            cache.get("b.md", &other).is_some(),
+            "rewritten after the cut"
+        );
+        assert_eq!(cache.warnings(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_foreign_file_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(PACK), "not a pack at all, but long enough").unwrap();
+        let cache = Cache::new(dir.path(), 1, None);
+        assert!(cache.get("a.md", TEXT).is_none());
+        assert!(cache.warnings()[0].contains("not a claimcheck cache"));
+        let (info, c) = claims("a.md", TEXT);
+        cache.put(TEXT, &info, &c);
+        cache.finish();
+        assert!(Cache::new(dir.path(), 1, None).get("a.md", TEXT).is_some());
+    }
+
+    #[test]
+    fn unused_entries_are_dropped_when_they_outweigh_the_used_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        // many versions of one article, then a run that uses only the last
+        let versions: Vec<String> = (0..400)
+            .map(|i| format!("{TEXT}{}\n", "Words without numbers. ".repeat(i)))
+            .collect();
+        let docs: Vec<(&str, &str)> = versions.iter().map(|v| ("a.md", v.as_str())).collect();
+        fill(dir.path(), &docs);
+        let pack = dir.path().join(PACK);
+        let before = std::fs::metadata(&pack).unwrap().len();
+        let last = versions.last().unwrap();
+        let mut cache = Cache::new(dir.path(), 1, None);
+        cache.min_dead = 0;
+        assert!(cache.get("a.md", last).is_some());
+        cache.finish();
+        let after = std::fs::metadata(&pack).unwrap().len();
+        assert!(after * 100 < before, "{before} -> {after}");
+        let cache = Cache::new(dir.path(), 1, None);
+        assert!(cache.get("a.md", last).is_some(), "the used entry is kept");
+        assert!(cache.get("a.md", &versions[0]).is_none());
+        assert_eq!(cache.warnings(), Vec::<String>::new());
     }
 }

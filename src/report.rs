@@ -92,7 +92,8 @@ pub struct Inputs {
 /// Reads, extracts and interprets every document under `paths` in
 /// parallel, one document at a time per thread: a document's text is
 /// dropped as soon as its claims are made, so memory grows with claims,
-/// not with bytes. Results keep the sorted document order.
+/// not with bytes. Results keep the sorted document order. With a cache,
+/// this is the cache's run: it is finished (compacted when due) at the end.
 pub fn collect(
     paths: &[String],
     load: &crate::corpus::LoadOptions,
@@ -149,6 +150,9 @@ pub fn collect(
         })
         .collect();
     progress.finish();
+    if let Some(c) = cache {
+        c.finish();
+    }
     let mut per_doc = Vec::with_capacity(results.len());
     let mut inputs = Inputs {
         skipped,

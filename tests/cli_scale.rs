@@ -134,14 +134,17 @@ fn the_cache_serves_unchanged_articles_and_ignores_corrupt_entries() {
     assert_eq!(summary(&after_edit)["inputs"]["from_cache"], 4);
 
     // every cache entry corrupted: warned about, never trusted, report unchanged
-    for shard in std::fs::read_dir(dir.join(".claimcheck-cache")).unwrap() {
-        let shard = shard.unwrap().path();
-        if shard.is_dir() {
-            for entry in std::fs::read_dir(&shard).unwrap() {
-                std::fs::write(entry.unwrap().path(), "{\"type\":\"document\",").unwrap();
-            }
+    let pack = dir.join(".claimcheck-cache/claims.pack");
+    let mut bytes = std::fs::read(&pack).unwrap();
+    let mut hits = 0;
+    for i in 0..bytes.len() - 10 {
+        if &bytes[i..i + 10] == b"\"document\"" {
+            bytes[i + 3] = b'k'; // same length: each entry's checksum fails
+            hits += 1;
         }
     }
+    assert_eq!(hits, 6, "the five articles and the edited one");
+    std::fs::write(&pack, bytes).unwrap();
     let (recovered, err, code) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
     assert_eq!(code, 0);
     assert!(
