@@ -159,6 +159,9 @@ impl Baseline {
     }
 
     pub fn parse(path: &str, text: &str) -> Result<Baseline, BaselineError> {
+        // a byte-order mark (some Windows editors write one) is not content;
+        // positions are counted after it, as editors show them
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // read the schema first, so a newer file gets the right message
         #[derive(Deserialize)]
         struct Head {
@@ -425,6 +428,10 @@ mod tests {
         // a reason in Vietnamese before the problem: columns count chars
         let text = "{\"schema\": 1, \"accepted\": [{\"reason\": \"Hà Nội\", x}]}";
         assert_eq!(place(text), (1, 49));
+        // a byte-order mark is read past, and not counted as a column
+        assert_eq!(place(&format!("\u{feff}{text}")), (1, 49));
+        let b = Baseline::parse("b.json", "\u{feff}{\"schema\": 1, \"accepted\": []}").unwrap();
+        assert!(b.accepted.is_empty());
     }
 
     #[test]
