@@ -123,7 +123,9 @@ struct ClaimRecord {
 /// What is wrong with a claims file.
 #[derive(Debug, thiserror::Error)]
 pub enum ClaimsError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: claims file not found")]
+    NotFound { path: String },
+    #[error("{path}: cannot read: {}", crate::corpus::plain_io_error(.source))]
     Read { path: String, source: io::Error },
     #[error("{path}:{line}: {message}")]
     Bad {
@@ -131,6 +133,45 @@ pub enum ClaimsError {
         line: usize,
         message: String,
     },
+}
+
+impl ClaimsError {
+    /// The error as a file diagnostic: `path:line: error: message`.
+    pub fn to_problem(&self) -> Problem {
+        match self {
+            ClaimsError::NotFound { path } => Problem::error(path, "claims file not found"),
+            ClaimsError::Read { path, source } => Problem::error(
+                path,
+                format!("cannot read: {}", crate::corpus::plain_io_error(source)),
+            ),
+            ClaimsError::Bad {
+                path,
+                line,
+                message,
+            } => Problem {
+                line: Some(*line),
+                ..Problem::error(path, message)
+            },
+        }
+    }
+}
+
+/// Reads a claims file (`-` is standard input).
+pub fn read_file(path: &str) -> Result<Vec<(DocInfo, Vec<Claim>)>, ClaimsError> {
+    if path == "-" {
+        return read(path, io::stdin().lock());
+    }
+    let file = std::fs::File::open(path).map_err(|source| {
+        if source.kind() == io::ErrorKind::NotFound {
+            ClaimsError::NotFound { path: path.into() }
+        } else {
+            ClaimsError::Read {
+                path: path.into(),
+                source,
+            }
+        }
+    })?;
+    read(path, io::BufReader::new(file))
 }
 
 fn date(s: &str) -> Result<PartialDate, String> {
@@ -466,6 +507,18 @@ mod tests {
             String::from_utf8(again).unwrap()
         );
         assert_eq!(back[0].1.len(), per_doc[0].1.len());
+    }
+
+    #[test]
+    fn a_missing_file_says_so_in_plain_words() {
+        let e = read_file("no/such/shard.jsonl").unwrap_err();
+        assert_eq!(
+            e.to_problem().to_string(),
+            "no/such/shard.jsonl: error: claims file not found"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let e = read_file(&dir.path().display().to_string()).unwrap_err();
+        assert!(!e.to_string().contains("os error"), "{e}");
     }
 
     #[test]

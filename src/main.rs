@@ -525,14 +525,8 @@ impl From<claimcheck::baseline::BaselineError> for FileErrors {
 fn read_claim_files(files: &[String]) -> Result<report::Collected> {
     let mut per_doc = Vec::new();
     for f in files {
-        let docs = if f == "-" {
-            claimcheck::claims_io::read("-", io::stdin().lock())
-        } else {
-            let file = std::fs::File::open(f)
-                .with_context(|| format!("{f}: cannot open claim records"))?;
-            claimcheck::claims_io::read(f, io::BufReader::new(file))
-        }
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let docs =
+            claimcheck::claims_io::read_file(f).map_err(|e| FileErrors(vec![e.to_problem()]))?;
         per_doc.extend(docs);
     }
     // a document in two shards is counted once
