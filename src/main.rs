@@ -319,12 +319,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 reference_date: load.reference_date,
             };
             let progress = claimcheck::progress::Progress::for_terminal();
-            let (per_doc, problems, _) = report::collect(&paths, &opts, &catalog, None, &progress);
+            let (per_doc, problems, inputs) =
+                report::collect(&paths, &opts, &catalog, None, &progress);
             report_problems(&problems);
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             claimcheck::claims_io::write(&mut out, &per_doc).context("writing output")?;
             out.flush().context("writing output")?;
+            // as extract: the records are the data, the count goes to stderr
+            if let Some(skipped) = render::check::skipped_clause(&inputs.skipped) {
+                eprintln!("claimcheck: {skipped}");
+            }
             let errors = problems.iter().any(Problem::is_error)
                 || per_doc
                     .iter()

@@ -686,8 +686,12 @@ fn files_skipped_in_a_directory_are_counted_by_reason_in_every_summary() {
         );
     }
 
-    // extract says it on stderr
+    // extract and claims (whose stdout is data) say it on stderr
     let run = s.extract(&["corpus"]);
+    run.assert_code(0).assert_stderr(&[
+        "claimcheck: 4 files skipped: 4 not articles (2 .png, 1 .json, 1 no extension)",
+    ]);
+    let run = s.run(&["claims", "corpus", "--claims", "no-claims"]);
     run.assert_code(0).assert_stderr(&[
         "claimcheck: 4 files skipped: 4 not articles (2 .png, 1 .json, 1 no extension)",
     ]);
