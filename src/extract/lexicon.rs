@@ -8,45 +8,112 @@
 
 use super::Qualifier;
 
+/// Written small numbers and tens, and their values.
+const SMALL_NUMBERS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dozen", 12),
+];
+
+/// Scale words and their multipliers.
+const SCALE_WORDS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// Scale abbreviations (`5bn`, `USD 2m`), recognised only where asked.
+const SCALE_ABBREVIATIONS: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("b", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+];
+
+/// Whether an ASCII word could be one of the words above, judged by its
+/// length and its first and last letters (case-insensitively): a bit set
+/// made from the tables. These functions run for every word of every
+/// article, and this rejects nearly all of them without lower-casing.
+/// Words that are not ASCII are not judged here (`None`).
+pub(crate) fn may_be_number_word(word: &[u8]) -> Option<bool> {
+    const LONGEST: usize = 9;
+    fn slot(len: usize, first: u8, last: u8) -> usize {
+        ((len - 1) * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
+    }
+    static SET: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let mut set = vec![0u64; (LONGEST * 26 * 26).div_ceil(64)];
+        let words = SMALL_NUMBERS.iter().map(|(w, _)| *w);
+        let words = words.chain(SCALE_WORDS.iter().map(|(w, _)| *w));
+        for w in words.chain(SCALE_ABBREVIATIONS.iter().map(|(w, _)| *w)) {
+            let b = w.as_bytes();
+            let i = slot(b.len(), b[0], b[b.len() - 1]);
+            set[i / 64] |= 1 << (i % 64);
+        }
+        set
+    });
+    let (&first, &last) = (word.first()?, word.last()?);
+    if !word.is_ascii() {
+        return None;
+    }
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    if word.len() > LONGEST || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return Some(false);
+    }
+    let i = slot(word.len(), first, last);
+    Some(set[i / 64] & (1 << (i % 64)) != 0)
+}
+
+/// The entry of `table` that `word` spells, in any case.
+fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    if may_be_number_word(word.as_bytes()) == Some(false) {
+        return None;
+    }
+    let w = Lower::new(word);
+    let w = w.as_str();
+    table.iter().find(|(name, _)| *name == w).map(|(_, v)| *v)
+}
+
 /// Value of a written small number or ten (`seven`, `Thirteen`, `seventy`).
 pub fn small_number(word: &str) -> Option<u32> {
     // called for every word of every article: reject by length first
     if !(3..=9).contains(&word.len()) {
         return None;
     }
-    let w = Lower::new(word);
-    Some(match w.as_str() {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "dozen" => 12,
-        _ => return None,
-    })
+    lookup(SMALL_NUMBERS, word)
 }
 
 /// Multiplier of a scale word (`hundred`, `million`, `bn`).
@@ -56,18 +123,10 @@ pub fn scale_word(word: &str, abbreviations: bool) -> Option<f64> {
     if !(shortest..=8).contains(&word.len()) {
         return None;
     }
-    let w = Lower::new(word);
-    Some(match w.as_str() {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        "k" if abbreviations => 1e3,
-        "m" | "mn" | "mln" if abbreviations => 1e6,
-        "b" | "bn" | "bln" if abbreviations => 1e9,
-        "tn" | "trn" if abbreviations => 1e12,
-        _ => return None,
+    lookup(SCALE_WORDS, word).or_else(|| {
+        abbreviations
+            .then(|| lookup(SCALE_ABBREVIATIONS, word))
+            .flatten()
     })
 }
 
@@ -492,6 +551,31 @@ pub fn singular(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_in_any_case_and_nothing_else() {
+        for (w, v) in SMALL_NUMBERS {
+            assert_eq!(small_number(w), Some(*v));
+            assert_eq!(small_number(&w.to_uppercase()), Some(*v));
+            let title = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            assert_eq!(small_number(&title), Some(*v));
+        }
+        for (w, v) in SCALE_WORDS {
+            assert_eq!(scale_word(&w.to_uppercase(), false), Some(*v));
+        }
+        for (w, v) in SCALE_ABBREVIATIONS {
+            assert_eq!(scale_word(w, true), Some(*v));
+            assert_eq!(scale_word(w, false), None, "{w}: only where asked");
+        }
+        // same length and outer letters as a number word, but not one
+        for w in ["tote", "sax", "eighth", "Tenth", "mission", "hundreds"] {
+            assert_eq!(small_number(w), None, "{w}");
+            assert_eq!(scale_word(w, true), None, "{w}");
+        }
+        // not ASCII: judged after lower-casing, as before (KELVIN SIGN is `k`)
+        assert_eq!(scale_word("\u{212a}", true), Some(1e3));
+        assert_eq!(small_number("Ｏne"), None);
+    }
 
     #[test]
     fn singular_handles_common_plurals() {
