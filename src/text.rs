@@ -27,9 +27,34 @@ pub struct LineIndex {
 /// Bytes between two char-count checkpoints of a [`LineIndex`].
 const CHAR_MARK_STRIDE: usize = 4096;
 
-/// Whether a byte starts a char (is not a UTF-8 continuation byte).
-fn starts_char(b: u8) -> bool {
-    b & 0xC0 != 0x80
+/// Adds the chars of `text[span]` (a span between char boundaries) to
+/// `chars`, in pieces of at most a stride, recording a checkpoint wherever
+/// the last one is a stride or more behind.
+fn count_chars(
+    text: &str,
+    span: Range<usize>,
+    mut chars: usize,
+    marks: &mut Vec<(usize, usize)>,
+) -> usize {
+    let (mut at, end) = (span.start, span.end);
+    while at < end {
+        let piece_end = if end - at > CHAR_MARK_STRIDE {
+            let b = floor_char_boundary(text, at + CHAR_MARK_STRIDE);
+            if b > at {
+                b
+            } else {
+                end
+            }
+        } else {
+            end
+        };
+        chars += text[at..piece_end].chars().count();
+        at = piece_end;
+        if at < text.len() && marks.last().is_none_or(|m| at - m.0 >= CHAR_MARK_STRIDE) {
+            marks.push((at, chars));
+        }
+    }
+    chars
 }
 
 impl LineIndex {
@@ -49,24 +74,20 @@ impl LineIndex {
                     .collect(),
             };
         }
+        // line by line (memchr), each line's chars counted at once (the
+        // counting is vectorised), a checkpoint about every stride
         let mut starts = vec![0];
         let mut line_chars = vec![0];
         let mut marks = vec![(0, 0)];
-        let mut next_mark = CHAR_MARK_STRIDE;
         let mut chars = 0usize;
-        for (i, &b) in bytes.iter().enumerate() {
-            if starts_char(b) {
-                if i >= next_mark {
-                    marks.push((i, chars));
-                    next_mark = i + CHAR_MARK_STRIDE;
-                }
-                chars += 1;
-            }
-            if b == b'\n' {
-                starts.push(i + 1);
-                line_chars.push(chars);
-            }
+        let mut from = 0;
+        for newline in memchr::memchr_iter(b'\n', bytes) {
+            chars = count_chars(text, from..newline + 1, chars, &mut marks);
+            starts.push(newline + 1);
+            line_chars.push(chars);
+            from = newline + 1;
         }
+        count_chars(text, from..bytes.len(), chars, &mut marks);
         LineIndex {
             starts,
             line_chars,
@@ -391,6 +412,16 @@ mod tests {
         assert_eq!(idx.offset(&text, 9, 1), None);
         assert_eq!(LineIndex::new("").offset("", 1, 1), Some(0));
         assert_eq!(LineIndex::default().line_col("ab", 1), (1, 2));
+
+        // many short lines: checkpoints fall at line ends
+        let text = "Hà Nội có 12 quận.\r\n".repeat(2000);
+        let idx = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(13) {
+            let line = text[..offset].matches('\n').count() + 1;
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let col = text[start..offset].chars().count() + 1;
+            assert_eq!(idx.line_col(&text, offset), (line, col), "offset {offset}");
+        }
     }
 
     #[test]
