@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::corpus::{Source, SourceKind};
+use crate::corpus::Source;
 
 /// A progress bar that may be hidden.
 pub struct Progress {
@@ -40,10 +40,7 @@ impl Progress {
             b.set_length(sources.len() as u64);
             let bytes: u64 = sources
                 .iter()
-                .filter_map(|s| match &s.kind {
-                    SourceKind::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-                    SourceKind::Stdin => None,
-                })
+                .filter_map(|s| std::fs::metadata(s.kind.path()?).ok().map(|m| m.len()))
                 .sum();
             b.set_message(format!("({:.1} MB)", bytes as f64 / 1e6));
             // only a long run is worth a bar: draw after a moment
