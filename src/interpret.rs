@@ -1241,10 +1241,14 @@ fn entity_spans(s: &str, abs: usize) -> Vec<Ent> {
 /// An outlet credit at the start of a story (`THE HANOI TIMES — `, `VGP - `)
 /// names the publisher, not the subject.
 fn strip_credit(s: &str) -> &str {
+    const LONGEST_CREDIT: usize = 40;
     for dash in [" — ", " - ", " – "] {
-        if let Some(p) = s.find(dash) {
+        // only a dash in the first few words can end a credit: the search
+        // stops there (this ran over every sentence and article opening)
+        let window = &s[..crate::text::floor_char_boundary(s, LONGEST_CREDIT + dash.len())];
+        if let Some(p) = window.find(dash) {
             let head = &s[..p];
-            if p <= 40
+            if p <= LONGEST_CREDIT
                 && head.chars().any(|c| c.is_alphabetic())
                 && !head.chars().any(|c| c.is_lowercase())
             {
