@@ -84,7 +84,7 @@ pub struct Cache {
     reader: Option<File>,
     index: Index,
     /// The pack opened for appending, on the first write of the run.
-    writer: Mutex<Option<File>>,
+    writer: Mutex<Writer>,
     /// Entries this run read or wrote: the ones a compaction keeps.
     used: Mutex<Used>,
     /// Unused bytes below which the pack is never rewritten.
@@ -93,6 +93,17 @@ pub struct Cache {
 
 /// Rewriting a pack for less than this is not worth a run's time.
 const MIN_DEAD: u64 = 1 << 20;
+
+/// The appending end of the pack.
+#[derive(Debug)]
+enum Writer {
+    /// No entry written yet.
+    Unopened,
+    Open(File),
+    /// Opening or writing failed: the run writes no more (one warning, not
+    /// one per article, and nothing appended after a torn entry).
+    Failed,
+}
 
 #[derive(Debug, Default)]
 struct Used {
@@ -128,7 +139,7 @@ impl Cache {
             warnings: Mutex::new(Vec::new()),
             reader: None,
             index: Index::default(),
-            writer: Mutex::new(None),
+            writer: Mutex::new(Writer::Unopened),
             used: Mutex::new(Used::default()),
             min_dead: MIN_DEAD,
         };
@@ -150,15 +161,20 @@ impl Cache {
                     cache.pack().display()
                 )),
                 Err(e) => cache.warn(format!(
-                    "{}: cannot read the cache: {e}; ignored",
-                    cache.pack().display()
+                    "{}: cannot read the cache: {}; ignored and replaced",
+                    cache.pack().display(),
+                    crate::corpus::plain_io_error(&e)
                 )),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => cache.warn(format!(
-                "{}: cannot open the cache: {e}; ignored",
-                cache.pack().display()
-            )),
+            Err(e) => {
+                cache.warn(format!(
+                    "{}: cannot open the cache: {}; this run neither reads nor writes it",
+                    cache.pack().display(),
+                    crate::corpus::plain_io_error(&e)
+                ));
+                cache.writer = Mutex::new(Writer::Failed);
+            }
         }
         cache
     }
@@ -260,21 +276,31 @@ impl Cache {
         let Ok(mut writer) = self.writer.lock() else {
             return;
         };
-        let result = match &mut *writer {
-            Some(file) => file.write_all(&entry),
-            None => self.open_for_append().and_then(|mut file| {
-                file.write_all(&entry)?;
-                *writer = Some(file);
-                Ok(())
-            }),
+        if let Writer::Unopened = *writer {
+            *writer = match self.open_for_append() {
+                Ok(file) => Writer::Open(file),
+                Err(e) => {
+                    self.warn(format!(
+                        "{}: cannot write the cache: {}; this run's claims are not cached",
+                        self.pack().display(),
+                        crate::corpus::plain_io_error(&e)
+                    ));
+                    Writer::Failed
+                }
+            };
+        }
+        let Writer::Open(file) = &mut *writer else {
+            return;
         };
-        match result {
+        match file.write_all(&entry) {
             Ok(()) => self.mark_used(key, entry.len() as u64),
             Err(e) => {
                 self.warn(format!(
-                    "{}: cannot write cache entry: {e}",
-                    self.pack().display()
+                    "{}: cannot write cache entry: {}; the rest of this run's claims are not cached",
+                    self.pack().display(),
+                    crate::corpus::plain_io_error(&e)
                 ));
+                *writer = Writer::Failed;
             }
         }
     }
@@ -316,15 +342,10 @@ impl Cache {
     /// used, the pack is rewritten with only the used ones. Call once, after
     /// the last [`Cache::put`].
     pub fn finish(&self) {
+        // closed, not synced: a pack cut short by a crash is detected (and
+        // rebuilt) by the next run, and a cache is not worth an fsync
         if let Ok(mut writer) = self.writer.lock() {
-            if let Some(file) = writer.take() {
-                if let Err(e) = file.sync_data() {
-                    self.warn(format!(
-                        "{}: cannot write cache entries: {e}",
-                        self.pack().display()
-                    ));
-                }
-            }
+            *writer = Writer::Unopened;
         }
         let (live, used) = match self.used.lock() {
             Ok(used) => (used.bytes, used.keys.clone()),
@@ -587,6 +608,36 @@ mod tests {
             "rewritten after the cut"
         );
         assert_eq!(cache.warnings(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_unwritable_cache_warns_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // a file where the cache directory should be: nothing can be created
+        let blocked = dir.path().join("cache");
+        std::fs::write(&blocked, "").unwrap();
+        let cache = Cache::new(&blocked, 1, None);
+        for i in 0..3 {
+            let text = TEXT.replace("120", &i.to_string());
+            let (info, c) = claims("a.md", &text);
+            cache.put(&text, &info, &c);
+        }
+        cache.finish();
+        let w = cache.warnings();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].ends_with("not a directory; this run neither reads nor writes it"),
+            "{w:?}"
+        );
+        // a directory that cannot be created: one warning too
+        let cache = Cache::new(&blocked.join("deeper"), 1, None);
+        for i in 0..3 {
+            let text = TEXT.replace("120", &i.to_string());
+            let (info, c) = claims("a.md", &text);
+            cache.put(&text, &info, &c);
+        }
+        let w = cache.warnings();
+        assert_eq!(w.len(), 1, "{w:?}");
     }
 
     #[test]
