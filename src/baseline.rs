@@ -347,7 +347,7 @@ pub fn apply(
         property: String::new(),
         key_source: crate::interpret::KeySource::Catalog,
         message,
-        comparisons: Vec::new(),
+        comparisons: Default::default(),
         claims: Vec::new(),
         consensus: None,
         data: Default::default(),

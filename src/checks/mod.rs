@@ -71,7 +71,7 @@ fn finding(
         property: first.key.property.clone(),
         key_source: first.key.source,
         message,
-        comparisons: Vec::new(),
+        comparisons: Default::default(),
         claims: ids,
         consensus: None,
         data: match data {

@@ -17,7 +17,7 @@ use super::{escape_for_terminal, push_escaped, write_json_line};
 use crate::corpus::{SkipReason, Skipped};
 use crate::extract::{JsonNumber, Kind, ListItem, Qualifier, Value};
 use crate::interpret::{AsOf, AsOfSource, Claim, Confidence, KeySource, Modality};
-use crate::reconcile::{Consensus, Finding, FindingKind, Severity};
+use crate::reconcile::{Comparisons, Consensus, Finding, FindingKind, Severity};
 use crate::report::{DocInfo, FailOn, Report};
 
 /// Version of the `check` JSON and JSONL records.
@@ -165,8 +165,8 @@ fn write_finding(
             )?;
         }
     }
-    for c in &f.comparisons {
-        writeln!(out, "  · {}", escape_for_terminal(c))?;
+    for line in f.comparisons.lines(&report.claims) {
+        writeln!(out, "  · {}", escape_for_terminal(&line.to_string()))?;
     }
     writeln!(out)
 }
@@ -611,11 +611,24 @@ impl<'a> ConsensusRecord<'a> {
     }
 }
 
+/// The comparisons of a finding in words, written as strings straight from
+/// their `Display` (no string per comparison).
+struct ComparisonTexts<'a> {
+    comparisons: &'a Comparisons,
+    claims: &'a [Claim],
+}
+
+impl Serialize for ComparisonTexts<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.comparisons.lines(self.claims).map(Shown))
+    }
+}
+
 /// A `finding` record; `record_type` is `Some("finding")` in JSONL.
 #[derive(Serialize)]
 struct FindingRecord<'a> {
     claims: FindingClaims<'a>,
-    comparisons: &'a [String],
+    comparisons: ComparisonTexts<'a>,
     consensus: Option<ConsensusRecord<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<&'a serde_json::Map<String, Json>>,
@@ -639,7 +652,10 @@ impl<'a> FindingRecord<'a> {
                 claims: &f.claims,
                 report,
             },
-            comparisons: &f.comparisons,
+            comparisons: ComparisonTexts {
+                comparisons: &f.comparisons,
+                claims: &report.claims,
+            },
             consensus: f.consensus.as_ref().map(ConsensusRecord::new),
             data: (!f.data.is_empty()).then_some(&f.data),
             fingerprint: &f.fingerprint,
@@ -1004,8 +1020,8 @@ mod tests {
                         .unwrap();
                     }
                 }
-                for c in &f.comparisons {
-                    writeln!(out, "  · {}", escape_for_terminal(c)).unwrap();
+                for c in comparison_texts(f, report) {
+                    writeln!(out, "  · {}", escape_for_terminal(&c)).unwrap();
                 }
                 writeln!(out).unwrap();
             }
@@ -1127,7 +1143,7 @@ mod tests {
                 "property": f.property,
                 "key_source": f.key_source,
                 "message": f.message,
-                "comparisons": f.comparisons,
+                "comparisons": comparison_texts(f, report),
                 "consensus": consensus,
                 "claims": claims,
             });
@@ -1135,6 +1151,14 @@ mod tests {
                 v["data"] = Json::Object(f.data.clone());
             }
             v
+        }
+
+        /// The comparisons as the strings findings used to hold.
+        fn comparison_texts(f: &Finding, report: &Report) -> Vec<String> {
+            f.comparisons
+                .lines(&report.claims)
+                .map(|line| line.to_string())
+                .collect()
         }
 
         fn with_type(kind: &str, mut v: Json) -> Json {

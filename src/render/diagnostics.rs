@@ -170,8 +170,8 @@ fn render_finding(
             )));
         }
     }
-    for c in &f.comparisons {
-        group = group.element(Level::NOTE.message(escape_for_terminal(c)));
+    for line in f.comparisons.lines(&report.claims) {
+        group = group.element(Level::NOTE.message(escape_for_terminal(&line.to_string())));
     }
     renderer.render(&[group])
 }

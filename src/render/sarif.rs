@@ -325,7 +325,12 @@ fn result(
         properties["grade"] = json!(g);
     }
     if !f.comparisons.is_empty() {
-        properties["comparisons"] = json!(f.comparisons);
+        let lines: Vec<String> = f
+            .comparisons
+            .lines(&report.claims)
+            .map(|line| line.to_string())
+            .collect();
+        properties["comparisons"] = json!(lines);
     }
     json!({
         "ruleId": f.kind.as_str(),
