@@ -205,7 +205,7 @@ impl Baseline {
             .map(|f| Accepted {
                 fingerprint: f.fingerprint.clone(),
                 kind: f.kind.as_str().to_string(),
-                key: f.key.clone(),
+                key: f.key.id.clone(),
                 message: f.message.clone(),
                 reason: previous
                     .and_then(|p| p.accepted.iter().find(|a| a.fingerprint == f.fingerprint))
@@ -324,7 +324,8 @@ pub fn apply(
         }
         let mut silenced = false;
         for (k, s) in inline.iter().enumerate() {
-            let key_matches = f.key == s.key || f.claims.iter().any(|&i| claims[i].key.id == s.key);
+            let key_matches =
+                f.key.id == s.key || f.claims.iter().any(|&i| claims[i].key.id == s.key);
             if key_matches && f.claims.iter().any(|&i| *claims[i].doc == *s.doc) {
                 used_inline[k] = true;
                 silenced = true;
@@ -342,10 +343,14 @@ pub fn apply(
         kind: FindingKind::UnusedSuppression,
         severity,
         grade: None,
-        key,
-        subject: String::new(),
-        property: String::new(),
-        key_source: crate::interpret::KeySource::Catalog,
+        // a key of that id, nothing more known of it
+        key: std::sync::Arc::new(crate::interpret::Key {
+            id: key,
+            subject: String::new(),
+            property: String::new(),
+            source: crate::interpret::KeySource::Catalog,
+            confidence: crate::interpret::Confidence::High,
+        }),
         message,
         comparisons: Default::default(),
         claims: Vec::new(),

@@ -143,7 +143,7 @@ fn write_finding(
             style.color
         ),
         paint(&label, f.severity, style.color),
-        escape_for_terminal(&f.key)
+        escape_for_terminal(&f.key.id)
     )?;
     writeln!(out, "  {}", escape_for_terminal(&f.message))?;
     if !f.claims.is_empty() {
@@ -660,13 +660,13 @@ impl<'a> FindingRecord<'a> {
             data: (!f.data.is_empty()).then_some(&f.data),
             fingerprint: &f.fingerprint,
             grade: f.grade,
-            key: &f.key,
-            key_source: f.key_source,
+            key: &f.key.id,
+            key_source: f.key.source,
             kind: f.kind,
             message: &f.message,
-            property: &f.property,
+            property: &f.key.property,
             severity: f.severity,
-            subject: &f.subject,
+            subject: &f.key.subject,
             record_type,
         }
     }
@@ -961,7 +961,7 @@ mod tests {
                         style.color
                     ),
                     paint(&label, f.severity, style.color),
-                    escape_for_terminal(&f.key)
+                    escape_for_terminal(&f.key.id)
                 )
                 .unwrap();
                 writeln!(out, "  {}", escape_for_terminal(&f.message)).unwrap();
@@ -1138,10 +1138,10 @@ mod tests {
                 "kind": f.kind,
                 "severity": f.severity,
                 "grade": f.grade,
-                "key": f.key,
-                "subject": f.subject,
-                "property": f.property,
-                "key_source": f.key_source,
+                "key": f.key.id,
+                "subject": f.key.subject,
+                "property": f.key.property,
+                "key_source": f.key.source,
                 "message": f.message,
                 "comparisons": comparison_texts(f, report),
                 "consensus": consensus,

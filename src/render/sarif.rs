@@ -316,9 +316,9 @@ fn result(
         })
         .collect();
     let mut properties = json!({
-        "key": f.key,
-        "subject": f.subject,
-        "property": f.property,
+        "key": f.key.id,
+        "subject": f.key.subject,
+        "property": f.key.property,
         "severity": f.severity,
     });
     if let Some(g) = f.grade {
