@@ -9,12 +9,12 @@
 //! an entry or comment that no longer suppresses anything is reported, so
 //! they do not rot.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::reconcile::{Finding, FindingKind, Severity};
+use crate::reconcile::{Finding, FindingKind, Fingerprint, Severity};
 use crate::report::Report;
 
 /// Version of the baseline file format.
@@ -202,15 +202,18 @@ impl Baseline {
         let mut accepted: Vec<Accepted> = findings
             .iter()
             .filter(|f| f.severity >= Severity::Warning && f.kind != FindingKind::UnusedSuppression)
-            .map(|f| Accepted {
-                fingerprint: f.fingerprint.clone(),
-                kind: f.kind.as_str().to_string(),
-                key: f.key.id.clone(),
-                message: f.message.clone(),
-                reason: previous
-                    .and_then(|p| p.accepted.iter().find(|a| a.fingerprint == f.fingerprint))
-                    .map(|a| a.reason.clone())
-                    .unwrap_or_default(),
+            .map(|f| {
+                let fingerprint = f.fingerprint.to_string();
+                Accepted {
+                    kind: f.kind.as_str().to_string(),
+                    key: f.key.id.clone(),
+                    message: f.message.clone(),
+                    reason: previous
+                        .and_then(|p| p.accepted.iter().find(|a| a.fingerprint == fingerprint))
+                        .map(|a| a.reason.clone())
+                        .unwrap_or_default(),
+                    fingerprint,
+                }
             })
             .collect();
         accepted.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
@@ -310,15 +313,20 @@ pub fn apply(
     inline: &[Suppression],
     strict: bool,
 ) -> usize {
-    let accepted: BTreeSet<&str> = baseline
-        .map(|b| b.accepted.iter().map(|a| a.fingerprint.as_str()).collect())
+    let accepted: HashSet<Fingerprint> = baseline
+        .map(|b| {
+            b.accepted
+                .iter()
+                .map(|a| Fingerprint::from(a.fingerprint.as_str()))
+                .collect()
+        })
         .unwrap_or_default();
-    let mut used_fp: BTreeSet<String> = BTreeSet::new();
+    let mut used_fp: HashSet<Fingerprint> = HashSet::new();
     let mut used_inline = vec![false; inline.len()];
     let claims = &report.claims;
     let before = report.findings.len();
     report.findings.retain(|f| {
-        if accepted.contains(f.fingerprint.as_str()) {
+        if accepted.contains(&f.fingerprint) {
             used_fp.insert(f.fingerprint.clone());
             return false;
         }
@@ -339,7 +347,7 @@ pub fn apply(
     } else {
         Severity::Warning
     };
-    let mk = |key: String, message: String, fingerprint: String| Finding {
+    let mk = |key: String, message: String, fingerprint: Fingerprint| Finding {
         kind: FindingKind::UnusedSuppression,
         severity,
         grade: None,
@@ -360,11 +368,12 @@ pub fn apply(
     };
     if let Some(b) = baseline {
         for a in &b.accepted {
-            if !used_fp.contains(&a.fingerprint) {
+            let fingerprint = Fingerprint::from(a.fingerprint.as_str());
+            if !used_fp.contains(&fingerprint) {
                 report.findings.push(mk(
                     a.key.clone(),
                     format!("baseline entry {} ({} for {}) no longer matches any finding: the finding was fixed or its values changed; remove the entry or rewrite the baseline with --write-baseline", a.fingerprint, a.kind, a.key),
-                    a.fingerprint.clone(),
+                    fingerprint,
                 ));
             }
         }
@@ -374,7 +383,7 @@ pub fn apply(
             report.findings.push(mk(
                 s.key.clone(),
                 format!("{}:{}:{}: `claimcheck: ignore {}` suppresses nothing: no finding about that key involves this article", s.doc, s.line, s.column, s.key),
-                format!("inline:{}:{}", s.doc, s.key),
+                Fingerprint::from(format!("inline:{}:{}", s.doc, s.key).as_str()),
             ));
         }
     }

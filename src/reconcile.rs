@@ -135,7 +135,54 @@ pub struct Finding {
     /// Stable id: survives unrelated edits (other articles, moved
     /// paragraphs, reflowed lines), changes with the key, the verdict or the
     /// values in dispute. Set by [`set_fingerprints`].
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
+}
+
+/// A finding's stable id as it is written: the hash [`set_fingerprints`]
+/// computes, shown as 16 lowercase hex digits and held as the number (a
+/// string per finding cost 40 bytes), or, for an unused suppression, the
+/// text naming what suppressed nothing (a baseline entry's fingerprint as
+/// written there, `inline:…`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Fingerprint {
+    Hash(u64),
+    Text(Box<str>),
+}
+
+impl Default for Fingerprint {
+    /// A placeholder until [`set_fingerprints`] runs.
+    fn default() -> Self {
+        Fingerprint::Hash(0)
+    }
+}
+
+impl From<&str> for Fingerprint {
+    /// The fingerprint written `text`: a hash when it is written as hashes
+    /// are (16 lowercase hex digits), so two fingerprints are equal exactly
+    /// when their texts are.
+    fn from(text: &str) -> Self {
+        let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+        match u64::from_str_radix(text, 16) {
+            Ok(h) if text.len() == 16 && text.bytes().all(hex) => Fingerprint::Hash(h),
+            _ => Fingerprint::Text(text.into()),
+        }
+    }
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Fingerprint::Hash(h) => write!(f, "{h:016x}"),
+            Fingerprint::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl Serialize for Fingerprint {
+    /// As its text, a JSON string.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// The comparisons behind a verdict: those listed, in the order they were
@@ -363,7 +410,7 @@ pub fn set_fingerprints(findings: &mut [Finding], claims: &[Claim]) {
         ) {
             h.write(f.severity.as_str().as_bytes());
         }
-        f.fingerprint = format!("{:016x}", h.finish());
+        f.fingerprint = Fingerprint::Hash(h.finish());
     });
 }
 
@@ -623,7 +670,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         claims: ids,
         consensus: None,
         data: Default::default(),
-        fingerprint: String::new(),
+        fingerprint: Fingerprint::default(),
     };
     let consensus = consensus(claims, src, members, varies);
     let label = if target {
@@ -1349,4 +1396,50 @@ fn consensus(
         opposition,
         confidence: (support as f64 + 1.0) / ((support + opposition) as f64 + 2.0),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_equal_exactly_when_their_texts_are() {
+        for text in [
+            "0123456789abcdef",
+            "0000000000000000",
+            "ffffffffffffffff",
+            // not as hashes are written: kept as text
+            "0123456789ABCDEF",
+            "+123456789abcdef",
+            "0123456789abcde",
+            "0123456789abcdef0",
+            "inline:a.md:gnlc.members.total",
+            "",
+        ] {
+            let fp = Fingerprint::from(text);
+            assert_eq!(fp.to_string(), text);
+            assert_eq!(
+                matches!(fp, Fingerprint::Hash(_)),
+                text.len() == 16 && !text.contains(['A', 'B', 'C', 'D', 'E', 'F', '+']),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Fingerprint::Hash(0xab).to_string(),
+            "00000000000000ab",
+            "16 digits, zero-padded"
+        );
+        assert_eq!(
+            Fingerprint::from("00000000000000ab"),
+            Fingerprint::Hash(0xab)
+        );
+        assert_ne!(
+            Fingerprint::from("00000000000000AB"),
+            Fingerprint::Hash(0xab)
+        );
+        assert_eq!(
+            serde_json::to_string(&Fingerprint::Hash(1)).unwrap(),
+            "\"0000000000000001\""
+        );
+    }
 }

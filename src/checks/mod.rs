@@ -75,7 +75,7 @@ fn finding(
             serde_json::Value::Object(m) => m,
             _ => Default::default(),
         },
-        fingerprint: String::new(),
+        fingerprint: Default::default(),
     }
 }
 

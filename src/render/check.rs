@@ -17,7 +17,7 @@ use super::{escape_for_terminal, push_escaped, write_json_line};
 use crate::corpus::{SkipReason, Skipped};
 use crate::extract::{JsonNumber, Kind, ListItem, Qualifier, Value};
 use crate::interpret::{AsOf, AsOfSource, Claim, Confidence, KeySource, Modality};
-use crate::reconcile::{Comparisons, Consensus, Finding, FindingKind, Severity};
+use crate::reconcile::{Comparisons, Consensus, Finding, FindingKind, Fingerprint, Severity};
 use crate::report::{DocInfo, FailOn, Report};
 
 /// Version of the `check` JSON and JSONL records.
@@ -632,7 +632,7 @@ struct FindingRecord<'a> {
     consensus: Option<ConsensusRecord<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<&'a serde_json::Map<String, Json>>,
-    fingerprint: &'a str,
+    fingerprint: &'a Fingerprint,
     grade: Option<&'static str>,
     key: &'a str,
     key_source: KeySource,
