@@ -129,7 +129,9 @@ pub struct Finding {
     pub comparisons: Comparisons,
     /// Indices into the claim list.
     pub claims: Vec<usize>,
-    pub consensus: Option<Consensus>,
+    /// The agreed value of the key, one allocation shared by the findings
+    /// of a key (88 bytes in each Finding were 14 MB on a 100 MB corpus).
+    pub consensus: Option<Arc<Consensus>>,
     /// Extra structured facts a check reports (counted items, implied rates).
     pub data: serde_json::Map<String, serde_json::Value>,
     /// Stable id: survives unrelated edits (other articles, moved
@@ -672,7 +674,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         data: Default::default(),
         fingerprint: Fingerprint::default(),
     };
-    let consensus = consensus(claims, src, members, varies);
+    let consensus = consensus(claims, src, members, varies).map(Arc::new);
     let label = if target {
         format!(" (target, {})", scope.horizon)
     } else {
@@ -1089,7 +1091,7 @@ fn single(
     i: usize,
     label: &str,
     key: &crate::interpret::Key,
-    consensus: Option<Consensus>,
+    consensus: Option<Arc<Consensus>>,
 ) -> Finding {
     let c = &claims[i];
     let mut f = mk(

@@ -656,7 +656,7 @@ impl<'a> FindingRecord<'a> {
                 comparisons: &f.comparisons,
                 claims: &report.claims,
             },
-            consensus: f.consensus.as_ref().map(ConsensusRecord::new),
+            consensus: f.consensus.as_deref().map(ConsensusRecord::new),
             data: (!f.data.is_empty()).then_some(&f.data),
             fingerprint: &f.fingerprint,
             grade: f.grade,
