@@ -207,7 +207,7 @@ impl Baseline {
                 Accepted {
                     kind: f.kind.as_str().to_string(),
                     key: f.key.id.clone(),
-                    message: f.message.clone(),
+                    message: f.message.to_string(),
                     reason: previous
                         .and_then(|p| p.accepted.iter().find(|a| a.fingerprint == fingerprint))
                         .map(|a| a.reason.clone())
@@ -359,7 +359,7 @@ pub fn apply(
             source: crate::interpret::KeySource::Catalog,
             confidence: crate::interpret::Confidence::High,
         }),
-        message,
+        message: message.into(),
         comparisons: Default::default(),
         claims: Vec::new(),
         consensus: None,

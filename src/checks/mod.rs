@@ -67,7 +67,7 @@ fn finding(
         severity,
         grade: None,
         key: first.key.clone(),
-        message,
+        message: crate::reconcile::exact(&message),
         comparisons: Default::default(),
         claims: ids,
         consensus: None,
