@@ -135,11 +135,47 @@ pub struct Finding {
     /// of a key (88 bytes in each Finding were 14 MB on a 100 MB corpus).
     pub consensus: Option<Arc<Consensus>>,
     /// Extra structured facts a check reports (counted items, implied rates).
-    pub data: serde_json::Map<String, serde_json::Value>,
+    pub data: Data,
     /// Stable id: survives unrelated edits (other articles, moved
     /// paragraphs, reflowed lines), changes with the key, the verdict or the
     /// values in dispute. Set by [`set_fingerprints`].
     pub fingerprint: Fingerprint,
+}
+
+/// The structured facts of a finding, by name, in the sorted order a
+/// JSON object is written in. A slice rather than a `serde_json::Map`: a
+/// map's B-tree node takes 632 bytes however few its entries (a check
+/// reports three to five), 29 MB on a 100 MB corpus.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Data(Box<[(String, serde_json::Value)]>);
+
+impl Data {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The entries, sorted by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &serde_json::Value)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+impl From<serde_json::Value> for Data {
+    /// The entries of a JSON object (a map iterates in sorted order); no
+    /// entries for anything else.
+    fn from(value: serde_json::Value) -> Self {
+        match value {
+            serde_json::Value::Object(m) => Data(m.into_iter().collect()),
+            _ => Data::default(),
+        }
+    }
+}
+
+impl Serialize for Data {
+    /// As a JSON object.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
 }
 
 /// A finding's stable id as it is written: the hash [`set_fingerprints`]

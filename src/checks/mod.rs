@@ -71,10 +71,7 @@ fn finding(
         comparisons: Default::default(),
         claims: ids,
         consensus: None,
-        data: match data {
-            serde_json::Value::Object(m) => m,
-            _ => Default::default(),
-        },
+        data: data.into(),
         fingerprint: Default::default(),
     }
 }

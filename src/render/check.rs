@@ -17,7 +17,7 @@ use super::{escape_for_terminal, push_escaped, write_json_line};
 use crate::corpus::{SkipReason, Skipped};
 use crate::extract::{JsonNumber, Kind, ListItem, Qualifier, Value};
 use crate::interpret::{AsOf, AsOfSource, Claim, Confidence, KeySource, Modality};
-use crate::reconcile::{Comparisons, Consensus, Finding, FindingKind, Fingerprint, Severity};
+use crate::reconcile::{Comparisons, Consensus, Data, Finding, FindingKind, Fingerprint, Severity};
 use crate::report::{DocInfo, FailOn, Report};
 
 /// Version of the `check` JSON and JSONL records.
@@ -631,7 +631,7 @@ struct FindingRecord<'a> {
     comparisons: ComparisonTexts<'a>,
     consensus: Option<ConsensusRecord<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    data: Option<&'a serde_json::Map<String, Json>>,
+    data: Option<&'a Data>,
     fingerprint: &'a Fingerprint,
     grade: Option<&'static str>,
     key: &'a str,
@@ -1148,7 +1148,12 @@ mod tests {
                 "claims": claims,
             });
             if !f.data.is_empty() {
-                v["data"] = Json::Object(f.data.clone());
+                v["data"] = Json::Object(
+                    f.data
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.clone()))
+                        .collect(),
+                );
             }
             v
         }
