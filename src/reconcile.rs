@@ -1492,4 +1492,69 @@ mod tests {
             "\"0000000000000001\""
         );
     }
+
+    #[test]
+    fn comparisons_are_written_when_rendered_as_they_were_when_made() {
+        let doc = |path: &str, text: &str| {
+            crate::corpus::document_from_text(
+                path,
+                text.to_string(),
+                &crate::corpus::LoadOptions::default(),
+            )
+            .expect("document")
+            .0
+        };
+        let docs = [
+            doc(
+                "a/one.md",
+                "---\npublished: 2024-03-01\n---\nThe museum has 120 staff.\nThe bridge was built in 1901.\n",
+            ),
+            doc(
+                "b/two.md",
+                "---\npublished: 2025-03-01\n---\nThe museum has 150 staff.\nThe bridge was built in 1905.\n",
+            ),
+        ];
+        let report = crate::report::check(
+            &docs,
+            &crate::catalog::Catalog::default(),
+            &crate::checks::Options::default(),
+        );
+        let lines = |c: &Comparisons| -> Vec<String> {
+            c.lines(&report.claims).map(|l| l.to_string()).collect()
+        };
+        let of = |kind: FindingKind| {
+            let f = report.findings.iter().find(|f| f.kind == kind);
+            lines(&f.expect("a finding of that kind").comparisons)
+        };
+        let changed = "120 as of 2024-03-01 (one.md) vs 150 as of 2025-03-01 (two.md): \
+                       values differ, dates ordered, key varies over time → changed";
+        assert_eq!(of(FindingKind::Changed), [changed]);
+        assert_eq!(
+            of(FindingKind::Undetermined),
+            [
+                "1901 as of 2024-03-01 (one.md) vs 1905 as of 2025-03-01 (two.md): \
+              values differ for a value that does not change, but the key is an \
+              uncertain automatic one → undetermined"
+            ]
+        );
+        // pairs beyond a key's first few are counted, not written...
+        let changed_finding = report
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Changed);
+        let [a, b] = changed_finding.expect("a change").comparisons.listed[0].claims();
+        let pair = |written| Comparison::new(a, b, Reason::ChangedOverTime, written);
+        let counted = Comparisons::of([pair(true), pair(false), pair(false)]);
+        assert_eq!(
+            lines(&counted),
+            [changed, "… and 2 more comparison(s) of the same values"]
+        );
+        // ...but a stale finding lists its one pair, as an empty line
+        let listed = Comparisons {
+            listed: Box::new([pair(false)]),
+            more: 0,
+        };
+        assert_eq!(lines(&listed), [""]);
+        assert!(Comparisons::default().is_empty() && !listed.is_empty());
+    }
 }
