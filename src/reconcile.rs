@@ -685,15 +685,42 @@ struct GroupScope {
     unit: String,
 }
 
-/// How a claim's value reads in a message: `425`, `more than 4,600`.
-pub fn shown(c: &Claim) -> String {
-    c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// How a claim's value reads in a message: `425`, `more than 4,600` (its
+/// text, each run of white space as one space). Written where it is shown,
+/// without a string of its own: every comparison line of a report writes
+/// two when it is rendered.
+pub fn shown(c: &Claim) -> impl std::fmt::Display + '_ {
+    Shown(c)
 }
 
-fn as_of_text(c: &Claim) -> String {
-    match (&c.as_of, c.as_of_source) {
-        (Some(a), _) => a.to_string(),
-        (None, _) => "unknown date".into(),
+struct Shown<'a>(&'a Claim);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (k, word) in self.0.text.split_whitespace().enumerate() {
+            if k > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(word)?;
+        }
+        Ok(())
+    }
+}
+
+/// A claim's as-of in a message: `2025-04`, or `unknown date` (written
+/// where it is shown, as [`shown`]).
+fn as_of_text(c: &Claim) -> impl std::fmt::Display + '_ {
+    AsOfText(c)
+}
+
+struct AsOfText<'a>(&'a Claim);
+
+impl std::fmt::Display for AsOfText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0.as_of {
+            Some(a) => write!(f, "{a}"),
+            None => f.write_str("unknown date"),
+        }
     }
 }
 
