@@ -9,12 +9,12 @@
 //! an entry or comment that no longer suppresses anything is reported, so
 //! they do not rot.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::reconcile::{Finding, FindingKind, Severity};
+use crate::reconcile::{Finding, FindingKind, Fingerprint, Severity};
 use crate::report::Report;
 
 /// Version of the baseline file format.
@@ -205,15 +205,18 @@ impl Baseline {
         let mut accepted: Vec<Accepted> = findings
             .iter()
             .filter(|f| f.severity >= Severity::Warning && f.kind != FindingKind::UnusedSuppression)
-            .map(|f| Accepted {
-                fingerprint: f.fingerprint.clone(),
-                kind: f.kind.as_str().to_string(),
-                key: f.key.clone(),
-                message: f.message.clone(),
-                reason: previous
-                    .and_then(|p| p.accepted.iter().find(|a| a.fingerprint == f.fingerprint))
-                    .map(|a| a.reason.clone())
-                    .unwrap_or_default(),
+            .map(|f| {
+                let fingerprint = f.fingerprint.to_string();
+                Accepted {
+                    kind: f.kind.as_str().to_string(),
+                    key: f.key.id.clone(),
+                    message: f.message.to_string(),
+                    reason: previous
+                        .and_then(|p| p.accepted.iter().find(|a| a.fingerprint == fingerprint))
+                        .map(|a| a.reason.clone())
+                        .unwrap_or_default(),
+                    fingerprint,
+                }
             })
             .collect();
         accepted.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
@@ -315,21 +318,27 @@ pub fn apply(
     inline: &[Suppression],
     strict: bool,
 ) -> usize {
-    let accepted: BTreeSet<&str> = baseline
-        .map(|b| b.accepted.iter().map(|a| a.fingerprint.as_str()).collect())
+    let accepted: HashSet<Fingerprint> = baseline
+        .map(|b| {
+            b.accepted
+                .iter()
+                .map(|a| Fingerprint::from(a.fingerprint.as_str()))
+                .collect()
+        })
         .unwrap_or_default();
-    let mut used_fp: BTreeSet<String> = BTreeSet::new();
+    let mut used_fp: HashSet<Fingerprint> = HashSet::new();
     let mut used_inline = vec![false; inline.len()];
     let claims = &report.claims;
     let before = report.findings.len();
     report.findings.retain(|f| {
-        if accepted.contains(f.fingerprint.as_str()) {
+        if accepted.contains(&f.fingerprint) {
             used_fp.insert(f.fingerprint.clone());
             return false;
         }
         let mut silenced = false;
         for (k, s) in inline.iter().enumerate() {
-            let key_matches = f.key == s.key || f.claims.iter().any(|&i| claims[i].key.id == s.key);
+            let key_matches =
+                f.key.id == s.key || f.claims.iter().any(|&i| claims[i].key.id == s.key);
             if key_matches && f.claims.iter().any(|&i| *claims[i].doc == *s.doc) {
                 used_inline[k] = true;
                 silenced = true;
@@ -343,16 +352,20 @@ pub fn apply(
     } else {
         Severity::Warning
     };
-    let mk = |key: String, message: String, fingerprint: String| Finding {
+    let mk = |key: String, message: String, fingerprint: Fingerprint| Finding {
         kind: FindingKind::UnusedSuppression,
         severity,
         grade: None,
-        key,
-        subject: String::new(),
-        property: String::new(),
-        key_source: crate::interpret::KeySource::Catalog,
-        message,
-        comparisons: Vec::new(),
+        // a key of that id, nothing more known of it
+        key: std::sync::Arc::new(crate::interpret::Key {
+            id: key,
+            subject: String::new(),
+            property: String::new(),
+            source: crate::interpret::KeySource::Catalog,
+            confidence: crate::interpret::Confidence::High,
+        }),
+        message: message.into(),
+        comparisons: Default::default(),
         claims: Vec::new(),
         consensus: None,
         data: Default::default(),
@@ -360,11 +373,12 @@ pub fn apply(
     };
     if let Some(b) = baseline {
         for a in &b.accepted {
-            if !used_fp.contains(&a.fingerprint) {
+            let fingerprint = Fingerprint::from(a.fingerprint.as_str());
+            if !used_fp.contains(&fingerprint) {
                 report.findings.push(mk(
                     a.key.clone(),
                     format!("baseline entry {} ({} for {}) no longer matches any finding: the finding was fixed or its values changed; remove the entry or rewrite the baseline with --write-baseline", a.fingerprint, a.kind, a.key),
-                    a.fingerprint.clone(),
+                    fingerprint,
                 ));
             }
         }
@@ -374,7 +388,7 @@ pub fn apply(
             report.findings.push(mk(
                 s.key.clone(),
                 format!("{}:{}:{}: `claimcheck: ignore {}` suppresses nothing: no finding about that key involves this article", s.doc, s.line, s.column, s.key),
-                format!("inline:{}:{}", s.doc, s.key),
+                Fingerprint::from(format!("inline:{}:{}", s.doc, s.key).as_str()),
             ));
         }
     }

@@ -9,11 +9,12 @@
 //! the time or the key is uncertain the finding says `undetermined`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::catalog::Varies;
-use crate::interpret::{AsOfSource, Claim, Confidence, Interval, KeySource, Modality};
+use crate::interpret::{AsOfSource, Claim, Confidence, Interval, Key, KeySource, Modality};
 
 /// What a finding says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -107,31 +108,309 @@ pub struct Consensus {
 }
 
 /// One verdict about one key (or one consistency check).
-#[derive(Debug, Clone, Serialize)]
+///
+/// Not `Serialize`: what a finding says in JSON needs the claims it indexes
+/// (its comparisons are held as claim indices); `render::check` writes the
+/// `finding` record.
+#[derive(Debug, Clone)]
 pub struct Finding {
     pub kind: FindingKind,
     pub severity: Severity,
     /// `gross` or `minor` for conflicts.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<&'static str>,
-    pub key: String,
-    pub subject: String,
-    pub property: String,
-    pub key_source: KeySource,
-    pub message: String,
-    /// Each comparison behind the verdict, in plain words.
-    pub comparisons: Vec<String>,
+    /// What the finding is about: the key of its claims (their `Arc`,
+    /// not a copy: three strings per finding were 15 MB on a 100 MB
+    /// corpus), from which it reports the id, subject, property and key
+    /// source.
+    pub key: Arc<Key>,
+    /// One sentence, in a block of exactly its length (see `exact`: the
+    /// slack `format!` leaves was a third of the messages' memory).
+    pub message: Box<str>,
+    /// Each comparison behind the verdict ([`Comparisons::lines`] puts
+    /// them in plain words).
+    pub comparisons: Comparisons,
     /// Indices into the claim list.
     pub claims: Vec<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub consensus: Option<Consensus>,
+    /// The agreed value of the key, one allocation shared by the findings
+    /// of a key (88 bytes in each Finding were 14 MB on a 100 MB corpus).
+    pub consensus: Option<Arc<Consensus>>,
     /// Extra structured facts a check reports (counted items, implied rates).
-    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
-    pub data: serde_json::Map<String, serde_json::Value>,
+    pub data: Data,
     /// Stable id: survives unrelated edits (other articles, moved
     /// paragraphs, reflowed lines), changes with the key, the verdict or the
     /// values in dispute. Set by [`set_fingerprints`].
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
+}
+
+/// The structured facts of a finding, by name, in the sorted order a
+/// JSON object is written in. A slice rather than a `serde_json::Map`: a
+/// map's B-tree node takes 632 bytes however few its entries (a check
+/// reports three to five), 29 MB on a 100 MB corpus.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Data(Box<[(String, serde_json::Value)]>);
+
+impl Data {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The entries, sorted by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &serde_json::Value)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+impl From<serde_json::Value> for Data {
+    /// The entries of a JSON object (a map iterates in sorted order); no
+    /// entries for anything else.
+    fn from(value: serde_json::Value) -> Self {
+        match value {
+            serde_json::Value::Object(m) => Data(m.into_iter().collect()),
+            _ => Data::default(),
+        }
+    }
+}
+
+impl Serialize for Data {
+    /// As a JSON object.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// A finding's stable id as it is written: the hash [`set_fingerprints`]
+/// computes, shown as 16 lowercase hex digits and held as the number (a
+/// string per finding cost 40 bytes), or, for an unused suppression, the
+/// text naming what suppressed nothing (a baseline entry's fingerprint as
+/// written there, `inline:…`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Fingerprint {
+    Hash(u64),
+    Text(Box<str>),
+}
+
+impl Default for Fingerprint {
+    /// A placeholder until [`set_fingerprints`] runs.
+    fn default() -> Self {
+        Fingerprint::Hash(0)
+    }
+}
+
+impl From<&str> for Fingerprint {
+    /// The fingerprint written `text`: a hash when it is written as hashes
+    /// are (16 lowercase hex digits), so two fingerprints are equal exactly
+    /// when their texts are.
+    fn from(text: &str) -> Self {
+        let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+        match u64::from_str_radix(text, 16) {
+            Ok(h) if text.len() == 16 && text.bytes().all(hex) => Fingerprint::Hash(h),
+            _ => Fingerprint::Text(text.into()),
+        }
+    }
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Fingerprint::Hash(h) => write!(f, "{h:016x}"),
+            Fingerprint::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl Serialize for Fingerprint {
+    /// As its text, a JSON string.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The comparisons behind a verdict: those listed, in the order they were
+/// made, and how many more of the same values were made without being
+/// spelled out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Comparisons {
+    pub listed: Box<[Comparison]>,
+    pub more: usize,
+}
+
+impl Comparisons {
+    /// The comparisons of a finding: those with words listed, the others
+    /// counted.
+    fn of(pairs: impl IntoIterator<Item = Comparison>) -> Comparisons {
+        let mut listed = Vec::new();
+        let mut more = 0;
+        for c in pairs {
+            if c.written {
+                listed.push(c);
+            } else {
+                more += 1;
+            }
+        }
+        Comparisons {
+            listed: listed.into(),
+            more,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty() && self.more == 0
+    }
+
+    /// The comparisons in plain words, one line each: every listed one,
+    /// then `… and N more comparison(s) of the same values` when more were
+    /// made. `claims` is the claim list the findings index.
+    pub fn lines<'a>(&'a self, claims: &'a [Claim]) -> impl Iterator<Item = ComparisonLine<'a>> {
+        self.listed
+            .iter()
+            .map(move |&c| ComparisonLine::Pair(c, claims))
+            .chain((self.more > 0).then_some(ComparisonLine::More(self.more)))
+    }
+}
+
+/// One comparison behind a verdict: two claims, in the order its words name
+/// them (the older first when they are ordered in time), and why the pair
+/// got its verdict. Kept as indices and a reason, not as words: a key whose
+/// value changed over many years holds a comparison per pair of values, and
+/// their sentences were most of the memory the findings held. The words are
+/// written when a report is rendered ([`ComparisonLine`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Comparison {
+    /// Indices into the claim list, as `u32`: half the size of `usize`, and
+    /// four billion claims would not fit in memory anyway.
+    claims: [u32; 2],
+    pub reason: Reason,
+    /// Whether its words are written: only a key's first `MAX_COMPARISONS` (20)
+    /// pairs are (a key with hundreds of values needs a verdict, not a
+    /// book). A stale finding lists its pair either way; unwritten, its
+    /// line is empty.
+    pub written: bool,
+}
+
+impl Comparison {
+    fn new(first: usize, second: usize, reason: Reason, written: bool) -> Comparison {
+        let index = |i: usize| u32::try_from(i).expect("fewer than 2^32 claims");
+        Comparison {
+            claims: [index(first), index(second)],
+            reason,
+            written,
+        }
+    }
+
+    /// The two claims, in the order the words name them.
+    pub fn claims(&self) -> [usize; 2] {
+        self.claims.map(|i| i as usize)
+    }
+}
+
+/// Why a pair of claims got its verdict. Each reason belongs to one verdict
+/// ([`Reason::verdict`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// A value that never changes differs (or a target without dates does).
+    NeverChanges,
+    /// As `NeverChanges`, under an uncertain automatic key.
+    NeverChangesUncertainKey,
+    /// A value differs where one of the as-of dates is unknown.
+    AsOfUnknown,
+    /// Two facts differ in the same time scope.
+    SameTimeScope,
+    /// Two targets differ for the same horizon.
+    SameTargetHorizon,
+    /// As `SameTimeScope`, under an uncertain automatic key.
+    SameTimeScopeUncertainKey,
+    /// A later article repeats a value already superseded.
+    RepeatsSuperseded,
+    /// A later article states as current a value against the key's
+    /// declared direction.
+    AgainstDirectionAsCurrent,
+    /// Values differ over time, as the key allows.
+    ChangedOverTime,
+    /// Values differ over time, down for a key declared increasing.
+    ChangedAgainstIncreasing,
+    /// Values differ over time, up for a key declared decreasing.
+    ChangedAgainstDecreasing,
+}
+
+impl Reason {
+    /// The verdict of a pair compared for this reason.
+    pub fn verdict(self) -> FindingKind {
+        match self {
+            Reason::NeverChanges | Reason::SameTimeScope | Reason::SameTargetHorizon => {
+                FindingKind::Conflict
+            }
+            Reason::NeverChangesUncertainKey
+            | Reason::AsOfUnknown
+            | Reason::SameTimeScopeUncertainKey => FindingKind::Undetermined,
+            Reason::RepeatsSuperseded | Reason::AgainstDirectionAsCurrent => FindingKind::Stale,
+            Reason::ChangedOverTime
+            | Reason::ChangedAgainstIncreasing
+            | Reason::ChangedAgainstDecreasing => FindingKind::Changed,
+        }
+    }
+
+    /// The reason in words, as a comparison states it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::NeverChanges => "values differ for a value that does not change over time",
+            Reason::NeverChangesUncertainKey => "values differ for a value that does not change, but the key is an uncertain automatic one",
+            Reason::AsOfUnknown => "values differ, as-of date unknown",
+            Reason::SameTimeScope => "values differ, same time scope, both facts",
+            Reason::SameTargetHorizon => "values differ for the same target horizon",
+            Reason::SameTimeScopeUncertainKey => "values differ in the same time scope, but the key is an uncertain automatic one",
+            Reason::RepeatsSuperseded => "the later article repeats a value already superseded",
+            Reason::AgainstDirectionAsCurrent => "the later article states as current a value that goes against the key's declared direction",
+            Reason::ChangedOverTime => "values differ, dates ordered, key varies over time",
+            Reason::ChangedAgainstIncreasing => "values differ, dates ordered, but the key is declared increasing and the value moved the other way",
+            Reason::ChangedAgainstDecreasing => "values differ, dates ordered, but the key is declared decreasing and the value moved the other way",
+        }
+    }
+}
+
+/// One line of [`Comparisons::lines`]; its `Display` is the text:
+/// `356 as of 2025-04 (a.md) vs 425 as of 2025-12-05 (b.md): values differ,
+/// dates ordered, key varies over time → changed` (empty for a pair whose
+/// words are not written), or the count of the pairs not listed.
+#[derive(Debug, Clone, Copy)]
+pub enum ComparisonLine<'a> {
+    Pair(Comparison, &'a [Claim]),
+    More(usize),
+}
+
+impl std::fmt::Display for ComparisonLine<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            ComparisonLine::Pair(c, _) if !c.written => Ok(()),
+            ComparisonLine::Pair(c, claims) => {
+                let [a, b] = c.claims().map(|i| &claims[i]);
+                write!(
+                    f,
+                    "{} as of {} ({}) vs {} as of {} ({}): {} → {}",
+                    shown(a),
+                    as_of_text(a),
+                    short_doc(a),
+                    shown(b),
+                    as_of_text(b),
+                    short_doc(b),
+                    c.reason.as_str(),
+                    c.reason.verdict().as_str()
+                )
+            }
+            ComparisonLine::More(n) => {
+                write!(f, "… and {n} more comparison(s) of the same values")
+            }
+        }
+    }
+}
+
+/// `text` in a block of exactly its length, as findings keep their
+/// messages. `format!` grows a string by doubling, which can leave up to
+/// half of it unused, and shrinking it in place does not give that back
+/// (mimalloc keeps a block that stays at least half used); a copy does. On
+/// the 100 MB corpus the messages took 74 MB for 45 MB of text; copied,
+/// 50 MB.
+pub(crate) fn exact(text: &str) -> Box<str> {
+    Box::from(text)
 }
 
 /// The value of a claim as it enters a fingerprint: qualifier, value, unit.
@@ -159,7 +438,7 @@ pub fn set_fingerprints(findings: &mut [Finding], claims: &[Claim]) {
     findings.par_iter_mut().for_each(|f| {
         let mut h = crate::hash::Fnv::new();
         h.write(f.kind.as_str().as_bytes());
-        h.write(f.key.as_bytes());
+        h.write(f.key.id.as_bytes());
         let mut values: Vec<String> = f
             .claims
             .iter()
@@ -181,7 +460,7 @@ pub fn set_fingerprints(findings: &mut [Finding], claims: &[Claim]) {
         ) {
             h.write(f.severity.as_str().as_bytes());
         }
-        f.fingerprint = format!("{:016x}", h.finish());
+        f.fingerprint = Fingerprint::Hash(h.finish());
     });
 }
 
@@ -386,7 +665,7 @@ pub fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
         b.severity
             .cmp(&a.severity)
             .then(a.kind.cmp(&b.kind))
-            .then(a.key.cmp(&b.key))
+            .then(a.key.id.cmp(&b.key.id))
             .then_with(|| {
                 let pos = |f: &Finding| {
                     f.claims
@@ -406,15 +685,42 @@ struct GroupScope {
     unit: String,
 }
 
-/// How a claim's value reads in a message: `425`, `more than 4,600`.
-pub fn shown(c: &Claim) -> String {
-    c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// How a claim's value reads in a message: `425`, `more than 4,600` (its
+/// text, each run of white space as one space). Written where it is shown,
+/// without a string of its own: every comparison line of a report writes
+/// two when it is rendered.
+pub fn shown(c: &Claim) -> impl std::fmt::Display + '_ {
+    Shown(c)
 }
 
-fn as_of_text(c: &Claim) -> String {
-    match (&c.as_of, c.as_of_source) {
-        (Some(a), _) => a.to_string(),
-        (None, _) => "unknown date".into(),
+struct Shown<'a>(&'a Claim);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (k, word) in self.0.text.split_whitespace().enumerate() {
+            if k > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(word)?;
+        }
+        Ok(())
+    }
+}
+
+/// A claim's as-of in a message: `2025-04`, or `unknown date` (written
+/// where it is shown, as [`shown`]).
+fn as_of_text(c: &Claim) -> impl std::fmt::Display + '_ {
+    AsOfText(c)
+}
+
+struct AsOfText<'a>(&'a Claim);
+
+impl std::fmt::Display for AsOfText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0.as_of {
+            Some(a) => write!(f, "{a}"),
+            None => f.write_str("unknown date"),
+        }
     }
 }
 
@@ -430,23 +736,20 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     let mk = |kind: FindingKind,
               severity: Severity,
               message: String,
-              comparisons: Vec<String>,
+              comparisons: Comparisons,
               ids: Vec<usize>| Finding {
         kind,
         severity,
         grade: None,
-        key: key.id.clone(),
-        subject: key.subject.clone(),
-        property: key.property.clone(),
-        key_source: key.source,
-        message,
+        key: key.clone(),
+        message: exact(&message),
         comparisons,
         claims: ids,
         consensus: None,
         data: Default::default(),
-        fingerprint: String::new(),
+        fingerprint: Fingerprint::default(),
     };
-    let consensus = consensus(claims, src, members, varies);
+    let consensus = consensus(claims, src, members, varies).map(Arc::new);
     let label = if target {
         format!(" (target, {})", scope.horizon)
     } else {
@@ -476,7 +779,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 shown(c),
                 short_doc(c)
             ),
-            vec![],
+            Comparisons::default(),
             members.to_vec(),
         );
         f.consensus = consensus;
@@ -558,46 +861,22 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             // a key with hundreds of values needs a verdict, not a book
             written += 1;
             let wordy = written <= MAX_COMPARISONS;
-            let pair_text = |verdict: &str, why: &str| {
-                if !wordy {
-                    return String::new();
-                }
-                format!(
-                    "{} as of {} ({}) vs {} as of {} ({}): {} → {}",
-                    shown(ca),
-                    as_of_text(ca),
-                    short_doc(ca),
-                    shown(cb),
-                    as_of_text(cb),
-                    short_doc(cb),
-                    why,
-                    verdict
-                )
+            let pair = |first: usize, second: usize, reason: Reason| {
+                Comparison::new(first, second, reason, wordy)
             };
             // a pair is as sure as its less sure claim
             let low = key.source == KeySource::Auto
                 && (ca.key.confidence == Confidence::Low || cb.key.confidence == Confidence::Low);
             if varies == Varies::Never || target && ca.as_of.is_none() && cb.as_of.is_none() {
                 if low {
-                    undetermined.push((a, b, pair_text("undetermined", "values differ for a value that does not change, but the key is an uncertain automatic one")));
+                    undetermined.push(pair(a, b, Reason::NeverChangesUncertainKey));
                 } else {
-                    conflict_pairs.push((
-                        a,
-                        b,
-                        pair_text(
-                            "conflict",
-                            "values differ for a value that does not change over time",
-                        ),
-                    ));
+                    conflict_pairs.push(pair(a, b, Reason::NeverChanges));
                 }
                 continue;
             }
             let (Some(_), Some(_)) = (ca.as_of, cb.as_of) else {
-                undetermined.push((
-                    a,
-                    b,
-                    pair_text("undetermined", "values differ, as-of date unknown"),
-                ));
+                undetermined.push(pair(a, b, Reason::AsOfUnknown));
                 continue;
             };
             let (da, db) = (
@@ -606,14 +885,14 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             );
             if da.0 <= db.1 && db.0 <= da.1 {
                 if low {
-                    undetermined.push((a, b, pair_text("undetermined", "values differ in the same time scope, but the key is an uncertain automatic one")));
+                    undetermined.push(pair(a, b, Reason::SameTimeScopeUncertainKey));
                 } else {
                     let why = if target {
-                        "values differ for the same target horizon"
+                        Reason::SameTargetHorizon
                     } else {
-                        "values differ, same time scope, both facts"
+                        Reason::SameTimeScope
                     };
-                    conflict_pairs.push((a, b, pair_text("conflict", why)));
+                    conflict_pairs.push(pair(a, b, why));
                 }
                 continue;
             }
@@ -644,39 +923,23 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                             && days[kz].is_some_and(|d| d.1 < old_start)
                             && claims[z].interval.meets(&cn.interval)
                     });
-            let pair = |verdict: &str, why: &str| {
-                if !wordy {
-                    return String::new();
-                }
-                format!(
-                    "{} as of {} ({}) vs {} as of {} ({}): {} → {}",
-                    shown(co),
-                    as_of_text(co),
-                    short_doc(co),
-                    shown(cn),
-                    as_of_text(cn),
-                    short_doc(cn),
-                    why,
-                    verdict
-                )
-            };
             if stated_as_current && (wrong_way || repeats_older) {
                 let why = if repeats_older {
-                    "the later article repeats a value already superseded"
+                    Reason::RepeatsSuperseded
                 } else {
-                    "the later article states as current a value that goes against the key's declared direction"
+                    Reason::AgainstDirectionAsCurrent
                 };
-                stale.push((new, old, pair("stale", why)));
+                stale.push(pair(old, new, why));
             } else {
                 if wrong_way {
                     against_direction = true;
                 }
-                let why = if wrong_way {
-                    format!("values differ, dates ordered, but the key is declared {} and the value moved the other way", if varies == Varies::Increasing { "increasing" } else { "decreasing" })
-                } else {
-                    "values differ, dates ordered, key varies over time".to_string()
+                let why = match (wrong_way, varies) {
+                    (false, _) => Reason::ChangedOverTime,
+                    (true, Varies::Increasing) => Reason::ChangedAgainstIncreasing,
+                    (true, _) => Reason::ChangedAgainstDecreasing,
                 };
-                changed_pairs.push((old, new, pair("changed", &why)));
+                changed_pairs.push(pair(old, new, why));
             }
         }
     }
@@ -694,18 +957,19 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         }
         i
     }
-    for (a, b, _) in &conflict_pairs {
+    for pair in &conflict_pairs {
+        let [a, b] = pair.claims();
         let (ra, rb) = (
-            root(&mut parent, class_of[a]),
-            root(&mut parent, class_of[b]),
+            root(&mut parent, class_of[&a]),
+            root(&mut parent, class_of[&b]),
         );
         if ra != rb {
             parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let mut disputes: BTreeMap<usize, Vec<Pair>> = BTreeMap::new();
+    let mut disputes: BTreeMap<usize, Vec<Comparison>> = BTreeMap::new();
     for pair in conflict_pairs {
-        let r = root(&mut parent, class_of[&pair.0]);
+        let r = root(&mut parent, class_of[&pair.claims()[0]]);
         disputes.entry(r).or_default().push(pair);
     }
     for pairs in disputes.into_values() {
@@ -738,7 +1002,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 values.join(" vs "),
                 gap_text(&claims[ids[0]], gap)
             ),
-            comparisons(pairs.into_iter().map(|p| p.2)),
+            Comparisons::of(pairs),
             ids,
         );
         f.grade = Some(grade);
@@ -747,18 +1011,20 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     }
     // one stale finding per stale statement (a value class), against the
     // most recent newer value known before it was published
-    let mut by_stale: BTreeMap<usize, (usize, usize, String)> = BTreeMap::new();
-    for (new, old, text) in stale {
+    let mut by_stale: BTreeMap<usize, Comparison> = BTreeMap::new();
+    for pair in stale {
+        let [old, new] = pair.claims();
         let k = class_of[&new];
         let newer = |o: usize| claims[o].as_of.map(|a| a.days());
         match by_stale.get(&k) {
-            Some((_, kept, _)) if newer(*kept) >= newer(old) => {}
+            Some(kept) if newer(kept.claims()[0]) >= newer(old) => {}
             _ => {
-                by_stale.insert(k, (new, old, text));
+                by_stale.insert(k, pair);
             }
         }
     }
-    for (new, old, text) in by_stale.into_values() {
+    for pair in by_stale.into_values() {
+        let [old, new] = pair.claims();
         let (cn, co) = (&claims[new], &claims[old]);
         let mut f = mk(
             FindingKind::Stale,
@@ -774,7 +1040,11 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 shown(co),
                 as_of_text(co)
             ),
-            vec![text],
+            // its one pair, listed even when its words are not written
+            Comparisons {
+                listed: Box::new([pair]),
+                more: 0,
+            },
             expand(vec![old, new], &classes, &class_of),
         );
         f.consensus = consensus.clone();
@@ -807,7 +1077,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 label,
                 series.join(" → ")
             ),
-            comparisons(changed_pairs.into_iter().map(|p| p.2)),
+            Comparisons::of(changed_pairs),
             ids,
         );
         f.consensus = consensus.clone();
@@ -835,7 +1105,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 label,
                 values.join(" vs ")
             ),
-            comparisons(undetermined.into_iter().map(|p| p.2)),
+            Comparisons::of(undetermined),
             ids,
         );
         f.consensus = consensus.clone();
@@ -869,7 +1139,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                     if n == 1 { "" } else { "s" },
                     display
                 ),
-                vec![],
+                Comparisons::default(),
                 agreeing,
             );
             f.consensus = consensus.clone();
@@ -891,12 +1161,12 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
 }
 
 fn single(
-    mk: &dyn Fn(FindingKind, Severity, String, Vec<String>, Vec<usize>) -> Finding,
+    mk: &dyn Fn(FindingKind, Severity, String, Comparisons, Vec<usize>) -> Finding,
     claims: &[Claim],
     i: usize,
     label: &str,
     key: &crate::interpret::Key,
-    consensus: Option<Consensus>,
+    consensus: Option<Arc<Consensus>>,
 ) -> Finding {
     let c = &claims[i];
     let mut f = mk(
@@ -909,7 +1179,7 @@ fn single(
             shown(c),
             short_doc(c)
         ),
-        vec![],
+        Comparisons::default(),
         vec![i],
     );
     f.consensus = consensus;
@@ -990,25 +1260,6 @@ const NEIGHBOURS: usize = 64;
 /// Comparisons are spelled out for this many pairs per key.
 const MAX_COMPARISONS: usize = 20;
 
-/// The written comparisons, and how many more were made.
-fn comparisons(texts: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut more = 0;
-    for t in texts {
-        if t.is_empty() {
-            more += 1;
-        } else {
-            out.push(t);
-        }
-    }
-    if more > 0 {
-        out.push(format!(
-            "… and {more} more comparison(s) of the same values"
-        ));
-    }
-    out
-}
-
 /// A gap in the claim's units: days for dates, years for years.
 fn gap_text(c: &Claim, gap: f64) -> String {
     let plural = |n: f64, unit: &str| {
@@ -1027,19 +1278,16 @@ fn gap_text(c: &Claim, gap: f64) -> String {
     }
 }
 
-fn collect_ids(pairs: &[(usize, usize, String)]) -> Vec<usize> {
+fn collect_ids(pairs: &[Comparison]) -> Vec<usize> {
     let mut ids: Vec<usize> = pairs
         .iter()
-        .flat_map(|p| [p.0, p.1])
+        .flat_map(|p| p.claims())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
     ids.sort();
     ids
 }
-
-/// A compared pair of claims and the comparison in words.
-type Pair = (usize, usize, String);
 
 /// What makes two claims behave alike in every comparison.
 type ClassKey = (String, Option<(i32, i32)>, AsOfSource, Option<(i32, i32)>);
@@ -1082,10 +1330,11 @@ fn expand(
 }
 
 /// `gross` when the gap is many times the values' precision, else `minor`.
-fn grade(claims: &[Claim], pairs: &[(usize, usize, String)]) -> (&'static str, f64) {
+fn grade(claims: &[Claim], pairs: &[Comparison]) -> (&'static str, f64) {
     let mut worst = ("minor", 0.0f64);
-    for (a, b, _) in pairs {
-        let (ia, ib) = (&claims[*a].interval, &claims[*b].interval);
+    for pair in pairs {
+        let [a, b] = pair.claims();
+        let (ia, ib) = (&claims[a].interval, &claims[b].interval);
         let gap = ia.gap(ib);
         let width = |i: &Interval| {
             if i.lo.is_finite() && i.hi.is_finite() {
@@ -1094,7 +1343,7 @@ fn grade(claims: &[Claim], pairs: &[(usize, usize, String)]) -> (&'static str, f
                 0.0
             }
         };
-        let precision = width(ia).max(width(ib)).max(match claims[*a].kind {
+        let precision = width(ia).max(width(ib)).max(match claims[a].kind {
             crate::extract::Kind::Date | crate::extract::Kind::Year => 1.0,
             _ => 0.5,
         });
@@ -1224,4 +1473,115 @@ fn consensus(
         opposition,
         confidence: (support as f64 + 1.0) / ((support + opposition) as f64 + 2.0),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_equal_exactly_when_their_texts_are() {
+        for text in [
+            "0123456789abcdef",
+            "0000000000000000",
+            "ffffffffffffffff",
+            // not as hashes are written: kept as text
+            "0123456789ABCDEF",
+            "+123456789abcdef",
+            "0123456789abcde",
+            "0123456789abcdef0",
+            "inline:a.md:gnlc.members.total",
+            "",
+        ] {
+            let fp = Fingerprint::from(text);
+            assert_eq!(fp.to_string(), text);
+            assert_eq!(
+                matches!(fp, Fingerprint::Hash(_)),
+                text.len() == 16 && !text.contains(['A', 'B', 'C', 'D', 'E', 'F', '+']),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Fingerprint::Hash(0xab).to_string(),
+            "00000000000000ab",
+            "16 digits, zero-padded"
+        );
+        assert_eq!(
+            Fingerprint::from("00000000000000ab"),
+            Fingerprint::Hash(0xab)
+        );
+        assert_ne!(
+            Fingerprint::from("00000000000000AB"),
+            Fingerprint::Hash(0xab)
+        );
+        assert_eq!(
+            serde_json::to_string(&Fingerprint::Hash(1)).unwrap(),
+            "\"0000000000000001\""
+        );
+    }
+
+    #[test]
+    fn comparisons_are_written_when_rendered_as_they_were_when_made() {
+        let doc = |path: &str, text: &str| {
+            crate::corpus::document_from_text(
+                path,
+                text.to_string(),
+                &crate::corpus::LoadOptions::default(),
+            )
+            .expect("document")
+            .0
+        };
+        let docs = [
+            doc(
+                "a/one.md",
+                "---\npublished: 2024-03-01\n---\nThe museum has 120 staff.\nThe bridge was built in 1901.\n",
+            ),
+            doc(
+                "b/two.md",
+                "---\npublished: 2025-03-01\n---\nThe museum has 150 staff.\nThe bridge was built in 1905.\n",
+            ),
+        ];
+        let report = crate::report::check(
+            &docs,
+            &crate::catalog::Catalog::default(),
+            &crate::checks::Options::default(),
+        );
+        let lines = |c: &Comparisons| -> Vec<String> {
+            c.lines(&report.claims).map(|l| l.to_string()).collect()
+        };
+        let of = |kind: FindingKind| {
+            let f = report.findings.iter().find(|f| f.kind == kind);
+            lines(&f.expect("a finding of that kind").comparisons)
+        };
+        let changed = "120 as of 2024-03-01 (one.md) vs 150 as of 2025-03-01 (two.md): \
+                       values differ, dates ordered, key varies over time → changed";
+        assert_eq!(of(FindingKind::Changed), [changed]);
+        assert_eq!(
+            of(FindingKind::Undetermined),
+            [
+                "1901 as of 2024-03-01 (one.md) vs 1905 as of 2025-03-01 (two.md): \
+              values differ for a value that does not change, but the key is an \
+              uncertain automatic one → undetermined"
+            ]
+        );
+        // pairs beyond a key's first few are counted, not written...
+        let changed_finding = report
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Changed);
+        let [a, b] = changed_finding.expect("a change").comparisons.listed[0].claims();
+        let pair = |written| Comparison::new(a, b, Reason::ChangedOverTime, written);
+        let counted = Comparisons::of([pair(true), pair(false), pair(false)]);
+        assert_eq!(
+            lines(&counted),
+            [changed, "… and 2 more comparison(s) of the same values"]
+        );
+        // ...but a stale finding lists its one pair, as an empty line
+        let listed = Comparisons {
+            listed: Box::new([pair(false)]),
+            more: 0,
+        };
+        assert_eq!(lines(&listed), [""]);
+        assert!(Comparisons::default().is_empty() && !listed.is_empty());
+    }
 }

@@ -147,16 +147,15 @@ pub fn check(claims: &[Claim], ids: &[usize], catalog: &Catalog) -> Vec<Finding>
                             ),
                         )
                     };
-                    let mut f = finding(
+                    // keyed by its first claim, `b`: a total of the entry
+                    out.push(finding(
                         FindingKind::Arithmetic,
                         severity,
                         claims,
                         involved,
                         message,
                         data,
-                    );
-                    f.key = e.entry.id.clone();
-                    out.push(f);
+                    ));
                 }
             }
         }

@@ -66,19 +66,13 @@ fn finding(
         kind,
         severity,
         grade: None,
-        key: first.key.id.clone(),
-        subject: first.key.subject.clone(),
-        property: first.key.property.clone(),
-        key_source: first.key.source,
-        message,
-        comparisons: Vec::new(),
+        key: first.key.clone(),
+        message: crate::reconcile::exact(&message),
+        comparisons: Default::default(),
         claims: ids,
         consensus: None,
-        data: match data {
-            serde_json::Value::Object(m) => m,
-            _ => Default::default(),
-        },
-        fingerprint: String::new(),
+        data: data.into(),
+        fingerprint: Default::default(),
     }
 }
 

@@ -17,7 +17,7 @@ use super::{escape_for_terminal, push_escaped, write_json_line};
 use crate::corpus::{SkipReason, Skipped};
 use crate::extract::{JsonNumber, Kind, ListItem, Qualifier, Value};
 use crate::interpret::{AsOf, AsOfSource, Claim, Confidence, KeySource, Modality};
-use crate::reconcile::{Consensus, Finding, FindingKind, Severity};
+use crate::reconcile::{Comparisons, Consensus, Data, Finding, FindingKind, Fingerprint, Severity};
 use crate::report::{DocInfo, FailOn, Report};
 
 /// Version of the `check` JSON and JSONL records.
@@ -143,7 +143,7 @@ fn write_finding(
             style.color
         ),
         paint(&label, f.severity, style.color),
-        escape_for_terminal(&f.key)
+        escape_for_terminal(&f.key.id)
     )?;
     writeln!(out, "  {}", escape_for_terminal(&f.message))?;
     if !f.claims.is_empty() {
@@ -165,8 +165,8 @@ fn write_finding(
             )?;
         }
     }
-    for c in &f.comparisons {
-        writeln!(out, "  · {}", escape_for_terminal(c))?;
+    for line in f.comparisons.lines(&report.claims) {
+        writeln!(out, "  · {}", escape_for_terminal(&line.to_string()))?;
     }
     writeln!(out)
 }
@@ -611,15 +611,28 @@ impl<'a> ConsensusRecord<'a> {
     }
 }
 
+/// The comparisons of a finding in words, written as strings straight from
+/// their `Display` (no string per comparison).
+struct ComparisonTexts<'a> {
+    comparisons: &'a Comparisons,
+    claims: &'a [Claim],
+}
+
+impl Serialize for ComparisonTexts<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.comparisons.lines(self.claims).map(Shown))
+    }
+}
+
 /// A `finding` record; `record_type` is `Some("finding")` in JSONL.
 #[derive(Serialize)]
 struct FindingRecord<'a> {
     claims: FindingClaims<'a>,
-    comparisons: &'a [String],
+    comparisons: ComparisonTexts<'a>,
     consensus: Option<ConsensusRecord<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    data: Option<&'a serde_json::Map<String, Json>>,
-    fingerprint: &'a str,
+    data: Option<&'a Data>,
+    fingerprint: &'a Fingerprint,
     grade: Option<&'static str>,
     key: &'a str,
     key_source: KeySource,
@@ -639,18 +652,21 @@ impl<'a> FindingRecord<'a> {
                 claims: &f.claims,
                 report,
             },
-            comparisons: &f.comparisons,
-            consensus: f.consensus.as_ref().map(ConsensusRecord::new),
+            comparisons: ComparisonTexts {
+                comparisons: &f.comparisons,
+                claims: &report.claims,
+            },
+            consensus: f.consensus.as_deref().map(ConsensusRecord::new),
             data: (!f.data.is_empty()).then_some(&f.data),
             fingerprint: &f.fingerprint,
             grade: f.grade,
-            key: &f.key,
-            key_source: f.key_source,
+            key: &f.key.id,
+            key_source: f.key.source,
             kind: f.kind,
             message: &f.message,
-            property: &f.property,
+            property: &f.key.property,
             severity: f.severity,
-            subject: &f.subject,
+            subject: &f.key.subject,
             record_type,
         }
     }
@@ -945,7 +961,7 @@ mod tests {
                         style.color
                     ),
                     paint(&label, f.severity, style.color),
-                    escape_for_terminal(&f.key)
+                    escape_for_terminal(&f.key.id)
                 )
                 .unwrap();
                 writeln!(out, "  {}", escape_for_terminal(&f.message)).unwrap();
@@ -1004,8 +1020,8 @@ mod tests {
                         .unwrap();
                     }
                 }
-                for c in &f.comparisons {
-                    writeln!(out, "  · {}", escape_for_terminal(c)).unwrap();
+                for c in comparison_texts(f, report) {
+                    writeln!(out, "  · {}", escape_for_terminal(&c)).unwrap();
                 }
                 writeln!(out).unwrap();
             }
@@ -1122,19 +1138,32 @@ mod tests {
                 "kind": f.kind,
                 "severity": f.severity,
                 "grade": f.grade,
-                "key": f.key,
-                "subject": f.subject,
-                "property": f.property,
-                "key_source": f.key_source,
+                "key": f.key.id,
+                "subject": f.key.subject,
+                "property": f.key.property,
+                "key_source": f.key.source,
                 "message": f.message,
-                "comparisons": f.comparisons,
+                "comparisons": comparison_texts(f, report),
                 "consensus": consensus,
                 "claims": claims,
             });
             if !f.data.is_empty() {
-                v["data"] = Json::Object(f.data.clone());
+                v["data"] = Json::Object(
+                    f.data
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.clone()))
+                        .collect(),
+                );
             }
             v
+        }
+
+        /// The comparisons as the strings findings used to hold.
+        fn comparison_texts(f: &Finding, report: &Report) -> Vec<String> {
+            f.comparisons
+                .lines(&report.claims)
+                .map(|line| line.to_string())
+                .collect()
         }
 
         fn with_type(kind: &str, mut v: Json) -> Json {

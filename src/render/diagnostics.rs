@@ -94,12 +94,12 @@ fn render_finding(
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::NOTE,
     };
-    let title = if f.message.starts_with(f.key.as_str()) {
+    let title = if f.message.starts_with(f.key.id.as_str()) {
         escape_for_terminal(&f.message)
     } else {
         format!(
             "{}: {}",
-            escape_for_terminal(&f.key),
+            escape_for_terminal(&f.key.id),
             escape_for_terminal(&f.message)
         )
     };
@@ -170,8 +170,8 @@ fn render_finding(
             )));
         }
     }
-    for c in &f.comparisons {
-        group = group.element(Level::NOTE.message(escape_for_terminal(c)));
+    for line in f.comparisons.lines(&report.claims) {
+        group = group.element(Level::NOTE.message(escape_for_terminal(&line.to_string())));
     }
     renderer.render(&[group])
 }

@@ -36,7 +36,7 @@ pub fn write<W: Write>(out: &mut W, report: &Report) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => continue,
         };
-        let title = format!("{} {}", f.kind.as_str(), f.key);
+        let title = format!("{} {}", f.kind.as_str(), f.key.id);
         if f.claims.is_empty() {
             // nothing to point at (an unused baseline entry): a run-level annotation
             writeln!(

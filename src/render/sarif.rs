@@ -316,16 +316,21 @@ fn result(
         })
         .collect();
     let mut properties = json!({
-        "key": f.key,
-        "subject": f.subject,
-        "property": f.property,
+        "key": f.key.id,
+        "subject": f.key.subject,
+        "property": f.key.property,
         "severity": f.severity,
     });
     if let Some(g) = f.grade {
         properties["grade"] = json!(g);
     }
     if !f.comparisons.is_empty() {
-        properties["comparisons"] = json!(f.comparisons);
+        let lines: Vec<String> = f
+            .comparisons
+            .lines(&report.claims)
+            .map(|line| line.to_string())
+            .collect();
+        properties["comparisons"] = json!(lines);
     }
     json!({
         "ruleId": f.kind.as_str(),
