@@ -289,7 +289,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &paths,
                 &opts,
                 |mentions| format.render(mentions),
-                |piece| stream.write(piece),
+                |piece, first| stream.write(piece, first),
             )
             .context("writing output")?;
             stream

@@ -28,19 +28,45 @@ pub fn context(doc: &Document) -> extract::Context {
     }
 }
 
+/// Documents longer than this are extracted in parts of about this size,
+/// split at blank lines, on several threads: one long document (an
+/// archive exported as a single file) is otherwise one thread's work.
+const PART: usize = 1 << 20;
+
 /// Extracts and locates every mention of one document.
 pub fn extract_document(doc: &Document) -> Vec<Located> {
-    extract::extract(&doc.text, &context(doc))
-        .into_iter()
-        .map(|mention| {
-            let (line, column) = doc.line_col(mention.start);
-            Located {
-                doc: doc.path.clone(),
-                line,
-                column,
-                mention,
-            }
-        })
+    let mut parts = in_parts(doc, |located| located);
+    match parts.len() {
+        1 => parts.pop().unwrap_or_default(),
+        _ => parts.into_iter().flatten().collect(),
+    }
+}
+
+/// Extracts a document and hands its located mentions to `then`: all at
+/// once, or, for a document over twice [`PART`], part by part on several
+/// threads (results in text order).
+fn in_parts<T: Send>(doc: &Document, then: impl Fn(Vec<Located>) -> T + Sync) -> Vec<T> {
+    let ctx = context(doc);
+    let locate = |mentions: Vec<extract::Mention>| -> Vec<Located> {
+        mentions
+            .into_iter()
+            .map(|mention| {
+                let (line, column) = doc.line_col(mention.start);
+                Located {
+                    doc: doc.path.clone(),
+                    line,
+                    column,
+                    mention,
+                }
+            })
+            .collect()
+    };
+    if doc.text.len() <= 2 * PART {
+        return vec![then(locate(extract::extract(&doc.text, &ctx)))];
+    }
+    extract::paragraph_parts(&doc.text, PART)
+        .into_par_iter()
+        .map(|part| then(locate(extract::extract_in(&doc.text, &ctx, part))))
         .collect()
 }
 
@@ -50,8 +76,9 @@ const CHUNK: usize = 256;
 
 /// Extracts every document under `paths`, turns each document's located
 /// mentions into `T` with `render` (on the worker threads), and hands them
-/// to `sink` one document at a time in sorted document order. A document's
-/// text is dropped as soon as its mentions exist.
+/// to `sink` in sorted document order, with `true` for the first `T` of a
+/// document (a long document comes in several, one per part). A
+/// document's text is dropped as soon as its mentions exist.
 ///
 /// Chunks of documents are extracted in parallel while the calling thread
 /// writes the previous chunk, so writing output overlaps extraction. Returns
@@ -60,7 +87,7 @@ pub fn extract_paths<T: Send>(
     paths: &[String],
     opts: &crate::corpus::LoadOptions,
     render: impl Fn(&[Located]) -> T + Sync,
-    mut sink: impl FnMut(T) -> std::io::Result<()>,
+    mut sink: impl FnMut(T, bool) -> std::io::Result<()>,
 ) -> std::io::Result<(Vec<crate::corpus::Problem>, crate::report::Inputs)> {
     let crate::corpus::Discovery {
         sources,
@@ -81,7 +108,7 @@ pub fn extract_paths<T: Send>(
                     .par_iter()
                     .map(|src| {
                         crate::corpus::read_document(src, opts)
-                            .map(|(doc, p)| (render(&extract_document(&doc)), p))
+                            .map(|(doc, p)| (in_parts(&doc, |located| render(&located)), p))
                     })
                     .collect();
                 if tx.send(results).is_err() {
@@ -95,7 +122,9 @@ pub fn extract_paths<T: Send>(
                     Ok((rendered, p)) => {
                         inputs.read += 1;
                         problems.extend(p);
-                        sink(rendered)?;
+                        for (i, part) in rendered.into_iter().enumerate() {
+                            sink(part, i == 0)?;
+                        }
                     }
                     Err(p) => {
                         inputs.failed += 1;

@@ -266,7 +266,18 @@ pub struct Context {
 
 /// Extracts every numeric and dated mention from `text`, in text order.
 pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
-    let body_start = crate::text::floor_char_boundary(text, ctx.body_start.min(text.len()));
+    extract_in(text, ctx, 0..text.len())
+}
+
+/// The mentions of `text` that lie in `part`, as [`extract`] finds them,
+/// when `part` starts and ends at paragraph breaks (see [`paragraph_parts`]):
+/// no sentence, URL or escape sequence crosses a blank line, so the parts
+/// of a long document can be extracted on different threads.
+pub fn extract_in(text: &str, ctx: &Context, part: Range<usize>) -> Vec<Mention> {
+    let end = crate::text::floor_char_boundary(text, part.end.min(text.len()));
+    let text_to_end = &text[..end];
+    let body_start = crate::text::floor_char_boundary(text, ctx.body_start.min(text.len()))
+        .max(crate::text::floor_char_boundary(text, part.start.min(end)));
     // Spans from the caller are clamped to the text and widened to char
     // boundaries; empty and reversed ones skip nothing.
     let ceil = |mut i: usize| {
@@ -282,24 +293,24 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Mention> {
         .map(|r| crate::text::floor_char_boundary(text, r.start.min(text.len()))..ceil(r.end))
         .filter(|r| r.start < r.end)
         .collect();
-    skip.extend(url_spans(text, body_start));
-    skip.extend(escape_spans(text, body_start));
+    skip.extend(url_spans(text_to_end, body_start));
+    skip.extend(escape_spans(text_to_end, body_start));
     skip.sort_by_key(|r| r.start);
 
     // The stretches of text between skipped spans; each is tokenized on its
     // own (a token after a skipped span counts as spaced from it).
     let mut segments = Vec::new();
     let mut at = body_start;
-    for r in skip.iter().filter(|r| r.end > body_start) {
+    for r in skip.iter().filter(|r| r.end > body_start && r.start < end) {
         if r.start > at {
-            segments.push((at, r.start.min(text.len())));
+            segments.push((at, r.start.min(end)));
         }
-        at = at.max(r.end.min(text.len()));
+        at = at.max(r.end.min(end));
     }
-    if at < text.len() {
-        segments.push((at, text.len()));
+    if at < end {
+        segments.push((at, end));
     }
-    let sentences = crate::text::sentences(&text[body_start..])
+    let sentences = crate::text::sentences(&text[body_start..end])
         .into_iter()
         .map(|r| r.start + body_start..r.end + body_start)
         .collect::<Vec<_>>();
@@ -365,6 +376,35 @@ fn may_hold_mention(sentence: &str) -> bool {
             let w = std::str::from_utf8(w).unwrap_or_default();
             small_number(w).is_some() || scale_word(w, false).is_some()
         })
+}
+
+/// Splits `text` into parts of `size` bytes or more, each ending just
+/// after a blank line (`\n\n` or `\n\r\n`): places no sentence crosses,
+/// so [`extract_in`] over the parts finds what [`extract`] finds over the
+/// whole. A text without blank lines is one part.
+pub fn paragraph_parts(text: &str, size: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while bytes.len() - start > size {
+        let Some(blank) = memchr::memchr_iter(b'\n', &bytes[start + size..])
+            .map(|i| start + size + i)
+            .find(|&nl| {
+                let rest = &bytes[nl + 1..];
+                rest.starts_with(b"\n") || rest.starts_with(b"\r\n")
+            })
+        else {
+            break;
+        };
+        let cut = blank + if bytes[blank + 1] == b'\n' { 2 } else { 3 };
+        if cut >= bytes.len() {
+            break;
+        }
+        parts.push(start..cut);
+        start = cut;
+    }
+    parts.push(start..bytes.len());
+    parts
 }
 
 /// Spans of URLs and e-mail addresses, whose digits are never claims.

@@ -1838,3 +1838,45 @@ fn odd_skip_spans_from_callers_are_clamped() {
         "a reversed span skips nothing"
     );
 }
+
+#[test]
+fn a_long_text_extracted_in_parts_gives_what_the_whole_gives() {
+    // paragraphs with lists, ranges, URLs, money and dates, separated by LF
+    // and CRLF blank lines, and one paragraph that is only a URL
+    let paragraphs = [
+        "The network has 425 member cities in 91 countries, including Hanoi, Huế and Tashkent.",
+        "On Thursday, December 4, it admitted 72 cities.\r\nCosts were VND10 billion/year (about USD390,000).",
+        "See https://example.org/2024/report-123 for the 2019-2024 figures: 30-40% of 1,200 schools.",
+        "Founded in 1956, the 68-year-old University had 12,000 students by 2025.",
+        "https://example.org/only-a-link-2025",
+    ];
+    let mut text = String::from("---\npublished: 2025-12-05\n---\n");
+    for i in 0..40 {
+        text.push_str(paragraphs[i % paragraphs.len()]);
+        text.push_str(if i % 3 == 0 { "\r\n\r\n" } else { "\n\n" });
+    }
+    let ctx = Context {
+        // the body starts after the front matter's closing line
+        body_start: text.rfind("---\n").expect("front matter") + 4,
+        ..ctx(Some("2025-12-05"))
+    };
+    let whole = extract(&text, &ctx);
+    assert!(whole.len() > 100, "{}", whole.len());
+    for size in [1, 50, 200, 1000, 1 << 20] {
+        let parts = paragraph_parts(&text, size);
+        assert_eq!(parts.first().map(|p| p.start), Some(0));
+        assert_eq!(parts.last().map(|p| p.end), Some(text.len()));
+        assert!(parts.windows(2).all(|w| w[0].end == w[1].start));
+        let joined: Vec<Mention> = parts
+            .into_iter()
+            .flat_map(|p| extract_in(&text, &ctx, p))
+            .collect();
+        assert_eq!(
+            format!("{joined:?}"),
+            format!("{whole:?}"),
+            "parts of {size} bytes"
+        );
+    }
+    // no blank line: one part
+    assert_eq!(paragraph_parts("a\nb\nc", 1), vec![0..5]);
+}

@@ -122,9 +122,10 @@ impl<W: Write> Stream<W> {
         })
     }
 
-    /// Appends one document's rendered mentions.
-    pub fn write(&mut self, mut piece: Piece) -> io::Result<()> {
-        self.docs += 1;
+    /// Appends rendered mentions: a document's, or, for a long document
+    /// rendered in parts, one part's (`first` for the first of them).
+    pub fn write(&mut self, mut piece: Piece, first: bool) -> io::Result<()> {
+        self.docs += usize::from(first);
         let bytes = if self.format == Format::Json && self.count == 0 && !piece.bytes.is_empty() {
             &piece.bytes[1..]
         } else {
