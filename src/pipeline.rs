@@ -33,41 +33,51 @@ pub fn context(doc: &Document) -> extract::Context {
 /// archive exported as a single file) is otherwise one thread's work.
 const PART: usize = 1 << 20;
 
-/// Extracts and locates every mention of one document.
+/// Extracts and locates every mention of one document (a long one in
+/// parts, on several threads).
 pub fn extract_document(doc: &Document) -> Vec<Located> {
-    let mut parts = in_parts(doc, |located| located);
-    match parts.len() {
-        1 => parts.pop().unwrap_or_default(),
-        _ => parts.into_iter().flatten().collect(),
+    let ctx = context(doc);
+    match long_parts(doc) {
+        None => locate(doc, extract::extract(&doc.text, &ctx)),
+        Some(parts) => {
+            let found: Vec<Vec<Located>> = parts
+                .into_par_iter()
+                .map(|part| locate(doc, extract::extract_in(&doc.text, &ctx, part)))
+                .collect();
+            found.into_iter().flatten().collect()
+        }
     }
 }
 
-/// Extracts a document and hands its located mentions to `then`: all at
-/// once, or, for a document over twice [`PART`], part by part on several
-/// threads (results in text order).
-fn in_parts<T: Send>(doc: &Document, then: impl Fn(Vec<Located>) -> T + Sync) -> Vec<T> {
-    let ctx = context(doc);
-    let locate = |mentions: Vec<extract::Mention>| -> Vec<Located> {
-        mentions
-            .into_iter()
-            .map(|mention| {
-                let (line, column) = doc.line_col(mention.start);
-                Located {
-                    doc: doc.path.clone(),
-                    line,
-                    column,
-                    mention,
-                }
-            })
-            .collect()
-    };
-    if doc.text.len() <= 2 * PART {
-        return vec![then(locate(extract::extract(&doc.text, &ctx)))];
-    }
-    extract::paragraph_parts(&doc.text, PART)
-        .into_par_iter()
-        .map(|part| then(locate(extract::extract_in(&doc.text, &ctx, part))))
+/// The parts a document over twice [`PART`] is extracted in; `None` for
+/// a shorter one.
+fn long_parts(doc: &Document) -> Option<Vec<std::ops::Range<usize>>> {
+    (doc.text.len() > 2 * PART).then(|| extract::paragraph_parts(&doc.text, PART))
+}
+
+fn locate(doc: &Document, mentions: Vec<extract::Mention>) -> Vec<Located> {
+    mentions
+        .into_iter()
+        .map(|mention| {
+            let (line, column) = doc.line_col(mention.start);
+            Located {
+                doc: doc.path.clone(),
+                line,
+                column,
+                mention,
+            }
+        })
         .collect()
+}
+
+/// What the extracting thread hands the writing thread, in document order.
+enum Item<T> {
+    /// A document read: its first rendered parts and its problems.
+    Doc(Vec<T>, Vec<crate::corpus::Problem>),
+    /// More rendered parts of the document before.
+    More(Vec<T>),
+    /// A document that could not be read.
+    Failed(crate::corpus::Problem),
 }
 
 /// How many documents are processed together when streaming: enough to
@@ -100,33 +110,73 @@ pub fn extract_paths<T: Send>(
     };
     let render = &render;
     std::thread::scope(|scope| {
-        // two chunks in flight at most: memory stays flat
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        // two batches in flight at most: memory stays flat
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item<T>>>(1);
         scope.spawn(move || {
+            // a long document is rendered a few parts per thread at a time,
+            // and sent on: its output is not held whole
+            let window = 2 * rayon::current_num_threads();
             for chunk in sources.chunks(CHUNK) {
                 let results: Vec<_> = chunk
                     .par_iter()
                     .map(|src| {
-                        crate::corpus::read_document(src, opts)
-                            .map(|(doc, p)| (in_parts(&doc, |located| render(&located)), p))
+                        crate::corpus::read_document(src, opts).map(|(doc, p)| {
+                            match long_parts(&doc) {
+                                None => Ok((render(&extract_document(&doc)), p)),
+                                Some(parts) => Err((doc, parts, p)),
+                            }
+                        })
                     })
                     .collect();
-                if tx.send(results).is_err() {
-                    break; // the writer stopped (an output error)
+                let mut batch = Vec::with_capacity(results.len());
+                for r in results {
+                    match r {
+                        Ok(Ok((rendered, p))) => batch.push(Item::Doc(vec![rendered], p)),
+                        Ok(Err((doc, parts, p))) => {
+                            let ctx = context(&doc);
+                            let mut p = Some(p);
+                            for window in parts.chunks(window) {
+                                let rendered: Vec<T> = window
+                                    .par_iter()
+                                    .map(|part| {
+                                        let found =
+                                            extract::extract_in(&doc.text, &ctx, part.clone());
+                                        render(&locate(&doc, found))
+                                    })
+                                    .collect();
+                                batch.push(match p.take() {
+                                    Some(p) => Item::Doc(rendered, p),
+                                    None => Item::More(rendered),
+                                });
+                                if tx.send(std::mem::take(&mut batch)).is_err() {
+                                    return; // the writer stopped (an output error)
+                                }
+                            }
+                        }
+                        Err(p) => batch.push(Item::Failed(p)),
+                    }
+                }
+                if tx.send(batch).is_err() {
+                    return;
                 }
             }
         });
-        for results in rx {
-            for r in results {
-                match r {
-                    Ok((rendered, p)) => {
+        for batch in rx {
+            for item in batch {
+                match item {
+                    Item::Doc(rendered, p) => {
                         inputs.read += 1;
                         problems.extend(p);
                         for (i, part) in rendered.into_iter().enumerate() {
                             sink(part, i == 0)?;
                         }
                     }
-                    Err(p) => {
+                    Item::More(rendered) => {
+                        for part in rendered {
+                            sink(part, false)?;
+                        }
+                    }
+                    Item::Failed(p) => {
                         inputs.failed += 1;
                         problems.push(p);
                     }
