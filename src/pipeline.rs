@@ -70,6 +70,17 @@ fn locate(doc: &Document, mentions: Vec<extract::Mention>) -> Vec<Located> {
         .collect()
 }
 
+/// A document read on a worker thread: rendered whole, or long and left
+/// to be rendered in parts.
+enum Read<T> {
+    Whole(T, Vec<crate::corpus::Problem>),
+    Long(
+        Box<Document>,
+        Vec<std::ops::Range<usize>>,
+        Vec<crate::corpus::Problem>,
+    ),
+}
+
 /// What the extracting thread hands the writing thread, in document order.
 enum Item<T> {
     /// A document read: its first rendered parts and its problems.
@@ -122,8 +133,8 @@ pub fn extract_paths<T: Send>(
                     .map(|src| {
                         crate::corpus::read_document(src, opts).map(|(doc, p)| {
                             match long_parts(&doc) {
-                                None => Ok((render(&extract_document(&doc)), p)),
-                                Some(parts) => Err((doc, parts, p)),
+                                None => Read::Whole(render(&extract_document(&doc)), p),
+                                Some(parts) => Read::Long(Box::new(doc), parts, p),
                             }
                         })
                     })
@@ -131,8 +142,8 @@ pub fn extract_paths<T: Send>(
                 let mut batch = Vec::with_capacity(results.len());
                 for r in results {
                     match r {
-                        Ok(Ok((rendered, p))) => batch.push(Item::Doc(vec![rendered], p)),
-                        Ok(Err((doc, parts, p))) => {
+                        Ok(Read::Whole(rendered, p)) => batch.push(Item::Doc(vec![rendered], p)),
+                        Ok(Read::Long(doc, parts, p)) => {
                             let ctx = context(&doc);
                             let mut p = Some(p);
                             for window in parts.chunks(window) {
