@@ -319,21 +319,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 reference_date: load.reference_date,
             };
             let progress = claimcheck::progress::Progress::for_terminal();
-            let (per_doc, problems, inputs) =
+            let (claimed, problems, inputs) =
                 report::collect(&paths, &opts, &catalog, None, &progress);
             report_problems(&problems);
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            claimcheck::claims_io::write(&mut out, &per_doc).context("writing output")?;
+            claimcheck::claims_io::write_header(&mut out).context("writing output")?;
+            for (info, claims) in claimed.per_document() {
+                claimcheck::claims_io::write_document(&mut out, info, claims)
+                    .context("writing output")?;
+            }
             out.flush().context("writing output")?;
             // as extract: the records are the data, the count goes to stderr
             if let Some(skipped) = render::check::skipped_clause(&inputs.skipped) {
                 eprintln!("claimcheck: {skipped}");
             }
             let errors = problems.iter().any(Problem::is_error)
-                || per_doc
+                || claimed
+                    .documents
                     .iter()
-                    .any(|(d, _)| d.problems.iter().any(Problem::is_error));
+                    .any(|d| d.problems.iter().any(Problem::is_error));
             Ok(if errors {
                 ExitCode::from(2)
             } else {
@@ -364,7 +369,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let checks = claimcheck::checks::Options { rate_tolerance };
             let t0 = std::time::Instant::now();
-            let (per_doc, problems, inputs) = if run.from_claims.is_empty() {
+            let (claimed, problems, inputs) = if run.from_claims.is_empty() {
                 let cache = (!run.no_cache)
                     .then(|| Cache::new(&run.cache_dir, catalog.digest, opts.reference_date));
                 let progress = claimcheck::progress::Progress::for_terminal();
@@ -383,7 +388,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             // a large report (millions of small allocations: claims, their
             // strings, findings) took most of a second on a 100 MB corpus,
             // after the output was complete. The OS reclaims it at exit.
-            let mut report = std::mem::ManuallyDrop::new(report::build(per_doc, &catalog, &checks));
+            let mut report = std::mem::ManuallyDrop::new(report::build(claimed, &catalog, &checks));
             timing("reconcile and check", t0);
             report.inputs.failed = inputs.failed;
             report.inputs.from_cache = inputs.from_cache;
@@ -545,7 +550,7 @@ fn read_claim_files(files: &[String]) -> Result<report::Collected> {
         read: per_doc.len(),
         ..Default::default()
     };
-    Ok((per_doc, Vec::new(), inputs))
+    Ok((report::Claimed::from_per_doc(per_doc), Vec::new(), inputs))
 }
 
 /// The documents the diagnostics quote, read again (their text was dropped
