@@ -21,6 +21,7 @@
 # size times, on the same files:
 #
 #   claimcheck extract DIR --format jsonl > /dev/null
+#   claimcheck extract all.txt --format jsonl > /dev/null     (grep's file)
 #   claimcheck check DIR --claims EMPTY --format jsonl > /dev/null
 #   claimcheck check DIR --claims EMPTY > /dev/null          (the table)
 #     (both with --no-cache when the binary has an incremental cache)
