@@ -363,8 +363,9 @@ impl Cache {
         }
         if let Err(e) = self.compact(&file, &used) {
             self.warn(format!(
-                "{}: cannot drop unused cache entries: {e}",
-                self.pack().display()
+                "{}: cannot drop unused cache entries: {}",
+                self.pack().display(),
+                crate::corpus::plain_io_error(&e)
             ));
         }
     }
