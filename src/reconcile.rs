@@ -282,8 +282,7 @@ pub struct Comparison {
     pub reason: Reason,
     /// Whether its words are written: only a key's first `MAX_COMPARISONS` (20)
     /// pairs are (a key with hundreds of values needs a verdict, not a
-    /// book). A stale finding lists its pair either way; unwritten, its
-    /// line is empty.
+    /// book). A stale finding's one pair is always written.
     pub written: bool,
 }
 
@@ -369,8 +368,8 @@ impl Reason {
 
 /// One line of [`Comparisons::lines`]; its `Display` is the text:
 /// `356 as of 2025-04 (a.md) vs 425 as of 2025-12-05 (b.md): values differ,
-/// dates ordered, key varies over time → changed` (empty for a pair whose
-/// words are not written), or the count of the pairs not listed.
+/// dates ordered, key varies over time → changed`, or the count of the
+/// pairs not listed.
 #[derive(Debug, Clone, Copy)]
 pub enum ComparisonLine<'a> {
     Pair(Comparison, &'a [Claim]),
@@ -380,7 +379,6 @@ pub enum ComparisonLine<'a> {
 impl std::fmt::Display for ComparisonLine<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
-            ComparisonLine::Pair(c, _) if !c.written => Ok(()),
             ComparisonLine::Pair(c, claims) => {
                 let [a, b] = c.claims().map(|i| &claims[i]);
                 write!(
@@ -1040,9 +1038,14 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 shown(co),
                 as_of_text(co)
             ),
-            // its one pair, listed even when its words are not written
+            // its one pair, in words: the reason for this finding, even
+            // when the key's other findings left it unwritten past their
+            // first pairs
             Comparisons {
-                listed: Box::new([pair]),
+                listed: Box::new([Comparison {
+                    written: true,
+                    ..pair
+                }]),
                 more: 0,
             },
             expand(vec![old, new], &classes, &class_of),
@@ -1521,6 +1524,51 @@ mod tests {
     }
 
     #[test]
+    fn a_stale_finding_says_its_pair_however_many_pairs_its_key_has() {
+        // a staff count reported every year, then an old value repeated
+        // as current: far more pairs than are written out for the change
+        let mut docs: Vec<crate::corpus::Document> = (0..12)
+            .map(|i| {
+                let text = format!(
+                    "---\npublished: {}-03-01\n---\nThe museum has {} staff.\n",
+                    2010 + i,
+                    100 + 10 * i
+                );
+                let path = format!("y{:02}.md", i);
+                crate::corpus::document_from_text(&path, text, &Default::default())
+                    .expect("document")
+                    .0
+            })
+            .collect();
+        let late = "---\npublished: 2023-03-01\n---\nToday the museum has 100 staff.\n";
+        docs.push(
+            crate::corpus::document_from_text("z.md", late.to_string(), &Default::default())
+                .expect("document")
+                .0,
+        );
+        let report = crate::report::check(
+            &docs,
+            &crate::catalog::Catalog::default(),
+            &crate::checks::Options::default(),
+        );
+        let stale: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Stale)
+            .collect();
+        assert!(!stale.is_empty());
+        for f in stale {
+            let said: Vec<String> = f
+                .comparisons
+                .lines(&report.claims)
+                .map(|l| l.to_string())
+                .collect();
+            assert_eq!(said.len(), 1);
+            assert!(said[0].ends_with("→ stale"), "{said:?}");
+        }
+    }
+
+    #[test]
     fn comparisons_are_written_when_rendered_as_they_were_when_made() {
         let doc = |path: &str, text: &str| {
             crate::corpus::document_from_text(
@@ -1576,12 +1624,6 @@ mod tests {
             lines(&counted),
             [changed, "… and 2 more comparison(s) of the same values"]
         );
-        // ...but a stale finding lists its one pair, as an empty line
-        let listed = Comparisons {
-            listed: Box::new([pair(false)]),
-            more: 0,
-        };
-        assert_eq!(lines(&listed), [""]);
-        assert!(Comparisons::default().is_empty() && !listed.is_empty());
+        assert!(Comparisons::default().is_empty() && !counted.is_empty());
     }
 }
