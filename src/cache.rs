@@ -64,6 +64,38 @@ impl Slot {
     }
 }
 
+/// An entry's header: magic, key, text length, payload length and payload
+/// checksum, little-endian.
+fn entry_header(key: EntryKey, payload: u32, checksum: u64) -> [u8; ENTRY_HEADER] {
+    let mut head = [0u8; ENTRY_HEADER];
+    head[..4].copy_from_slice(ENTRY_MAGIC);
+    head[4..12].copy_from_slice(&key.hash.to_le_bytes());
+    head[12..16].copy_from_slice(&key.len.to_le_bytes());
+    head[16..20].copy_from_slice(&payload.to_le_bytes());
+    head[20..28].copy_from_slice(&checksum.to_le_bytes());
+    head
+}
+
+/// The key and slot of the entry whose header is `head`, read at `at`;
+/// `None` when it is not an entry header.
+fn read_entry_header(head: &[u8; ENTRY_HEADER], at: u64) -> Option<(EntryKey, Slot)> {
+    if &head[..4] != ENTRY_MAGIC {
+        return None;
+    }
+    let u32_at = |i: usize| u32::from_le_bytes(head[i..i + 4].try_into().expect("4 bytes"));
+    let u64_at = |i: usize| u64::from_le_bytes(head[i..i + 8].try_into().expect("8 bytes"));
+    let key = EntryKey {
+        hash: u64_at(4),
+        len: u32_at(12),
+    };
+    let slot = Slot {
+        at,
+        payload: u32_at(16),
+        checksum: u64_at(20),
+    };
+    Some((key, slot))
+}
+
 /// The pack as it was when the run started: its entries by key.
 #[derive(Debug, Default)]
 struct Index {
@@ -219,8 +251,9 @@ impl Cache {
         let mut payload = vec![0; slot.payload as usize];
         if let Err(e) = read_at(file, &mut payload, at + ENTRY_HEADER as u64) {
             self.warn(format!(
-                "{}: cannot read the entry at byte {at}: {e}; cache entry ignored and rebuilt",
-                self.pack().display()
+                "{}: cannot read the entry at byte {at}: {}; cache entry ignored and rebuilt",
+                self.pack().display(),
+                crate::corpus::plain_io_error(&e)
             ));
             return None;
         }
@@ -267,11 +300,7 @@ impl Cache {
             return; // a 4 GiB claim list is not worth caching
         };
         let mut entry = Vec::with_capacity(ENTRY_HEADER + payload.len());
-        entry.extend_from_slice(ENTRY_MAGIC);
-        entry.extend_from_slice(&key.hash.to_le_bytes());
-        entry.extend_from_slice(&key.len.to_le_bytes());
-        entry.extend_from_slice(&payload_len.to_le_bytes());
-        entry.extend_from_slice(&checksum(&payload).to_le_bytes());
+        entry.extend_from_slice(&entry_header(key, payload_len, checksum(&payload)));
         entry.extend_from_slice(&payload);
         let Ok(mut writer) = self.writer.lock() else {
             return;
@@ -345,12 +374,14 @@ impl Cache {
         // closed, not synced: a pack cut short by a crash is detected (and
         // rebuilt) by the next run, and a cache is not worth an fsync
         if let Ok(mut writer) = self.writer.lock() {
-            *writer = Writer::Unopened;
+            if let Writer::Open(_) = *writer {
+                *writer = Writer::Unopened;
+            }
         }
-        let (live, used) = match self.used.lock() {
-            Ok(used) => (used.bytes, used.keys.clone()),
-            Err(_) => return,
+        let Ok(used) = self.used.lock().map(|mut u| std::mem::take(&mut *u)) else {
+            return;
         };
+        let (live, used) = (used.bytes, used.keys);
         let Ok(file) = File::open(self.pack()) else {
             return;
         };
@@ -421,7 +452,7 @@ fn remove_file_per_entry_layout(dir: &Path) {
 
 enum Scan {
     /// A pack, and what is wrong with its tail if something is.
-    Pack(Index, Option<String>),
+    Pack(Index, Option<&'static str>),
     /// Some other file.
     Foreign,
 }
@@ -449,28 +480,14 @@ fn scan(file: &File) -> std::io::Result<Scan> {
             break None;
         }
         if len - at < ENTRY_HEADER as u64 {
-            break Some("a truncated entry".to_string());
+            break Some("a truncated entry");
         }
         read_at(file, &mut head, at)?;
-        if &head[..4] != ENTRY_MAGIC {
-            break Some("not an entry".to_string());
-        }
-        let word = |r: std::ops::Range<usize>| {
-            let mut b = [0u8; 8];
-            b[..r.len()].copy_from_slice(&head[r]);
-            u64::from_le_bytes(b)
-        };
-        let key = EntryKey {
-            hash: word(4..12),
-            len: word(12..16) as u32,
-        };
-        let slot = Slot {
-            at,
-            payload: word(16..20) as u32,
-            checksum: word(20..28),
+        let Some((key, slot)) = read_entry_header(&head, at) else {
+            break Some("not an entry");
         };
         if at + slot.size() > len {
-            break Some("a truncated entry".to_string());
+            break Some("a truncated entry");
         }
         // a later entry of the same key (another run's) replaces an earlier one
         index.entries.insert(key, slot);

@@ -43,17 +43,19 @@ pub struct Report {
 /// Interprets every document's claims (in parallel, order kept).
 pub fn claims_of(docs: &[Document], catalog: &Catalog) -> Vec<(DocInfo, Vec<Claim>)> {
     use rayon::prelude::*;
-    docs.par_iter()
-        .map(|d| {
-            let mentions = pipeline::extract_document(d);
-            let claims = interpret::interpret_document(d, &mentions, catalog);
-            let mut info = doc_info(d, claims.len());
-            let (suppressions, problems) = crate::baseline::suppressions(d);
-            info.suppressions = suppressions;
-            info.problems = problems;
-            (info, claims)
-        })
-        .collect()
+    docs.par_iter().map(|d| claims_of_one(d, catalog)).collect()
+}
+
+/// One document's claims, and what is kept of the document: its metadata,
+/// inline ignores and the problems interpreting it met.
+fn claims_of_one(d: &Document, catalog: &Catalog) -> (DocInfo, Vec<Claim>) {
+    let mentions = pipeline::extract_document(d);
+    let claims = interpret::interpret_document(d, &mentions, catalog);
+    let mut info = doc_info(d, claims.len());
+    let (suppressions, problems) = crate::baseline::suppressions(d);
+    info.suppressions = suppressions;
+    info.problems = problems;
+    (info, claims)
 }
 
 pub fn doc_info(d: &Document, claims: usize) -> DocInfo {
@@ -162,19 +164,13 @@ pub fn collect(
         let r = crate::corpus::read_document(src, load).map(|(doc, doc_problems)| {
             let cached = cache.and_then(|c| c.get(&doc.path, &doc.text));
             let hit = cached.is_some();
-            let (info, claims) = cached.unwrap_or_else(|| {
-                let mentions = pipeline::extract_document(&doc);
-                let claims = interpret::interpret_document(&doc, &mentions, catalog);
-                let mut info = doc_info(&doc, claims.len());
-                let (suppressions, more) = crate::baseline::suppressions(&doc);
-                info.suppressions = suppressions;
-                info.problems = more;
+            let (info, mut claims) = cached.unwrap_or_else(|| {
+                let (info, claims) = claims_of_one(&doc, catalog);
                 if let Some(c) = cache {
                     c.put(&doc.text, &info, &claims);
                 }
                 (info, claims)
             });
-            let mut claims = claims;
             if let Ok(mut keys) = keys.lock() {
                 for c in &mut claims {
                     match keys.get(&*c.key) {

@@ -38,13 +38,9 @@ fn count_chars(
 ) -> usize {
     let (mut at, end) = (span.start, span.end);
     while at < end {
+        // a stride is longer than any char: the boundary is past `at`
         let piece_end = if end - at > CHAR_MARK_STRIDE {
-            let b = floor_char_boundary(text, at + CHAR_MARK_STRIDE);
-            if b > at {
-                b
-            } else {
-                end
-            }
+            floor_char_boundary(text, at + CHAR_MARK_STRIDE)
         } else {
             end
         };

@@ -63,12 +63,13 @@ const SCALE_ABBREVIATIONS: &[(&str, f64)] = &[
     ("trn", 1e12),
 ];
 
-/// Whether an ASCII word could be one of the words above, judged by its
+/// Whether an ASCII word cannot be one of the words above, judged by its
 /// length and its first and last letters (case-insensitively): a bit set
 /// made from the tables. These functions run for every word of every
 /// article, and this rejects nearly all of them without lower-casing.
-/// Words that are not ASCII are not judged here (`None`).
-pub(crate) fn may_be_number_word(word: &[u8]) -> Option<bool> {
+/// A word that is not ASCII is never rejected here: it is judged after
+/// lower-casing (the Kelvin sign lower-cases to `k`).
+pub(crate) fn surely_not_number_word(word: &[u8]) -> bool {
     const LONGEST: usize = 9;
     fn slot(len: usize, first: u8, last: u8) -> usize {
         ((len - 1) * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
@@ -85,21 +86,23 @@ pub(crate) fn may_be_number_word(word: &[u8]) -> Option<bool> {
         }
         set
     });
-    let (&first, &last) = (word.first()?, word.last()?);
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return true;
+    };
     if !word.is_ascii() {
-        return None;
+        return false;
     }
     let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
     if word.len() > LONGEST || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
-        return Some(false);
+        return true;
     }
     let i = slot(word.len(), first, last);
-    Some(set[i / 64] & (1 << (i % 64)) != 0)
+    set[i / 64] & (1 << (i % 64)) == 0
 }
 
 /// The entry of `table` that `word` spells, in any case.
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    if may_be_number_word(word.as_bytes()) == Some(false) {
+    if surely_not_number_word(word.as_bytes()) {
         return None;
     }
     let w = Lower::new(word);
@@ -567,8 +570,13 @@ mod tests {
             assert_eq!(scale_word(w, true), Some(*v));
             assert_eq!(scale_word(w, false), None, "{w}: only where asked");
         }
-        // same length and outer letters as a number word, but not one
-        for w in ["tote", "sax", "eighth", "Tenth", "mission", "hundreds"] {
+        // not number words, most of them with a number word's length and
+        // outer letters (`sax` and `six`), so that the bit set lets them
+        // through to the lookup
+        for w in [
+            "tote", "sax", "eighth", "Tenth", "mission", "hundreds", "ode", "Too", "tin", "none",
+            "fire", "timely", "bastion", "",
+        ] {
             assert_eq!(small_number(w), None, "{w}");
             assert_eq!(scale_word(w, true), None, "{w}");
         }

@@ -370,7 +370,7 @@ fn may_hold_mention(sentence: &str) -> bool {
     bytes
         .split(|b| !b.is_ascii_alphabetic())
         .filter(|w| (3..=9).contains(&w.len()))
-        .filter(|w| may_be_number_word(w) != Some(false))
+        .filter(|w| !surely_not_number_word(w))
         .any(|w| {
             // ASCII letters only: always a str
             let w = std::str::from_utf8(w).unwrap_or_default();
