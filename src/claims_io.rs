@@ -23,7 +23,11 @@ use crate::report::DocInfo;
 /// Version of the claim records; a reader refuses other versions.
 pub const SCHEMA: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
+/// A record as written. Read by [`read`] according to its `type`, each kind
+/// into its own struct (not through this enum: serde buffers the fields of
+/// an internally tagged enum, which both doubled the cost of reading and
+/// would lose the exact text of numbers).
+#[derive(Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 enum Record {
     Header {
@@ -65,11 +69,48 @@ struct ProblemRecord {
     message: String,
 }
 
+/// The `type` of a record, and a header's schema.
+#[derive(Deserialize)]
+struct Head {
+    #[serde(rename = "type")]
+    kind: String,
+    schema: Option<u32>,
+}
+
+/// Numbers read from the exact text written. serde_json's default float
+/// parser can land one ulp off (`4099999.9999999995`, `about 4.1 million`,
+/// came back as `4099999.999999999`), and then the cache and claim files
+/// were not the direct run. The standard library's parser is exact.
+mod exact {
+    use serde::{de::Error, Deserialize, Deserializer};
+    use serde_json::value::RawValue;
+
+    fn parse<E: Error>(raw: &RawValue) -> Result<f64, E> {
+        raw.get()
+            .parse()
+            .map_err(|_| E::custom(format!("not a number: {}", raw.get())))
+    }
+
+    pub fn f64<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        parse(&Box::<RawValue>::deserialize(d)?)
+    }
+
+    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        match Option::<Box<RawValue>>::deserialize(d)? {
+            Some(raw) => parse(&raw).map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum ValueRecord {
-    Number(f64),
-    Range(f64, f64),
+    Number(#[serde(deserialize_with = "exact::f64")] f64),
+    Range(
+        #[serde(deserialize_with = "exact::f64")] f64,
+        #[serde(deserialize_with = "exact::f64")] f64,
+    ),
     Date(String),
     DateRange(String, String),
     MonthDay(u8, u8),
@@ -90,10 +131,13 @@ struct ClaimRecord {
     unit: Option<String>,
     per: Option<String>,
     /// Bounds; `null` is unbounded.
+    #[serde(deserialize_with = "exact::option")]
     lo: Option<f64>,
+    #[serde(deserialize_with = "exact::option")]
     hi: Option<f64>,
     lo_open: bool,
     hi_open: bool,
+    #[serde(deserialize_with = "exact::f64")]
     point: f64,
     key: String,
     subject: String,
@@ -442,37 +486,43 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<Vec<(DocInfo, Vec<Claim>
             line: line_no,
             message,
         };
-        // Claim records, nearly all of them, are read straight into their
-        // struct when their tag comes first (as written): an internally
-        // tagged enum buffers every field before choosing, which doubled
-        // the cost of reading the cache.
-        let record: Record = if line.starts_with(CLAIM_TAG) {
-            serde_json::from_str::<ClaimRecord>(&line).map(|c| Record::Claim(Box::new(c)))
+        let not_a_record =
+            |e: serde_json::Error| bad(format!("not a claimcheck claim record: {e}"));
+        // claim records, nearly all of them, as written: tag first
+        let kind = if line.starts_with(CLAIM_TAG) {
+            Head {
+                kind: "claim".into(),
+                schema: None,
+            }
         } else {
-            serde_json::from_str(&line)
-        }
-        .map_err(|e| bad(format!("not a claimcheck claim record: {e}")))?;
-        match record {
-            Record::Header { schema, .. } => {
+            serde_json::from_str::<Head>(&line).map_err(not_a_record)?
+        };
+        match kind.kind.as_str() {
+            "header" => {
+                let schema = kind
+                    .schema
+                    .ok_or_else(|| bad("a header record without a schema".into()))?;
                 if schema != SCHEMA {
                     return Err(bad(format!(
                         "claim records of schema {schema}; this claimcheck reads schema {SCHEMA}"
                     )));
                 }
             }
-            Record::Document(d) => {
+            "document" => {
+                let d: DocRecord = serde_json::from_str(&line).map_err(not_a_record)?;
                 let info = doc_info(d).map_err(bad)?;
                 current = Some(Arc::from(info.path.as_str()));
                 docs.push((info, Vec::new()));
             }
-            Record::Claim(c) => {
+            "claim" => {
+                let c: ClaimRecord = serde_json::from_str(&line).map_err(not_a_record)?;
                 let doc = current
                     .clone()
                     .ok_or_else(|| bad("a claim record before any document record".into()))?;
                 if *doc != *c.doc {
                     return Err(bad(format!("claim of `{}` under document `{doc}`", c.doc)));
                 }
-                let mut claim = (*c).into_claim(doc).map_err(bad)?;
+                let mut claim = c.into_claim(doc).map_err(bad)?;
                 let claims = &mut docs.last_mut().expect("a document was read").1;
                 // claims of one sentence share its quote, as when interpreted
                 if let Some(prev) = claims.last() {
@@ -481,6 +531,12 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<Vec<(DocInfo, Vec<Claim>
                     }
                 }
                 claims.push(claim);
+            }
+            other => {
+                return Err(bad(format!(
+                    "not a claimcheck claim record: unknown type `{other}` \
+                     (expected header, document or claim)"
+                )))
             }
         }
     }
@@ -494,7 +550,7 @@ mod tests {
 
     #[test]
     fn claims_round_trip_exactly() {
-        let text = "---\npublished: 2025-12-05\n---\nThe network has more than 4,600 member cities. On Thursday, December 4, it admitted 72 cities, including A, B and C. Costs were VND10 billion/year (about USD390,000/year). The 949-year-old University was founded in 1076.\n".to_string();
+        let text = "---\npublished: 2025-12-05\n---\nThe network has more than 4,600 member cities. On Thursday, December 4, it admitted 72 cities, including A, B and C. Costs were VND10 billion/year (about USD390,000/year). The 949-year-old University was founded in 1076. Ovre Fai has a population of about 4.1 million.\n".to_string();
         let (doc, _) = document_from_text("a.md", text, &LoadOptions::default()).unwrap();
         let per_doc = crate::report::claims_of(&[doc], &crate::catalog::Catalog::default());
         let mut buf = Vec::new();
