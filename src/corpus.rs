@@ -165,7 +165,11 @@ impl std::error::Error for Problem {}
 
 /// Orders problems by file, then position; file-wide problems come first.
 fn sort_problems(problems: &mut [Problem]) {
-    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    // the message too: a parallel walk may meet two problems of one path
+    // in either order
+    problems.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+    });
 }
 
 /// An I/O error in plain lower-case words, without Rust's `(os error 13)`
@@ -465,55 +469,101 @@ fn walk_directory(
     problems: &mut Vec<Problem>,
 ) {
     let root = normalise_dir(arg);
-    let mut articles = 0usize;
+    // What the walk met, gathered from its threads. Nothing depends on the
+    // order of arrival: sources and problems are sorted afterwards, and
+    // passed-over files are only counted.
+    #[derive(Default)]
+    struct Met {
+        found: Vec<(Source, Option<FileId>)>,
+        passed_over: Vec<(FileId, SkipReason)>,
+        problems: Vec<Problem>,
+    }
+    let met = std::sync::Mutex::new(Met::default());
+    // On as many threads as extraction: a corpus of many small articles
+    // spends a tenth of a run in the walk (a `readdir` per directory, a
+    // `stat` per file), which on one thread leaves the others idle. The
+    // walk is not sorted: the sources are sorted once, globally.
     let walker = ignore::WalkBuilder::new(&root)
         // A corpus directory is often not a git checkout; its .gitignore
         // should still mean what it says.
         .require_git(false)
         .hidden(true)
         .follow_links(true)
-        // Sorting here is only for stable problem order; sources are sorted
-        // again globally.
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let path = entry.path();
-                let Some(file_type) = entry.file_type() else {
-                    continue;
-                };
-                if file_type.is_dir() {
-                    continue;
+        .threads(rayon::current_num_threads())
+        .build_parallel();
+    walker.run(|| {
+        let (met, root) = (&met, &root);
+        Box::new(move |entry| {
+            let outcome = walk_entry(root, entry);
+            // a poisoned lock only means another visitor panicked, which
+            // the walk reports itself; what was gathered is still sound
+            let mut met = met.lock().unwrap_or_else(|e| e.into_inner());
+            match outcome {
+                Walked::Directory => {}
+                Walked::Article(source, key) => met.found.push((source, Some(key))),
+                Walked::PassedOver(key, reason) => met.passed_over.push((key, reason)),
+                Walked::NotRegular(problem, key) => {
+                    met.problems.push(problem);
+                    met.passed_over.push((key, SkipReason::NotARegularFile));
                 }
-                if !is_article_name(path) {
-                    passed_over.push((dedup_key(path), SkipReason::not_an_article(path)));
-                    continue;
-                }
-                if file_type.is_file() {
-                    articles += 1;
-                    let source = Source {
-                        path: path.to_string_lossy().into_owned(),
-                        kind: SourceKind::Regular(path.to_path_buf()),
-                    };
-                    found.push((source, Some(dedup_key(path))));
-                } else {
-                    problems.push(Problem::warning(
-                        path.to_string_lossy(),
-                        "skipped: not a regular file (a FIFO, socket or device)",
-                    ));
-                    passed_over.push((dedup_key(path), SkipReason::NotARegularFile));
-                }
+                Walked::Problem(problem) => met.problems.push(problem),
             }
-            Err(err) => problems.push(walk_problem(&root, &err)),
-        }
-    }
-    if articles == 0 {
+            ignore::WalkState::Continue
+        })
+    });
+    let met = met.into_inner().unwrap_or_else(|e| e.into_inner());
+    if met.found.is_empty() {
         problems.push(Problem::error(
-            root,
+            root.as_str(),
             "no .txt, .md or .markdown articles found in this directory \
              (hidden and ignored files are skipped; name a file to read it anyway)",
         ));
+    }
+    found.extend(met.found);
+    passed_over.extend(met.passed_over);
+    problems.extend(met.problems);
+}
+
+/// What one entry of a directory walk is.
+enum Walked {
+    Directory,
+    Article(Source, FileId),
+    PassedOver(FileId, SkipReason),
+    /// A FIFO, socket or device with an article's name.
+    NotRegular(Problem, FileId),
+    Problem(Problem),
+}
+
+/// Classifies one entry of the walk of `root` (on a walker thread).
+fn walk_entry(root: &str, entry: Result<ignore::DirEntry, ignore::Error>) -> Walked {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => return Walked::Problem(walk_problem(root, &err)),
+    };
+    let path = entry.path();
+    let Some(file_type) = entry.file_type() else {
+        return Walked::Directory; // standard input; never met in a walk
+    };
+    if file_type.is_dir() {
+        return Walked::Directory;
+    }
+    if !is_article_name(path) {
+        return Walked::PassedOver(dedup_key(path), SkipReason::not_an_article(path));
+    }
+    if file_type.is_file() {
+        let source = Source {
+            path: path.to_string_lossy().into_owned(),
+            kind: SourceKind::Regular(path.to_path_buf()),
+        };
+        Walked::Article(source, dedup_key(path))
+    } else {
+        Walked::NotRegular(
+            Problem::warning(
+                path.to_string_lossy(),
+                "skipped: not a regular file (a FIFO, socket or device)",
+            ),
+            dedup_key(path),
+        )
     }
 }
 
