@@ -11,6 +11,31 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+/// Appends `s` as a JSON string, byte for byte as serde_json writes it
+/// (only `"`, `\\` and control characters below U+0020 are escaped).
+/// Most strings need no escape and are copied whole, without serde_json's
+/// per-byte escape loop: this is on the hot path of every JSON record.
+pub(crate) fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    // `fold`, not `any`: no early exit, so the loop vectorises
+    let escape = s.bytes().fold(false, |acc, b| {
+        acc | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
+    if escape {
+        // writing to a Vec cannot fail, nor can serialising a string
+        let _ = serde_json::to_writer(&mut *out, s);
+    } else {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
+}
+
+/// Appends an integer as JSON (as serde_json writes it, through itoa).
+pub(crate) fn push_json_int(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
 /// Writes one JSON value followed by a newline.
 pub fn write_json_line<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
@@ -170,5 +195,31 @@ mod tests {
             "a b c\\u{1b}[31m\\u{202e}x\\u{85}\\u{feff}"
         );
         assert_eq!(escape_for_terminal("Hà Nội – 425…"), "Hà Nội – 425…");
+    }
+
+    #[test]
+    fn json_strings_are_written_as_serde_json_writes_them() {
+        for s in [
+            "",
+            "plain text",
+            "Hà Nội – 67.4%",
+            "a \"quoted\" word",
+            "back\\slash",
+            "tab\tand\nnewline\r",
+            "\u{0}\u{1f}\u{7f}\u{80}",
+            "\u{2028}\u{202e}emoji 🎉",
+        ] {
+            let mut ours = Vec::new();
+            push_json_str(&mut ours, s);
+            assert_eq!(ours, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+        for n in [0usize, 7, 1_420_907, usize::MAX] {
+            let mut ours = Vec::new();
+            push_json_int(&mut ours, n);
+            assert_eq!(ours, serde_json::to_vec(&n).unwrap());
+        }
+        let mut ours = Vec::new();
+        push_json_int(&mut ours, -2025i32);
+        assert_eq!(ours, b"-2025");
     }
 }
