@@ -56,10 +56,12 @@ fn long_parts(doc: &Document) -> Option<Vec<std::ops::Range<usize>>> {
 }
 
 fn locate(doc: &Document, mentions: Vec<extract::Mention>) -> Vec<Located> {
+    // mentions come in text order: count forward from one to the next
+    let mut locator = doc.lines.locator(&doc.text);
     mentions
         .into_iter()
         .map(|mention| {
-            let (line, column) = doc.line_col(mention.start);
+            let (line, column) = locator.line_col(mention.start);
             Located {
                 doc: doc.path.clone(),
                 line,
