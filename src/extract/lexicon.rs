@@ -100,6 +100,33 @@ pub(crate) fn surely_not_number_word(word: &[u8]) -> bool {
     set[i / 64] & (1 << (i % 64)) == 0
 }
 
+/// Whether `text` holds a written number or scale word (`seven`, `Dozen`,
+/// `million`) as a whole word, a word being a run of ASCII letters (what
+/// [`small_number`] and [`scale_word`] without abbreviations accept).
+///
+/// One automaton pass over the text instead of splitting it into words
+/// and judging each: this runs on every sentence without a digit, which is
+/// most of the prose of an article.
+pub(crate) fn has_number_word(text: &[u8]) -> bool {
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let words = SMALL_NUMBERS.iter().map(|(w, _)| *w);
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            // the longest at each start: `sixty`, not `six` inside it
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(words.chain(SCALE_WORDS.iter().map(|(w, _)| *w)))
+            .expect("the number words are a valid automaton")
+    });
+    let letter = |i: usize| text.get(i).is_some_and(u8::is_ascii_alphabetic);
+    // A match inside a longer word has a letter before or after it. A
+    // whole word is never hidden by such a match: one overlapping its
+    // start would put a letter before it.
+    words
+        .find_iter(text)
+        .any(|m| !letter(m.end()) && (m.start() == 0 || !letter(m.start() - 1)))
+}
+
 /// The entry of `table` that `word` spells, in any case.
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     if surely_not_number_word(word.as_bytes()) {
@@ -554,6 +581,48 @@ pub fn singular(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_are_found_as_whole_words_only() {
+        // the word-by-word judgement the automaton replaces
+        let word_by_word = |text: &str| {
+            text.split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| small_number(w).is_some() || scale_word(w, false).is_some())
+        };
+        for text in [
+            "",
+            "Seven",
+            "seven",
+            "SEVENTY",
+            "sixty",
+            "sixtyx",
+            "bone",
+            "often",
+            "a dozen eggs",
+            "Thousands of people",
+            "the hundred-year flood",
+            "tenth",
+            "x-ten-y",
+            "Hà Nội có mười ba quận, ten of them",
+            "éten",
+            "twentyone",
+            "one",
+            "onex one",
+            "sevenine",
+            "ninety-nine",
+            "billionaire",
+            "a million.",
+            "No digits, no numbers at all here.",
+            "Someone wrote nineteen",
+            "eighteenth century, nothing",
+        ] {
+            assert_eq!(
+                has_number_word(text.as_bytes()),
+                word_by_word(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn number_words_in_any_case_and_nothing_else() {
