@@ -686,12 +686,67 @@ pub fn read_document(
             buf
         }
         SourceKind::File(path) => read_regular_file(&src.path, path)?,
-        SourceKind::Regular(path) => fs::read(path).map_err(|e| {
+        SourceKind::Regular(path) => read_file(path).map_err(|e| {
             Problem::error(&src.path, format!("cannot read: {}", plain_io_error(&e)))
         })?,
     };
     let text = decode(&src.path, bytes)?;
     document_from_text(&src.path, text, opts)
+}
+
+/// Files from this size up are read in pieces on several threads.
+const PARALLEL_READ_MIN: u64 = 16 << 20;
+
+/// Reads a whole file, as `fs::read` does; a large one in pieces on all
+/// threads.
+///
+/// The buffer of a large file is fresh memory, and the kernel zeroes each
+/// page on first touch, inside the `read` that fills it. On a virtual
+/// machine that touch can cost more than the copy (0.1 to 0.5 s for a
+/// 100 MB file on the benchmark machine), and it is one thread's work
+/// before extraction can start; in pieces the threads share it.
+fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    let mut file = fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len < PARALLEL_READ_MIN || rayon::current_num_threads() < 2 {
+        let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        file.read_to_end(&mut buf)?;
+        return Ok(buf);
+    }
+    read_in_pieces(&mut file, len, READ_PIECE)
+}
+
+/// Bytes each thread reads at a time in [`read_in_pieces`].
+const READ_PIECE: usize = 4 << 20;
+
+/// Reads a file of `len` bytes (as its metadata says) in pieces of
+/// `piece` bytes on all threads, and then whatever it grew by since.
+#[cfg(unix)]
+fn read_in_pieces(file: &mut fs::File, len: u64, piece: usize) -> io::Result<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let len = usize::try_from(len).map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+    let mut buf = vec![0u8; len];
+    buf.par_chunks_mut(piece.max(1))
+        .enumerate()
+        .try_for_each(
+            |(i, part)| match file.read_exact_at(part, (i * piece) as u64) {
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                    Err(io::Error::other("the file shrank while it was being read"))
+                }
+                other => other,
+            },
+        )?;
+    // a file that grew has more to read, as `fs::read` would
+    io::Seek::seek(file, io::SeekFrom::Start(len as u64))?;
+    file.read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+#[cfg(not(unix))]
+fn read_in_pieces(file: &mut fs::File, len: u64, _piece: usize) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 /// Reads a file, refusing anything but a regular file *before* opening it:
@@ -713,7 +768,7 @@ fn read_regular_file(display: &str, path: &Path) -> Result<Vec<u8>, Problem> {
             ),
         ));
     }
-    fs::read(path).map_err(|e| cannot(&e))
+    read_file(path).map_err(|e| cannot(&e))
 }
 
 #[cfg(unix)]
@@ -1350,6 +1405,33 @@ pub fn load(paths: &[String], opts: &LoadOptions) -> Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_read_in_pieces_is_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let text: String = (0..1000).map(|i| format!("line {i}: Hà Nội\n")).collect();
+        fs::write(&path, &text).unwrap();
+        let len = text.len() as u64;
+        for piece in [1, 7, 4096, text.len(), text.len() + 1] {
+            let mut file = fs::File::open(&path).unwrap();
+            let read = read_in_pieces(&mut file, len, piece).unwrap();
+            assert_eq!(read, text.as_bytes(), "pieces of {piece}");
+        }
+        // a file longer than its length said (it grew) is read to its end
+        let mut file = fs::File::open(&path).unwrap();
+        assert_eq!(
+            read_in_pieces(&mut file, len - 10, 64).unwrap(),
+            text.as_bytes()
+        );
+        // and one shorter (it shrank) is an error, not a buffer of zeros
+        #[cfg(unix)]
+        {
+            let mut file = fs::File::open(&path).unwrap();
+            let err = read_in_pieces(&mut file, len + 10, 64).unwrap_err();
+            assert!(err.to_string().contains("shrank"), "{err}");
+        }
+    }
 
     fn opts() -> LoadOptions {
         LoadOptions::default()
