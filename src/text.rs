@@ -364,10 +364,12 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn starts_paragraph(text: &str, newline: usize) -> bool {
-    // a blank line follows
-    let rest = &text[newline + 1..];
-    let line_end = rest.find('\n').unwrap_or(rest.len());
-    rest[..line_end].trim().is_empty()
+    // a blank line follows: judged up to its first non-space char, not by
+    // finding the end of what is usually a whole paragraph
+    text[newline + 1..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
 }
 
 fn next_non_space(text: &str, from: usize) -> Option<char> {
