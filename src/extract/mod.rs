@@ -287,9 +287,13 @@ pub fn extract_in(text: &str, ctx: &Context, part: Range<usize>) -> Vec<Mention>
         }
         i
     };
+    // Only the spans that reach into this part: a long document's spans
+    // (a Source: line per article of an archive) were otherwise copied and
+    // sorted for each of its parts, which grew with the square of its size.
     let mut skip: Vec<Range<usize>> = ctx
         .skip
         .iter()
+        .filter(|r| r.start < end && r.end > body_start)
         .map(|r| crate::text::floor_char_boundary(text, r.start.min(text.len()))..ceil(r.end))
         .filter(|r| r.start < r.end)
         .collect();
