@@ -495,8 +495,9 @@ fn walk_directory(
         let (met, root) = (&met, &root);
         Box::new(move |entry| {
             let outcome = walk_entry(root, entry);
-            // a poisoned lock only means another visitor panicked, which
-            // the walk reports itself; what was gathered is still sound
+            // visitors do not panic (and `run` would re-raise one that
+            // did), so the lock is never poisoned; were it, what was
+            // gathered is still whole
             let mut met = met.lock().unwrap_or_else(|e| e.into_inner());
             match outcome {
                 Walked::Directory => {}
