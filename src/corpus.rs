@@ -696,6 +696,7 @@ pub fn read_document(
 }
 
 /// Files from this size up are read in pieces on several threads.
+#[cfg(unix)]
 const PARALLEL_READ_MIN: u64 = 16 << 20;
 
 /// Reads a whole file, as `fs::read` does; a large one in pieces on all
@@ -709,15 +710,17 @@ const PARALLEL_READ_MIN: u64 = 16 << 20;
 fn read_file(path: &Path) -> io::Result<Vec<u8>> {
     let mut file = fs::File::open(path)?;
     let len = file.metadata()?.len();
-    if len < PARALLEL_READ_MIN || rayon::current_num_threads() < 2 {
-        let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-        file.read_to_end(&mut buf)?;
-        return Ok(buf);
+    #[cfg(unix)]
+    if len >= PARALLEL_READ_MIN && rayon::current_num_threads() >= 2 {
+        return read_in_pieces(&mut file, len, READ_PIECE);
     }
-    read_in_pieces(&mut file, len, READ_PIECE)
+    let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 /// Bytes each thread reads at a time in [`read_in_pieces`].
+#[cfg(unix)]
 const READ_PIECE: usize = 4 << 20;
 
 /// Reads a file of `len` bytes (as its metadata says) in pieces of
@@ -739,13 +742,6 @@ fn read_in_pieces(file: &mut fs::File, len: u64, piece: usize) -> io::Result<Vec
         )?;
     // a file that grew has more to read, as `fs::read` would
     io::Seek::seek(file, io::SeekFrom::Start(len as u64))?;
-    file.read_to_end(&mut buf)?;
-    Ok(buf)
-}
-
-#[cfg(not(unix))]
-fn read_in_pieces(file: &mut fs::File, len: u64, _piece: usize) -> io::Result<Vec<u8>> {
-    let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     file.read_to_end(&mut buf)?;
     Ok(buf)
 }
@@ -1408,6 +1404,7 @@ pub fn load(paths: &[String], opts: &LoadOptions) -> Corpus {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
     #[test]
     fn a_file_read_in_pieces_is_the_file() {
         let dir = tempfile::tempdir().unwrap();
@@ -1427,12 +1424,9 @@ mod tests {
             text.as_bytes()
         );
         // and one shorter (it shrank) is an error, not a buffer of zeros
-        #[cfg(unix)]
-        {
-            let mut file = fs::File::open(&path).unwrap();
-            let err = read_in_pieces(&mut file, len + 10, 64).unwrap_err();
-            assert!(err.to_string().contains("shrank"), "{err}");
-        }
+        let mut file = fs::File::open(&path).unwrap();
+        let err = read_in_pieces(&mut file, len + 10, 64).unwrap_err();
+        assert!(err.to_string().contains("shrank"), "{err}");
     }
 
     fn opts() -> LoadOptions {
