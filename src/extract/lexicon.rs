@@ -69,7 +69,7 @@ const SCALE_ABBREVIATIONS: &[(&str, f64)] = &[
 /// article, and this rejects nearly all of them without lower-casing.
 /// A word that is not ASCII is never rejected here: it is judged after
 /// lower-casing (the Kelvin sign lower-cases to `k`).
-pub(crate) fn surely_not_number_word(word: &[u8]) -> bool {
+fn surely_not_number_word(word: &[u8]) -> bool {
     const LONGEST: usize = 9;
     fn slot(len: usize, first: u8, last: u8) -> usize {
         ((len - 1) * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
