@@ -342,6 +342,13 @@ struct SentenceCtx<'a> {
     quote: std::sync::Arc<str>,
     /// Named entities with absolute byte spans.
     ents: Vec<Ent>,
+    /// Hash of `norm`: which claims share a sentence, for copy detection.
+    hash: u64,
+    /// The [`TARGET_CUES`] the sentence holds, and the `long-term`-like
+    /// term it names: the sentence's part of every claim's modality,
+    /// found once rather than for each of its claims.
+    target_cues: Vec<&'static str>,
+    term: Option<&'static str>,
 }
 
 impl<'a> SentenceCtx<'a> {
@@ -349,7 +356,7 @@ impl<'a> SentenceCtx<'a> {
         doc_text: &'a str,
         start: usize,
         end: usize,
-        mid: &std::collections::HashSet<String>,
+        mid: &rustc_hash::FxHashSet<String>,
     ) -> Self {
         let start = crate::text::floor_char_boundary(doc_text, start.min(doc_text.len()));
         let text = safe_slice(doc_text, start, end);
@@ -357,26 +364,65 @@ impl<'a> SentenceCtx<'a> {
         // `Ridership reached …`: a capitalised opener the article never
         // capitalises elsewhere is an ordinary word, not a name
         ents.retain(|e| !e.initial || mid.contains(&e.name.to_lowercase()));
+        let norm = normalize_words(text);
+        let target_cues = TARGET_CUES
+            .iter()
+            .copied()
+            .filter(|c| norm.contains(c))
+            .collect();
+        let lower = text.to_lowercase();
+        let term = ["medium-term", "long-term", "short-term"]
+            .into_iter()
+            .find(|t| lower.contains(t));
         SentenceCtx {
             start,
             text,
-            norm: normalize_words(text),
-            quote: text.split_whitespace().collect::<Vec<_>>().join(" ").into(),
+            hash: hash_str(&norm),
+            norm,
+            quote: collapse_whitespace(text).into(),
             ents,
+            target_cues,
+            term,
         }
     }
+}
+
+/// `text` with each run of whitespace made one space, and none at its ends.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Words an article capitalises in mid-sentence (after a lower-case word
 /// or a comma): its names, as opposed to words capitalised only because
 /// they open a sentence.
-fn mid_sentence_capitals(body: &str) -> std::collections::HashSet<String> {
-    let mut out = std::collections::HashSet::new();
+///
+/// A name recurs through an article: each is lower-cased into one buffer
+/// and copied into the set only the first time.
+fn mid_sentence_capitals(body: &str) -> rustc_hash::FxHashSet<String> {
+    let mut out = rustc_hash::FxHashSet::default();
     let mut prev_mid = false;
+    let mut lower = String::new();
     for w in body.split_whitespace() {
         let word = w.trim_matches(|c: char| !c.is_alphanumeric());
         if prev_mid && word.chars().next().is_some_and(char::is_uppercase) {
-            out.insert(trim_possessive(&word.to_lowercase()));
+            lower.clear();
+            if word.is_ascii() {
+                lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                // `str::to_lowercase` knows a word-final sigma; chars do not
+                lower.push_str(&word.to_lowercase());
+            }
+            let name = lower.trim_end_matches("'s").trim_end_matches("’s");
+            if !out.contains(name) {
+                out.insert(name.to_string());
+            }
         }
         let last = w.chars().last().unwrap_or('.');
         prev_mid = !matches!(last, '.' | '!' | '?' | ':' | '"' | '”' | '—' | '-' | '|');
@@ -505,7 +551,7 @@ fn interpret_one(
 
     let flow = !is_time && (FLOW_CUES.iter().any(|c| nclause.contains(c)) || m.per.is_some())
         || prev.is_some_and(|p| inherits_flow(text, p, m));
-    let (modality, horizon) = modality(nsentence, &nclause, sentence, m, near, doc.meta.published);
+    let (modality, horizon) = modality(ctx, &nclause, m, near, doc.meta.published);
     let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target, text, s0);
 
     // catalogue first
@@ -663,7 +709,7 @@ fn interpret_one(
         weekday: m.weekday.map(|w| w.0),
         implied_year: m.implied_year,
         conversion: m.kind == Kind::Money && is_conversion(text, near, m),
-        sentence_hash: hash_str(nsentence),
+        sentence_hash: ctx.hash,
     })
 }
 
@@ -841,17 +887,13 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Fact or target, and the target's horizon.
 fn modality(
-    nsentence: &str,
+    ctx: &SentenceCtx<'_>,
     nclause: &str,
-    sentence: &str,
     m: &Mention,
     sentence_mentions: &[&Mention],
     published: Option<PartialDate>,
 ) -> (Modality, Option<String>) {
-    let mut cues: Vec<&&str> = TARGET_CUES
-        .iter()
-        .filter(|c| nsentence.contains(**c))
-        .collect();
+    let mut cues: Vec<&str> = ctx.target_cues.clone();
     cues.extend(CLAUSE_TARGET_CUES.iter().filter(|c| nclause.contains(**c)));
     let future_year = sentence_mentions.iter().find(|o| {
         matches!(o.kind, Kind::Year | Kind::Date)
@@ -862,17 +904,13 @@ fn modality(
                 _ => false,
             }
     });
-    let lower = sentence.to_lowercase();
-    let term = ["medium-term", "long-term", "short-term"]
-        .into_iter()
-        .find(|t| lower.contains(t));
+    let term = ctx.term;
     if cues.is_empty() && future_year.is_none() && term.is_none() {
         return (Modality::Fact, None);
     }
     // `will` alone, in a sentence placed at or before publication, reports a fact
     // (`In the 2024-2025 school year, the city will have 2,913 schools`)
-    let only_will =
-        cues.iter().all(|c| ***c == *" will ") && future_year.is_none() && term.is_none();
+    let only_will = cues.iter().all(|c| *c == " will ") && future_year.is_none() && term.is_none();
     if only_will {
         let scoped_past = sentence_mentions.iter().any(|o| {
             !std::ptr::eq(*o, m)
@@ -1408,21 +1446,20 @@ fn main_subject(doc: &Document) -> String {
             *counts.entry(e).or_default() += 1;
         }
     }
+    // each name normalised once, not once per pair compared
+    let title_norm: Vec<String> = title.iter().map(|t| normalize_subject(t)).collect();
+    let mut counted_norm: rustc_hash::FxHashSet<String> = Default::default();
     for (e, n) in counts.iter_mut() {
-        if title
-            .iter()
-            .any(|t| normalize_subject(t) == normalize_subject(e))
-        {
+        let norm = normalize_subject(e);
+        if title_norm.contains(&norm) {
             *n *= 2;
         }
+        counted_norm.insert(norm);
     }
     // a name only the title gives still counts; a single title word (`City
     // library network expands`) less than a name (`Green Harbour Alliance`)
-    for t in title.iter().filter(|t| !t.starts_with("the ")) {
-        if !counts
-            .keys()
-            .any(|e| normalize_subject(e) == normalize_subject(t))
-        {
+    for (t, norm) in title.iter().zip(&title_norm) {
+        if !t.starts_with("the ") && counted_norm.insert(norm.clone()) {
             counts.insert(t.clone(), if t.contains(' ') { 2 } else { 1 });
         }
     }
