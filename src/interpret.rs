@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::catalog::{normalize_words, Catalog, Varies};
 use crate::corpus::Document;
 use crate::date::PartialDate;
-use crate::extract::lexicon::{is_function_word, singular};
+use crate::extract::lexicon::{is_function_word, singular, Lower};
 use crate::extract::{Kind, ListItem, Mention, Qualifier, Value};
 use crate::hash::hash_str;
 
@@ -843,24 +843,24 @@ fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)
     let before = safe_slice(text, from, m.start);
     let words: Vec<(usize, &str)> = word_spans(before).collect();
     for &(at, w) in words.iter().rev().take(6) {
-        let w = w.to_lowercase();
-        if EVENT_WORDS.contains(&w.as_str()) {
-            let name = if w == "set" {
-                "set up".into()
-            } else if w == "took" {
-                "took place".into()
-            } else {
-                w
+        let w = Lower::new(w);
+        let w = w.as_str();
+        if EVENT_WORDS.contains(&w) {
+            let name = match w {
+                "set" => "set up",
+                "took" => "took place",
+                w => w,
             };
-            return Some((name, from + at));
+            return Some((name.to_string(), from + at));
         }
     }
     let after_end = (m.end + 60).min(m.sentence[1]).max(m.end);
     let after = safe_slice(text, m.end, after_end);
     for (at, w) in word_spans(after).take(4) {
-        let w = w.to_lowercase();
-        if EVENT_WORDS.contains(&w.as_str()) && w != "dated" {
-            return Some((w, m.end + at));
+        let w = Lower::new(w);
+        let w = w.as_str();
+        if EVENT_WORDS.contains(&w) && w != "dated" {
+            return Some((w.to_string(), m.end + at));
         }
     }
     None
@@ -1305,21 +1305,23 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
         // back-references: `the city has`, `the whole city had`, `the network includes`
         if w.eq_ignore_ascii_case("the") {
             let mut j = i + 1;
-            if j < words.len() && matches!(w_at(j).to_lowercase().as_str(), "whole" | "entire") {
+            if j < words.len() && matches!(Lower::new(w_at(j)).as_str(), "whole" | "entire") {
                 j += 1;
             }
             if j < words.len() {
-                let noun = trim_possessive(&w_at(j).to_lowercase());
+                let lower = Lower::new(w_at(j));
+                let noun = lower.as_str().trim_end_matches("'s").trim_end_matches("’s");
                 let next_ok = (j + 1 >= words.len() || {
-                    let n = w_at(j + 1).to_lowercase();
-                    is_function_word(&n)
+                    let n = Lower::new(w_at(j + 1));
+                    let n = n.as_str();
+                    is_function_word(n)
                         || n.ends_with("ed")
                         || n.ends_with('s') && !n.ends_with("ss")
                 }) || w_at(j).ends_with("'s")
                     || w_at(j).ends_with("’s");
                 if next_ok
                     && matches!(
-                        noun.as_str(),
+                        noun,
                         "city"
                             | "capital"
                             | "network"
@@ -1370,7 +1372,8 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
             i += 1;
             continue;
         }
-        let lw = w.to_lowercase();
+        let lw = Lower::new(w);
+        let lw = lw.as_str();
         let first_word = at_start && i == 0;
         let start_ok = !w.chars().any(|c| c.is_ascii_digit())
             && !is_not_entity(lw.trim_end_matches("'s").trim_end_matches("’s"))
