@@ -247,26 +247,44 @@ pub fn build(claimed: Claimed, catalog: &Catalog, opts: &crate::checks::Options)
     // one shared key per key id and confidence: claims of a key point at one
     // allocation, the first one in document order (looked up by `&str`, so
     // no key string is copied per claim)
-    let mut keys: rustc_hash::FxHashMap<String, Vec<std::sync::Arc<crate::interpret::Key>>> =
+    use crate::interpret::Key;
+    use std::sync::Arc;
+    let mut keys: rustc_hash::FxHashMap<String, Vec<Arc<Key>>> = Default::default();
+    // claims from `collect` already share one allocation per whole key:
+    // each allocation is looked up by its id once, then by its address
+    // (the map holds the allocation too, so no address is reused)
+    let mut by_address: rustc_hash::FxHashMap<*const Key, (Arc<Key>, Arc<Key>)> =
         Default::default();
     for claim in &mut claims {
-        let shared = match keys.get_mut(claim.key.id.as_str()) {
-            Some(same_id) => match same_id
-                .iter()
-                .find(|k| k.confidence == claim.key.confidence)
-            {
-                Some(k) => k.clone(),
-                None => {
-                    same_id.push(claim.key.clone());
-                    continue;
-                }
-            },
+        let address = Arc::as_ptr(&claim.key);
+        let shared = match by_address.get(&address) {
+            Some((_, shared)) => shared.clone(),
             None => {
-                keys.insert(claim.key.id.clone(), vec![claim.key.clone()]);
-                continue;
+                let shared = match keys.get_mut(claim.key.id.as_str()) {
+                    Some(same_id) => {
+                        match same_id
+                            .iter()
+                            .find(|k| k.confidence == claim.key.confidence)
+                        {
+                            Some(k) => k.clone(),
+                            None => {
+                                same_id.push(claim.key.clone());
+                                claim.key.clone()
+                            }
+                        }
+                    }
+                    None => {
+                        keys.insert(claim.key.id.clone(), vec![claim.key.clone()]);
+                        claim.key.clone()
+                    }
+                };
+                by_address.insert(address, (claim.key.clone(), shared.clone()));
+                shared
             }
         };
-        claim.key = shared;
+        if !Arc::ptr_eq(&shared, &claim.key) {
+            claim.key = shared;
+        }
     }
     let sources = reconcile::sources(&claims);
     let mut findings = reconcile::reconcile(&claims, &sources);
