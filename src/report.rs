@@ -286,6 +286,8 @@ pub fn build(claimed: Claimed, catalog: &Catalog, opts: &crate::checks::Options)
             claim.key = shared;
         }
     }
+    // the replaced allocations go now, not after reconciliation
+    drop((by_address, keys));
     let sources = reconcile::sources(&claims);
     let mut findings = reconcile::reconcile(&claims, &sources);
     findings.extend(crate::checks::run(&claims, &sources, catalog, opts));
