@@ -500,7 +500,7 @@ fn walk_directory(
             // gathered is still whole
             let mut met = met.lock().unwrap_or_else(|e| e.into_inner());
             match outcome {
-                Walked::Directory => {}
+                Walked::Nothing => {}
                 Walked::Article(source, key) => met.found.push((source, Some(key))),
                 Walked::PassedOver(key, reason) => met.passed_over.push((key, reason)),
                 Walked::NotRegular(problem, key) => {
@@ -527,7 +527,9 @@ fn walk_directory(
 
 /// What one entry of a directory walk is.
 enum Walked {
-    Directory,
+    /// Nothing to take from it: a directory (the walker enters it itself),
+    /// or an entry without a file type (only standard input has none).
+    Nothing,
     Article(Source, FileId),
     PassedOver(FileId, SkipReason),
     /// A FIFO, socket or device with an article's name.
@@ -543,10 +545,10 @@ fn walk_entry(root: &str, entry: Result<ignore::DirEntry, ignore::Error>) -> Wal
     };
     let path = entry.path();
     let Some(file_type) = entry.file_type() else {
-        return Walked::Directory; // standard input; never met in a walk
+        return Walked::Nothing; // standard input; never met in a walk
     };
     if file_type.is_dir() {
-        return Walked::Directory;
+        return Walked::Nothing;
     }
     if !is_article_name(path) {
         return Walked::PassedOver(dedup_key(path), SkipReason::not_an_article(path));

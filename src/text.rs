@@ -12,8 +12,11 @@ use std::ops::Range;
 /// Lookups cost O(log n) plus a scan of at most [`CHAR_MARK_STRIDE`] bytes,
 /// whatever the line length: a 50 MB article on a single line must not make
 /// locating each of its mentions rescan the line from its start (which made
-/// extraction quadratic). Offsets met in increasing order (a document's
-/// mentions) are cheaper still through a [`Locator`].
+/// extraction quadratic). In non-ASCII text the first lookup also counts
+/// the text's chars once (O(n)), which later lookups share. Offsets met in
+/// increasing order (a document's mentions) are cheaper still through a
+/// [`Locator`], which needs those counts only for an offset before the one
+/// it last gave.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     /// Byte offset at which each line starts.
