@@ -266,10 +266,12 @@ impl Cache {
         }
         let name = format!("{} (entry at byte {at})", self.pack().display());
         match claims_io::read(&name, &payload[..]) {
-            Ok(mut docs)
-                if docs.len() == 1
-                    && docs[0].0.path == doc_path
-                    && docs[0].0.claims == docs[0].1.len() =>
+            Ok(claims_io::ClaimsFile {
+                documents: mut docs,
+                ..
+            }) if docs.len() == 1
+                && docs[0].0.path == doc_path
+                && docs[0].0.claims == docs[0].1.len() =>
             {
                 self.mark_used(key, slot.size());
                 docs.pop()

@@ -3,7 +3,10 @@
 //! incremental cache.
 //!
 //! The format is JSON lines, one `document` record followed by its `claim`
-//! records. Unlike the `check` JSON (a contract for people and tools),
+//! records, and at the end of a `claimcheck claims` run one `inputs` record:
+//! the documents that could not be read, the files passed over and the
+//! problems met, so that a reconciliation from shards reports them as a
+//! direct run does. Unlike the `check` JSON (a contract for people and tools),
 //! these records are faithful: reading them back gives exactly the claims
 //! that were written, so a reconciliation from shards equals a direct run.
 
@@ -20,8 +23,12 @@ use crate::extract::{Kind, ListItem, Qualifier, Value};
 use crate::interpret::{AsOf, AsOfSource, Claim, Confidence, Interval, Key, KeySource, Modality};
 use crate::report::DocInfo;
 
-/// Version of the claim records; a reader refuses other versions.
-pub const SCHEMA: u32 = 1;
+/// Version of the claim records written; a reader refuses newer versions.
+/// Schema 2 added the `inputs` record (files of schema 1 have none).
+pub const SCHEMA: u32 = 2;
+
+/// The oldest version of the claim records this claimcheck reads.
+const OLDEST_SCHEMA: u32 = 1;
 
 /// A record as written. Read by [`read`] according to its `type`, each kind
 /// into its own struct (not through this enum: serde buffers the fields of
@@ -37,6 +44,67 @@ enum Record {
     },
     Document(DocRecord),
     Claim(Box<ClaimRecord>),
+    Inputs(InputsRecord),
+}
+
+/// How the inputs of the run that wrote the file went, beyond its documents.
+#[derive(Serialize, Deserialize)]
+struct InputsRecord {
+    /// Documents that could not be read (each also among `problems`).
+    failed: usize,
+    skipped: Vec<SkippedRecord>,
+    problems: Vec<RunProblemRecord>,
+}
+
+/// Files passed over for one reason.
+#[derive(Serialize, Deserialize)]
+struct SkippedRecord {
+    /// `not_an_article` (with its `extension`, if any) or `not_a_regular_file`.
+    reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    extension: Option<String>,
+    count: usize,
+}
+
+/// A problem of the run not tied to a document read (a path that could not
+/// be read or walked, a FIFO with an article's name).
+#[derive(Serialize, Deserialize)]
+struct RunProblemRecord {
+    path: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    error: bool,
+    message: String,
+}
+
+/// What a claims file says about its run's inputs, besides its documents:
+/// the counterpart of [`crate::report::Inputs`] and the run's problems.
+#[derive(Debug, Clone, Default)]
+pub struct RunInputs {
+    /// Documents that could not be read.
+    pub failed: usize,
+    /// Files in walked directories that were not read, by reason.
+    pub skipped: crate::corpus::Skipped,
+    /// Problems met finding and reading the documents.
+    pub problems: Vec<Problem>,
+}
+
+impl RunInputs {
+    /// Adds another file's (or shard's) inputs to these.
+    pub fn merge(&mut self, other: RunInputs) {
+        self.failed += other.failed;
+        for (reason, n) in other.skipped.by_reason() {
+            self.skipped.add_count(reason.clone(), n);
+        }
+        self.problems.extend(other.problems);
+    }
+}
+
+/// A claims file read back: its documents with their claims, and its run's inputs.
+#[derive(Debug, Default)]
+pub struct ClaimsFile {
+    pub documents: Vec<(DocInfo, Vec<Claim>)>,
+    pub inputs: RunInputs,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -201,7 +269,7 @@ impl ClaimsError {
 }
 
 /// Reads a claims file (`-` is standard input).
-pub fn read_file(path: &str) -> Result<Vec<(DocInfo, Vec<Claim>)>, ClaimsError> {
+pub fn read_file(path: &str) -> Result<ClaimsFile, ClaimsError> {
     if path == "-" {
         return read(path, io::stdin().lock());
     }
@@ -465,12 +533,82 @@ pub fn write_document<W: Write>(out: &mut W, d: &DocInfo, claims: &[Claim]) -> i
     Ok(())
 }
 
+/// Writes the `inputs` record that ends the output of a `claims` run.
+pub fn write_inputs<W: Write>(out: &mut W, inputs: &RunInputs) -> io::Result<()> {
+    use crate::corpus::SkipReason;
+    let record = InputsRecord {
+        failed: inputs.failed,
+        skipped: inputs
+            .skipped
+            .by_reason()
+            .map(|(reason, count)| match reason {
+                SkipReason::NotAnArticle(extension) => SkippedRecord {
+                    reason: "not_an_article".into(),
+                    extension: extension.clone(),
+                    count,
+                },
+                SkipReason::NotARegularFile => SkippedRecord {
+                    reason: "not_a_regular_file".into(),
+                    extension: None,
+                    count,
+                },
+            })
+            .collect(),
+        problems: inputs
+            .problems
+            .iter()
+            .map(|p| RunProblemRecord {
+                path: p.path.clone(),
+                line: p.line,
+                column: p.column,
+                error: p.is_error(),
+                message: p.message.clone(),
+            })
+            .collect(),
+    };
+    crate::render::write_json_line(out, &Record::Inputs(record))
+}
+
+/// The [`RunInputs`] an `inputs` record holds.
+fn run_inputs(r: InputsRecord) -> Result<RunInputs, String> {
+    use crate::corpus::SkipReason;
+    let mut inputs = RunInputs {
+        failed: r.failed,
+        ..RunInputs::default()
+    };
+    for s in r.skipped {
+        let reason = match s.reason.as_str() {
+            "not_an_article" => SkipReason::NotAnArticle(s.extension),
+            "not_a_regular_file" => SkipReason::NotARegularFile,
+            other => return Err(format!("unknown reason for a skipped file `{other}`")),
+        };
+        inputs.skipped.add_count(reason, s.count);
+    }
+    inputs.problems = r
+        .problems
+        .into_iter()
+        .map(|p| Problem {
+            path: p.path,
+            line: p.line,
+            column: p.column,
+            severity: if p.error {
+                ProblemSeverity::Error
+            } else {
+                ProblemSeverity::Warning
+            },
+            message: p.message,
+        })
+        .collect();
+    Ok(inputs)
+}
+
 /// How a claim record written by [`write`] starts.
 const CLAIM_TAG: &str = r#"{"type":"claim","#;
 
 /// Reads claim records written by [`write`]; `path` names the source in errors.
-pub fn read<R: BufRead>(path: &str, input: R) -> Result<Vec<(DocInfo, Vec<Claim>)>, ClaimsError> {
+pub fn read<R: BufRead>(path: &str, input: R) -> Result<ClaimsFile, ClaimsError> {
     let mut docs: Vec<(DocInfo, Vec<Claim>)> = Vec::new();
+    let mut inputs = RunInputs::default();
     let mut current: Option<Arc<str>> = None;
     for (n, line) in input.lines().enumerate() {
         let line_no = n + 1;
@@ -502,9 +640,10 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<Vec<(DocInfo, Vec<Claim>
                 let schema = kind
                     .schema
                     .ok_or_else(|| bad("a header record without a schema".into()))?;
-                if schema != SCHEMA {
+                if !(OLDEST_SCHEMA..=SCHEMA).contains(&schema) {
                     return Err(bad(format!(
-                        "claim records of schema {schema}; this claimcheck reads schema {SCHEMA}"
+                        "claim records of schema {schema}; this claimcheck reads schemas \
+                         {OLDEST_SCHEMA} to {SCHEMA}"
                     )));
                 }
             }
@@ -532,15 +671,23 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<Vec<(DocInfo, Vec<Claim>
                 }
                 claims.push(claim);
             }
+            "inputs" => {
+                let r: InputsRecord = serde_json::from_str(&line).map_err(not_a_record)?;
+                // files joined with `cat` hold one per run
+                inputs.merge(run_inputs(r).map_err(bad)?);
+            }
             other => {
                 return Err(bad(format!(
                     "not a claimcheck claim record: unknown type `{other}` \
-                     (expected header, document or claim)"
+                     (expected header, document, claim or inputs)"
                 )))
             }
         }
     }
-    Ok(docs)
+    Ok(ClaimsFile {
+        documents: docs,
+        inputs,
+    })
 }
 
 #[cfg(test)]
@@ -555,7 +702,7 @@ mod tests {
         let per_doc = crate::report::claims_of(&[doc], &crate::catalog::Catalog::default());
         let mut buf = Vec::new();
         write(&mut buf, &per_doc).unwrap();
-        let back = read("mem", &buf[..]).unwrap();
+        let back = read("mem", &buf[..]).unwrap().documents;
         let mut again = Vec::new();
         write(&mut again, &back).unwrap();
         assert_eq!(
@@ -575,6 +722,51 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let e = read_file(&dir.path().display().to_string()).unwrap_err();
         assert!(!e.to_string().contains("os error"), "{e}");
+    }
+
+    #[test]
+    fn inputs_round_trip_and_add_up_across_runs() {
+        use crate::corpus::SkipReason;
+        let mut skipped = crate::corpus::Skipped::default();
+        skipped.add_count(SkipReason::NotAnArticle(Some("png".into())), 2);
+        skipped.add_count(SkipReason::NotAnArticle(None), 1);
+        skipped.add(SkipReason::NotARegularFile);
+        let inputs = RunInputs {
+            failed: 1,
+            skipped,
+            problems: vec![
+                Problem::error("corpus/bad.md", "not valid UTF-8").at(3, 7),
+                Problem::warning("corpus/pipe.md", "skipped: not a regular file"),
+            ],
+        };
+        let mut buf = Vec::new();
+        write_header(&mut buf).unwrap();
+        write_inputs(&mut buf, &inputs).unwrap();
+        // two runs' files joined with `cat`: each run's counts are added
+        let twice = [&buf[..], &buf[..]].concat();
+        let back = read("shard.jsonl", &twice[..]).unwrap();
+        assert!(back.documents.is_empty());
+        assert_eq!(back.inputs.failed, 2);
+        let reasons: Vec<(String, usize)> = back
+            .inputs
+            .skipped
+            .by_reason()
+            .map(|(r, n)| (r.to_string(), n))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("not an article (no extension)".to_string(), 2),
+                ("not an article (.png)".to_string(), 4),
+                ("not a regular file".to_string(), 2),
+            ]
+        );
+        assert_eq!(back.inputs.problems.len(), 4);
+        assert_eq!(back.inputs.problems[0], inputs.problems[0]);
+        assert_eq!(back.inputs.problems[1], inputs.problems[1]);
+        // schema 1 files (before the record existed) are still read
+        let old = "{\"type\":\"header\",\"schema\":1,\"tool\":\"claimcheck\",\"version\":\"0\"}\n";
+        assert_eq!(read("old.jsonl", old.as_bytes()).unwrap().inputs.failed, 0);
     }
 
     #[test]

@@ -297,7 +297,14 @@ impl Skipped {
 
     /// Counts one more file skipped for `reason`.
     pub fn add(&mut self, reason: SkipReason) {
-        *self.by_reason.entry(reason).or_insert(0) += 1;
+        self.add_count(reason, 1);
+    }
+
+    /// Counts `n` more files skipped for `reason` (a shard's count).
+    pub fn add_count(&mut self, reason: SkipReason, n: usize) {
+        if n > 0 {
+            *self.by_reason.entry(reason).or_insert(0) += n;
+        }
     }
 }
 

@@ -329,6 +329,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 claimcheck::claims_io::write_document(&mut out, info, claims)
                     .context("writing output")?;
             }
+            // what the reduce step reports as a direct run would: the
+            // documents that failed, the files skipped, the problems met
+            let run_inputs = claimcheck::claims_io::RunInputs {
+                failed: inputs.failed,
+                skipped: inputs.skipped.clone(),
+                problems: problems.clone(),
+            };
+            claimcheck::claims_io::write_inputs(&mut out, &run_inputs).context("writing output")?;
             out.flush().context("writing output")?;
             // as extract: the records are the data, the count goes to stderr
             if let Some(skipped) = render::check::skipped_clause(&inputs.skipped) {
@@ -534,10 +542,12 @@ impl From<claimcheck::baseline::BaselineError> for FileErrors {
 /// Claim records from `claimcheck claims` output files.
 fn read_claim_files(files: &[String]) -> Result<report::Collected> {
     let mut per_doc = Vec::new();
+    let mut run = claimcheck::claims_io::RunInputs::default();
     for f in files {
-        let docs =
+        let file =
             claimcheck::claims_io::read_file(f).map_err(|e| FileErrors(vec![e.to_problem()]))?;
-        per_doc.extend(docs);
+        per_doc.extend(file.documents);
+        run.merge(file.inputs);
     }
     // a document in two shards is counted once
     per_doc.sort_by(|a, b| a.0.path.cmp(&b.0.path));
@@ -548,9 +558,16 @@ fn read_claim_files(files: &[String]) -> Result<report::Collected> {
     }
     let inputs = report::Inputs {
         read: per_doc.len(),
-        ..Default::default()
+        failed: run.failed,
+        from_cache: 0,
+        skipped: run.skipped,
     };
-    Ok((report::Claimed::from_per_doc(per_doc), Vec::new(), inputs))
+    // in the order a direct run sorts them; a path walked by two shards
+    // is reported once
+    let mut problems = run.problems;
+    report::sort_problems(&mut problems);
+    problems.dedup();
+    Ok((report::Claimed::from_per_doc(per_doc), problems, inputs))
 }
 
 /// The documents the diagnostics quote, read again (their text was dropped

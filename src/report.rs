@@ -230,10 +230,15 @@ pub fn collect(
     if let Some(c) = cache {
         c.finish();
     }
+    sort_problems(&mut problems);
+    (claimed, problems, inputs)
+}
+
+/// Problems in the order a run reports them: by file, place and message.
+pub fn sort_problems(problems: &mut [crate::corpus::Problem]) {
     problems.sort_by(|a, b| {
         (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
     });
-    (claimed, problems, inputs)
 }
 
 /// Reconciles claims already interpreted (from documents or claim files),

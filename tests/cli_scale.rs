@@ -86,6 +86,74 @@ fn four_shards_reconcile_to_the_same_bytes_as_a_direct_run() {
 }
 
 #[test]
+fn shards_report_failed_and_skipped_files_as_a_direct_run_does() {
+    let tmp = corpus_copy();
+    let dir = tmp.path();
+    // a second directory with a file that is not an article, one that is
+    // not UTF-8 (an input error), and an article
+    let extra = dir.join("extra");
+    std::fs::create_dir(&extra).unwrap();
+    std::fs::write(extra.join("chart.png"), b"\x89PNG").unwrap();
+    std::fs::write(extra.join("notes"), "no extension").unwrap();
+    std::fs::write(
+        extra.join("broken.md"),
+        b"The network has \xff 425 cities.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        extra.join("more.md"),
+        "---\npublished: 2025-12-05\n---\nThe network has 425 member cities.\n",
+    )
+    .unwrap();
+    let mut files = Vec::new();
+    for (i, path) in ["corpus/", "extra/"].iter().enumerate() {
+        let (out, err, code) = run(dir, &["claims", path]);
+        // the shard with the unreadable article fails, as a direct run would
+        assert_eq!(code, if i == 1 { 2 } else { 0 }, "{err}");
+        let name = format!("shard-{i}.jsonl");
+        std::fs::write(dir.join(&name), out).unwrap();
+        files.push(name);
+    }
+    for format in ["jsonl", "table"] {
+        let mut args = vec!["check", "--format", format, "--no-cache", "--from-claims"];
+        args.extend(files.iter().map(String::as_str));
+        let merged = run(dir, &args);
+        let direct = run(
+            dir,
+            &[
+                "check",
+                "corpus/",
+                "extra/",
+                "--format",
+                format,
+                "--no-cache",
+            ],
+        );
+        assert_eq!(merged.2, 2, "an input error: {}", merged.1);
+        assert_eq!(merged, direct, "{format}: stdout, stderr and exit code");
+    }
+    let (out, ..) = run(
+        dir,
+        &[
+            "check",
+            "--format",
+            "jsonl",
+            "--no-cache",
+            "--from-claims",
+            "shard-0.jsonl",
+            "shard-1.jsonl",
+        ],
+    );
+    let summary: serde_json::Value = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|r| r["type"] == "summary")
+        .unwrap();
+    assert_eq!(summary["inputs"]["failed"], 1, "{summary}");
+    assert_eq!(summary["inputs"]["skipped"]["total"], 2, "{summary}");
+}
+
+#[test]
 fn a_broken_claims_file_is_an_input_error_naming_file_and_line() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(
