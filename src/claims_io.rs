@@ -71,10 +71,8 @@ struct SkippedRecord {
 #[derive(Serialize, Deserialize)]
 struct RunProblemRecord {
     path: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    error: bool,
-    message: String,
+    #[serde(flatten)]
+    problem: ProblemRecord,
 }
 
 /// What a claims file says about its run's inputs, besides its documents:
@@ -135,6 +133,31 @@ struct ProblemRecord {
     column: Option<usize>,
     error: bool,
     message: String,
+}
+
+impl ProblemRecord {
+    fn from_problem(p: &Problem) -> ProblemRecord {
+        ProblemRecord {
+            line: p.line,
+            column: p.column,
+            error: p.is_error(),
+            message: p.message.clone(),
+        }
+    }
+
+    fn into_problem(self, path: String) -> Problem {
+        Problem {
+            path,
+            line: self.line,
+            column: self.column,
+            severity: if self.error {
+                ProblemSeverity::Error
+            } else {
+                ProblemSeverity::Warning
+            },
+            message: self.message,
+        }
+    }
 }
 
 /// The `type` of a record, and a header's schema.
@@ -454,16 +477,7 @@ fn doc_record(d: &DocInfo) -> DocRecord {
                 reason: s.reason.clone(),
             })
             .collect(),
-        problems: d
-            .problems
-            .iter()
-            .map(|p| ProblemRecord {
-                line: p.line,
-                column: p.column,
-                error: p.is_error(),
-                message: p.message.clone(),
-            })
-            .collect(),
+        problems: d.problems.iter().map(ProblemRecord::from_problem).collect(),
     }
 }
 
@@ -485,17 +499,7 @@ fn doc_info(r: DocRecord) -> Result<DocInfo, String> {
         problems: r
             .problems
             .into_iter()
-            .map(|p| Problem {
-                path: path.clone(),
-                line: p.line,
-                column: p.column,
-                severity: if p.error {
-                    ProblemSeverity::Error
-                } else {
-                    ProblemSeverity::Warning
-                },
-                message: p.message,
-            })
+            .map(|p| p.into_problem(path.clone()))
             .collect(),
         title: r.title,
         source: r.source,
@@ -559,10 +563,7 @@ pub fn write_inputs<W: Write>(out: &mut W, inputs: &RunInputs) -> io::Result<()>
             .iter()
             .map(|p| RunProblemRecord {
                 path: p.path.clone(),
-                line: p.line,
-                column: p.column,
-                error: p.is_error(),
-                message: p.message.clone(),
+                problem: ProblemRecord::from_problem(p),
             })
             .collect(),
     };
@@ -587,17 +588,7 @@ fn run_inputs(r: InputsRecord) -> Result<RunInputs, String> {
     inputs.problems = r
         .problems
         .into_iter()
-        .map(|p| Problem {
-            path: p.path,
-            line: p.line,
-            column: p.column,
-            severity: if p.error {
-                ProblemSeverity::Error
-            } else {
-                ProblemSeverity::Warning
-            },
-            message: p.message,
-        })
+        .map(|p| p.problem.into_problem(p.path))
         .collect();
     Ok(inputs)
 }
