@@ -419,7 +419,7 @@ fn mid_sentence_capitals(body: &str) -> rustc_hash::FxHashSet<String> {
                 // `str::to_lowercase` knows a word-final sigma; chars do not
                 lower.push_str(&word.to_lowercase());
             }
-            let name = lower.trim_end_matches("'s").trim_end_matches("’s");
+            let name = without_possessive(&lower);
             if !out.contains(name) {
                 out.insert(name.to_string());
             }
@@ -1310,7 +1310,7 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
             }
             if j < words.len() {
                 let lower = Lower::new(w_at(j));
-                let noun = lower.as_str().trim_end_matches("'s").trim_end_matches("’s");
+                let noun = without_possessive(lower.as_str());
                 let next_ok = (j + 1 >= words.len() || {
                     let n = Lower::new(w_at(j + 1));
                     let n = n.as_str();
@@ -1376,7 +1376,7 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
         let lw = lw.as_str();
         let first_word = at_start && i == 0;
         let start_ok = !w.chars().any(|c| c.is_ascii_digit())
-            && !is_not_entity(lw.trim_end_matches("'s").trim_end_matches("’s"))
+            && !is_not_entity(without_possessive(lw))
             && crate::extract::lexicon::small_number(w).is_none()
             && crate::date::month_from_name(w).is_none()
             && crate::date::weekday_from_name(w).is_none()
@@ -1431,7 +1431,12 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn trim_possessive(w: &str) -> String {
-    w.trim_end_matches("'s").trim_end_matches("’s").to_string()
+    without_possessive(w).to_string()
+}
+
+/// `w` without a trailing `'s` or `’s`.
+fn without_possessive(w: &str) -> &str {
+    w.trim_end_matches("'s").trim_end_matches("’s")
 }
 
 /// A document's main subject: the first entity of its title, else the most
