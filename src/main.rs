@@ -333,16 +333,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             // documents that failed, the files skipped, the problems met
             let run_inputs = claimcheck::claims_io::RunInputs {
                 failed: inputs.failed,
-                skipped: inputs.skipped.clone(),
-                problems: problems.clone(),
+                skipped: inputs.skipped,
+                problems,
             };
             claimcheck::claims_io::write_inputs(&mut out, &run_inputs).context("writing output")?;
             out.flush().context("writing output")?;
             // as extract: the records are the data, the count goes to stderr
-            if let Some(skipped) = render::check::skipped_clause(&inputs.skipped) {
+            if let Some(skipped) = render::check::skipped_clause(&run_inputs.skipped) {
                 eprintln!("claimcheck: {skipped}");
             }
-            let errors = problems.iter().any(Problem::is_error)
+            let errors = run_inputs.problems.iter().any(Problem::is_error)
                 || claimed
                     .documents
                     .iter()
