@@ -269,8 +269,66 @@ const EVENT_WORDS: &[&str] = &[
     "published",
 ];
 
+/// A list of cue phrases looked for together: one automaton pass over the
+/// text, not one substring search per cue (the cue lists ran over the
+/// clause of every claim).
+struct CueSet {
+    cues: &'static [&'static str],
+    /// Matches ignore ASCII case.
+    folded: bool,
+    automaton: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl CueSet {
+    const fn new(cues: &'static [&'static str]) -> CueSet {
+        CueSet::with_case(cues, false)
+    }
+
+    /// Cues matched whatever their ASCII case.
+    const fn ascii_folded(cues: &'static [&'static str]) -> CueSet {
+        CueSet::with_case(cues, true)
+    }
+
+    const fn with_case(cues: &'static [&'static str], folded: bool) -> CueSet {
+        assert!(cues.len() <= 64, "found() keeps the cues seen in a u64");
+        CueSet {
+            cues,
+            folded,
+            automaton: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn automaton(&self) -> &aho_corasick::AhoCorasick {
+        self.automaton.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(self.folded)
+                .build(self.cues)
+                .expect("cue phrases build an automaton")
+        })
+    }
+
+    /// Whether `text` holds any of the cues.
+    fn any(&self, text: &str) -> bool {
+        self.automaton().is_match(text)
+    }
+
+    /// The cues `text` holds, in the list's order.
+    fn found(&self, text: &str) -> impl Iterator<Item = &'static str> + '_ {
+        let mut seen = 0u64;
+        // overlapping: cues share their spaces (` aim target `)
+        for m in self.automaton().find_overlapping_iter(text) {
+            seen |= 1 << m.pattern().as_usize();
+        }
+        self.cues
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| seen & (1 << i) != 0)
+            .map(|(_, c)| *c)
+    }
+}
+
 /// Words in a claim's clause that make it a flow (a change over a period).
-const FLOW_CUES: &[&str] = &[
+static FLOW_CUES: CueSet = CueSet::new(&[
     " new ",
     " newly ",
     " joined ",
@@ -289,11 +347,14 @@ const FLOW_CUES: &[&str] = &[
     " per year ",
     " annually ",
     " a year ",
-];
+]);
+
+/// The horizons a sentence can name in words (the first one listed wins).
+static TERMS: CueSet = CueSet::ascii_folded(&["medium-term", "long-term", "short-term"]);
 
 /// Words that mark a whole sentence as stating targets (`the city aims for
 /// 100% of …; 75-80% of …`).
-const TARGET_CUES: &[&str] = &[
+static TARGET_CUES: CueSet = CueSet::new(&[
     " aim ",
     " aims ",
     " aiming ",
@@ -306,11 +367,11 @@ const TARGET_CUES: &[&str] = &[
     " objectives ",
     " strive ",
     " strives ",
-];
+]);
 
 /// Words that mark only their own clause as a projection (`89,650 teachers
 /// have completed training, and a further 2,000 will attend`).
-const CLAUSE_TARGET_CUES: &[&str] = &[
+static CLAUSE_TARGET_CUES: CueSet = CueSet::new(&[
     " will ",
     " expected to ",
     " expects ",
@@ -322,7 +383,7 @@ const CLAUSE_TARGET_CUES: &[&str] = &[
     " forecasts ",
     " to reach ",
     " shall ",
-];
+]);
 
 /// Sentences longer than this are interpreted through a window around each
 /// mention, so a pathological one-sentence file stays linear in its size.
@@ -365,15 +426,11 @@ impl<'a> SentenceCtx<'a> {
         // capitalises elsewhere is an ordinary word, not a name
         ents.retain(|e| !e.initial || mid.contains(&e.name.to_lowercase()));
         let norm = normalize_words(text);
-        let target_cues = TARGET_CUES
-            .iter()
-            .copied()
-            .filter(|c| norm.contains(c))
-            .collect();
-        let lower = text.to_lowercase();
-        let term = ["medium-term", "long-term", "short-term"]
-            .into_iter()
-            .find(|t| lower.contains(t));
+        let target_cues = TARGET_CUES.found(&norm).collect();
+        // ASCII case folding finds what lower-casing the text found: no other
+        // character lowers to these letters and `-` (`İ` lowers to `i` and a
+        // combining dot, and no `i` here ends a word)
+        let term = TERMS.found(text).next();
         SentenceCtx {
             start,
             text,
@@ -549,7 +606,7 @@ fn interpret_one(
     };
     let event_word = event.as_ref().map(|(w, _)| w.clone());
 
-    let flow = !is_time && (FLOW_CUES.iter().any(|c| nclause.contains(c)) || m.per.is_some())
+    let flow = !is_time && (FLOW_CUES.any(&nclause) || m.per.is_some())
         || prev.is_some_and(|p| inherits_flow(text, p, m));
     let (modality, horizon) = modality(ctx, &nclause, m, near, doc.meta.published);
     let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target, text, s0);
@@ -831,7 +888,7 @@ fn inherits_flow(text: &str, prev: &Mention, m: &Mention) -> bool {
     }
     let clause = clause_around(text, m.sentence[0], m.sentence[1], prev);
     let n = normalize_words(clause);
-    FLOW_CUES.iter().any(|c| n.contains(c))
+    FLOW_CUES.any(&n)
 }
 
 /// The event word a date or year belongs to (`established in 2013`,
@@ -894,7 +951,7 @@ fn modality(
     published: Option<PartialDate>,
 ) -> (Modality, Option<String>) {
     let mut cues: Vec<&str> = ctx.target_cues.clone();
-    cues.extend(CLAUSE_TARGET_CUES.iter().filter(|c| nclause.contains(**c)));
+    cues.extend(CLAUSE_TARGET_CUES.found(nclause));
     let future_year = sentence_mentions.iter().find(|o| {
         matches!(o.kind, Kind::Year | Kind::Date)
             && o.preposition.as_deref() == Some("by")
@@ -1859,5 +1916,36 @@ mod tests {
         assert!(interval_of(&big, none).meets(&interval_of(&m(Qualifier::Exact, 1.18e9), none)));
         assert!(!interval_of(&m(Qualifier::Exact, 425.0), none)
             .meets(&interval_of(&m(Qualifier::Exact, 428.0), none)));
+    }
+
+    #[test]
+    fn cue_sets_find_what_a_search_per_cue_finds() {
+        let texts = [
+            normalize_words("The city aims to reach its target of 40 new schools"),
+            normalize_words("It will add 12 and plans to open 3 more, expected to reach 20"),
+            normalize_words("Members joined for the first time; 72 newly admitted cities"),
+            normalize_words("aim aims aiming"),
+            normalize_words("nothing to see"),
+            String::new(),
+        ];
+        for set in [&FLOW_CUES, &TARGET_CUES, &CLAUSE_TARGET_CUES] {
+            for t in &texts {
+                let one_by_one: Vec<&str> =
+                    set.cues.iter().copied().filter(|c| t.contains(c)).collect();
+                assert_eq!(set.found(t).collect::<Vec<_>>(), one_by_one, "{t:?}");
+                assert_eq!(set.any(t), !one_by_one.is_empty(), "{t:?}");
+            }
+        }
+        // cues that share their spaces are each found
+        assert_eq!(
+            TARGET_CUES.found(" aim target goals ").collect::<Vec<_>>(),
+            [" aim ", " target ", " goals "]
+        );
+        // horizons: ASCII case ignored, the first listed wins over the first written
+        assert_eq!(
+            TERMS.found("A LONG-TERM and Medium-Term plan").next(),
+            Some("medium-term")
+        );
+        assert_eq!(TERMS.found("a longterm plan").next(), None);
     }
 }
