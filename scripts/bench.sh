@@ -160,12 +160,34 @@ size_bytes() {
     esac
 }
 
-# run_once CMD...: runs CMD with stdout to /dev/null and a time limit; sets
-# ELAPSED (seconds), PEAK_KB (empty when unknown) and RC.
+# The kernel may drop files from the page cache between runs (this kind of
+# VM pages out memory it judges cold, page cache included), and then a run
+# times the disk, not claimcheck. So before each timed run the files the
+# command reads (WARM: a corpus directory or a file) are read once, and the
+# run's own disk reads are counted (pgpgin in /proc/vmstat, KiB) and
+# reported beside the times.
+
+# warm PATH: reads the file, or every article under the directory, once.
+warm() {
+    if [[ -d $1 ]]; then
+        find "$1" -name '*.md' -print0 | xargs -0 cat >/dev/null
+    elif [[ -e $1 ]]; then
+        cat "$1" >/dev/null
+    fi
+}
+
+# KiB read from block devices so far (empty when the kernel does not say).
+disk_kb() { awk '$1 == "pgpgin" {print $2}' /proc/vmstat 2>/dev/null || true; }
+
+# run_once CMD...: warms $WARM (when set), then runs CMD with stdout to
+# /dev/null and a time limit; sets ELAPSED (seconds), PEAK_KB (empty when
+# unknown), DISK_KB (read from disk during the run; empty when unknown) and RC.
 run_once() {
-    local t0 t1
+    local t0 t1 d0 d1
     PEAK_KB=""
     RC=0
+    if [[ -n ${WARM:-} ]]; then warm "$WARM"; fi
+    d0=$(disk_kb)
     if [[ $RSS_MODE == gnu ]]; then
         t0=$(now_ns)
         /usr/bin/time -v -o "$TMP/time" timeout -s KILL "$TIMEOUT" "$@" >/dev/null 2>"$TMP/stderr" || RC=$?
@@ -206,6 +228,10 @@ run_once() {
         if [[ -e $TMP/timedout ]]; then RC=124; fi
     fi
     ELAPSED=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b - a) / 1e9}')
+    d1=$(disk_kb)
+    DISK_KB=""
+    if [[ -n $d0 && -n $d1 ]]; then DISK_KB=$((d1 - d0)); fi
+    if [[ -n $DISK_KB ]] && ((DISK_KB > DISK_MAX_KB)); then DISK_MAX_KB=$DISK_KB; fi
 }
 
 # measure NAME OKCODES CMD...: RUNS timed runs; sets T_<NAME> (median seconds,
@@ -236,7 +262,7 @@ measure() {
             die "$name: \`$*\` exited with $RC"
         fi
         times+=("$ELAPSED")
-        log "  $name run $i/$RUNS: ${ELAPSED} s${PEAK_KB:+, peak RSS ${PEAK_KB} kB}"
+        log "  $name run $i/$RUNS: ${ELAPSED} s${PEAK_KB:+, peak RSS ${PEAK_KB} kB}${DISK_KB:+, ${DISK_KB} KiB from disk}"
         if ((i < RUNS)) && awk -v e="$ELAPSED" -v l="$LONG" 'BEGIN {exit !(e > l)}'; then
             log "  $name: longer than --long ${LONG} s, not repeated"
             SHORTENED=1
@@ -329,13 +355,15 @@ incremental() {
     cp -p "$first" "$TMP/original.md"
     RESTORE=$first
     rm -rf "$cache"
-    run_once "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" --cache-dir "$cache"
+    WARM=$CORPUS run_once "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" --cache-dir "$cache"
     [[ $RC -eq 0 || $RC -eq 1 ]] || die "$size: cold cached check exited with $RC"
     T_cold=$ELAPSED
     log "  cold, filling the cache: ${ELAPSED} s"
     for ((i = 1; i <= RUNS; i++)); do
         printf '\nIn update %d, 4%d new members joined the network.\n' "$i" "$i" >>"$first"
-        run_once "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" --cache-dir "$cache"
+        # the cache is read too: warm it with the corpus
+        warm "$cache/claims.pack"
+        WARM=$CORPUS run_once "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" --cache-dir "$cache"
         [[ $RC -eq 0 || $RC -eq 1 ]] || die "$size: warm cached check exited with $RC"
         times+=("$ELAPSED")
         log "  warm, one article changed, run $i/$RUNS: ${ELAPSED} s"
@@ -354,18 +382,17 @@ trap 'if [[ -n $RESTORE ]]; then cp -p "$TMP/original.md" "$RESTORE"; fi; rm -rf
 cd "$BENCH_DIR" # no claims/ here, whatever the caller's directory
 for size in $SIZES; do
     prepare "$size"
-    log "$size: $FILES files, $BYTES bytes; warming the page cache"
-    cat "$ALL" >/dev/null
-    find "$CORPUS" -name '*.md' -print0 | xargs -0 cat >/dev/null
+    log "$size: $FILES files, $BYTES bytes"
     MENTIONS=$("$BIN" extract "$CORPUS" --format jsonl | wc -l) || die "$size: claimcheck extract failed"
+    DISK_MAX_KB=0
 
-    measure extract "0" "$BIN" extract "$CORPUS" --format jsonl
+    WARM=$CORPUS measure extract "0" "$BIN" extract "$CORPUS" --format jsonl
     # the same file grep reads: the scan without the cost of opening files
-    measure extract_file "0" "$BIN" extract "$ALL" --format jsonl
-    measure check_jsonl "0 1" "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" "${CHECK_FLAGS[@]}" --format jsonl
-    measure check_table "0 1" "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" "${CHECK_FLAGS[@]}"
-    measure grep "0" env LC_ALL=C sh -c 'grep -oE "[0-9][0-9,.]*" "$1" | wc -l' sh "$ALL"
-    measure cat "0" cat "$ALL"
+    WARM=$ALL measure extract_file "0" "$BIN" extract "$ALL" --format jsonl
+    WARM=$CORPUS measure check_jsonl "0 1" "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" "${CHECK_FLAGS[@]}" --format jsonl
+    WARM=$CORPUS measure check_table "0 1" "$BIN" check "$CORPUS" --claims "$EMPTY_CLAIMS" "${CHECK_FLAGS[@]}"
+    WARM=$ALL measure grep "0" env LC_ALL=C sh -c 'grep -oE "[0-9][0-9,.]*" "$1" | wc -l' sh "$ALL"
+    WARM=$ALL measure cat "0" cat "$ALL"
     incremental
 
     ROWS_CACHE+=("| $size | $(cell "$BYTES" "$T_cold" "$RUNS") | $(cell "$BYTES" "$T_warm" "$N_warm") \
@@ -378,7 +405,8 @@ for size in $SIZES; do
 | $(cell "$BYTES" "$T_grep" "$N_grep") | $(cell "$BYTES" "$T_cat" "$N_cat") \
 | $(ratio "$T_extract" "$T_grep") | $(ratio "$T_extract_file" "$T_grep") | $(ratio "$T_check_jsonl" "$T_grep") \
 | $(ratio "$T_extract" "$T_cat") | $(ratio "$T_check_jsonl" "$T_cat") \
-| $(mib "$RSS_extract") | $(mib "$RSS_check_jsonl") | $(mib "$RSS_check_table") |")
+| $(mib "$RSS_extract") | $(mib "$RSS_check_jsonl") | $(mib "$RSS_check_table") \
+| $(if [[ -n $(disk_kb) ]]; then mib "$DISK_MAX_KB" | sed 's/^n\/a$/0 MiB/'; else echo n/a; fi) |")
 done
 
 # ---------------------------------------------------------------------------
@@ -395,10 +423,10 @@ RSS_NOTE="peak RSS from \`/usr/bin/time -v\`"
 REPORT=$(
     cat <<EOF
 Machine: ${CPU:-unknown CPU}, $(nproc) CPUs (nproc), ${MEM:-unknown} RAM; $(uname -sr); $(rustc -V 2>/dev/null || echo rustc unknown)
-claimcheck ${REV}, $(date -u +%Y-%m-%d); corpus from \`examples/gen_corpus.rs\` (seed $SEED); median of $RUNS runs; files in the page cache.
+claimcheck ${REV}, $(date -u +%Y-%m-%d); corpus from \`examples/gen_corpus.rs\` (seed $SEED); median of $RUNS runs; the files a command reads are read once just before each of its runs.
 
-| corpus | files | bytes | mentions | extract jsonl MB/s (time) | extract all.txt MB/s (time) | check jsonl MB/s (time) | check table MB/s (time) | grep MB/s (time) | cat MB/s (time) | extract ÷ grep | extract all.txt ÷ grep | check ÷ grep | extract ÷ cat | check ÷ cat | peak RSS extract | peak RSS check jsonl | peak RSS check table |
-|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
+| corpus | files | bytes | mentions | extract jsonl MB/s (time) | extract all.txt MB/s (time) | check jsonl MB/s (time) | check table MB/s (time) | grep MB/s (time) | cat MB/s (time) | extract ÷ grep | extract all.txt ÷ grep | check ÷ grep | extract ÷ cat | check ÷ cat | peak RSS extract | peak RSS check jsonl | peak RSS check table | most read from disk in a run |
+|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
 $(printf '%s\n' "${ROWS[@]}")
 
 Incremental runs (the CI case: the default table output, with the cache):
@@ -411,6 +439,7 @@ MB = 10^6 bytes. extract: \`claimcheck extract DIR --format jsonl\`; extract all
 grep: \`LC_ALL=C grep -oE '[0-9][0-9,.]*' all.txt | wc -l\`; cat: \`cat all.txt > /dev/null\`, where all.txt is the same files concatenated.
 Ratios are time ratios (how many times longer than grep or cat; check = jsonl). ${RSS_NOTE}.
 Times include starting the processes (a few ms), which is most of cat's time on small corpora.
+Most read from disk in a run: the largest pgpgin (/proc/vmstat) growth during any timed run of that corpus; above zero, some run waited for the disk (the kernel had dropped files from the page cache since they were read).
 ${SHORTENED:+† one run only: it took longer than ${LONG} s (--long).}
 EOF
 )
