@@ -35,7 +35,11 @@ pub const DEFAULT_DIR: &str = ".claimcheck-cache";
 pub const PACK: &str = "claims.pack";
 
 /// The first bytes of a pack: what it is and its layout version.
-const PACK_HEADER: &[u8; 24] = b"claimcheck claims pack1\n";
+/// Layout 2: entries hold [`claims_io::pack`]'s binary form (layout 1 held
+/// JSON claim records).
+const PACK_HEADER: &[u8; 24] = b"claimcheck claims pack2\n";
+/// What every layout's header starts with.
+const PACK_MAGIC: &[u8] = b"claimcheck claims pack";
 /// The first bytes of each entry.
 const ENTRY_MAGIC: &[u8; 4] = b"CCE1";
 /// magic, key, text length, payload length, payload checksum.
@@ -188,6 +192,8 @@ impl Cache {
                     cache.index = index;
                     cache.reader = Some(file);
                 }
+                // an upgrade is not worth a warning: its entries are simply rebuilt
+                Ok(Scan::Older) => {}
                 Ok(Scan::Foreign) => cache.warn(format!(
                     "{}: not a claimcheck cache file; ignored and replaced",
                     cache.pack().display()
@@ -264,26 +270,23 @@ impl Cache {
             ));
             return None;
         }
-        let name = format!("{} (entry at byte {at})", self.pack().display());
-        match claims_io::read(&name, &payload[..]) {
-            Ok(claims_io::ClaimsFile {
-                documents: mut docs,
-                ..
-            }) if docs.len() == 1
-                && docs[0].0.path == doc_path
-                && docs[0].0.claims == docs[0].1.len() =>
-            {
+        match claims_io::unpack(&payload) {
+            Ok((info, claims)) if info.path == doc_path => {
                 self.mark_used(key, slot.size());
-                docs.pop()
+                Some((info, claims))
             }
             Ok(_) => {
                 self.warn(format!(
-                    "{name}: cache entry is for another document; ignored"
+                    "{} (entry at byte {at}): cache entry is for another document; ignored",
+                    self.pack().display()
                 ));
                 None
             }
             Err(e) => {
-                self.warn(format!("{e}; cache entry ignored and rebuilt"));
+                self.warn(format!(
+                    "{} (entry at byte {at}): {e}; cache entry ignored and rebuilt",
+                    self.pack().display()
+                ));
                 None
             }
         }
@@ -294,10 +297,7 @@ impl Cache {
     /// interleave.
     pub fn put(&self, text: &str, info: &DocInfo, claims: &[Claim]) {
         let key = self.key(&info.path, text);
-        let mut payload = Vec::with_capacity(256 + 512 * claims.len());
-        // writing to a Vec cannot fail
-        let _ = claims_io::write_header(&mut payload)
-            .and_then(|_| claims_io::write_document(&mut payload, info, claims));
+        let payload = claims_io::pack(info, claims);
         let Ok(payload_len) = u32::try_from(payload.len()) else {
             return; // a 4 GiB claim list is not worth caching
         };
@@ -457,6 +457,8 @@ enum Scan {
     Pack(Index, Option<&'static str>),
     /// Some other file.
     Foreign,
+    /// A pack of another layout (an older claimcheck's): rebuilt, no warning.
+    Older,
 }
 
 /// Indexes a pack by reading each entry's header (not its payload). Where
@@ -469,7 +471,11 @@ fn scan(file: &File) -> std::io::Result<Scan> {
     }
     read_at(file, &mut header, 0)?;
     if &header != PACK_HEADER {
-        return Ok(Scan::Foreign);
+        return Ok(if header.starts_with(PACK_MAGIC) {
+            Scan::Older
+        } else {
+            Scan::Foreign
+        });
     }
     let mut index = Index {
         len,
@@ -671,6 +677,23 @@ mod tests {
         cache.put(TEXT, &info, &c);
         cache.finish();
         assert!(Cache::new(dir.path(), 1, None).get("a.md", TEXT).is_some());
+    }
+
+    #[test]
+    fn an_older_layout_is_rebuilt_without_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut old = b"claimcheck claims pack1\n".to_vec();
+        old.extend_from_slice(b"CCE1 and an entry of JSON claim records");
+        std::fs::write(dir.path().join(PACK), old).unwrap();
+        let cache = Cache::new(dir.path(), 1, None);
+        assert!(cache.get("a.md", TEXT).is_none());
+        let (info, c) = claims("a.md", TEXT);
+        cache.put(TEXT, &info, &c);
+        cache.finish();
+        assert!(cache.warnings().is_empty(), "{:?}", cache.warnings());
+        let again = Cache::new(dir.path(), 1, None);
+        assert!(again.get("a.md", TEXT).is_some());
+        assert!(again.warnings().is_empty(), "{:?}", again.warnings());
     }
 
     #[test]

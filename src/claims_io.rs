@@ -9,6 +9,10 @@
 //! direct run does. Unlike the `check` JSON (a contract for people and tools),
 //! these records are faithful: reading them back gives exactly the claims
 //! that were written, so a reconciliation from shards equals a direct run.
+//!
+//! The incremental cache keeps the same content in a binary form ([`pack`],
+//! [`unpack`]): it is read back on every warm run, where parsing JSON cost a
+//! quarter of the run.
 
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
@@ -337,6 +341,10 @@ fn weekday_from(s: &str) -> Result<jiff::civil::Weekday, String> {
     crate::date::weekday_from_name(s).ok_or_else(|| format!("unknown weekday `{s}`"))
 }
 
+fn period_from(s: &str) -> Result<&'static str, String> {
+    crate::extract::lexicon::period(s).ok_or_else(|| format!("unknown period `{s}`"))
+}
+
 fn bound(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
@@ -408,13 +416,7 @@ impl ClaimRecord {
             }),
             None => None,
         };
-        let per = match self.per.as_deref() {
-            Some(p) => Some(
-                crate::extract::lexicon::period(p)
-                    .ok_or_else(|| format!("unknown period `{p}`"))?,
-            ),
-            None => None,
-        };
+        let per = self.per.as_deref().map(period_from).transpose()?;
         Ok(Claim {
             doc,
             line: self.line,
@@ -681,6 +683,247 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<ClaimsFile, ClaimsError>
     })
 }
 
+// ---------------------------------------------------------------------------
+// The incremental cache's binary form
+
+/// A document and its claims as the incremental cache stores them: the
+/// content of the JSON records in postcard's binary encoding, with each
+/// distinct sentence and key written once per document and numbers as
+/// their bits. Reading the JSON back was a quarter of a warm run's CPU, and
+/// a pack of JSON records took four times the corpus's bytes (each claim
+/// repeated its sentence).
+#[derive(Serialize, Deserialize)]
+struct PackedDocument<'a> {
+    doc: DocRecord,
+    #[serde(borrow)]
+    sentences: Vec<&'a str>,
+    keys: Vec<PackedKey>,
+    claims: Vec<PackedClaim>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PackedKey {
+    id: String,
+    subject: String,
+    property: String,
+    source: KeySource,
+    confidence: Confidence,
+}
+
+/// A date as its parts: year, month, day.
+type PackedDate = (i16, Option<u8>, Option<u8>);
+
+fn pack_date(d: PartialDate) -> PackedDate {
+    (d.year, d.month, d.day)
+}
+
+fn unpack_date((year, month, day): PackedDate) -> PartialDate {
+    PartialDate { year, month, day }
+}
+
+#[derive(Serialize, Deserialize)]
+enum PackedValue {
+    Number(f64),
+    Range(f64, f64),
+    Date(PackedDate),
+    DateRange(PackedDate, PackedDate),
+    MonthDay(u8, u8),
+}
+
+/// A claim; `sentence` and `key` index the document's lists.
+#[derive(Serialize, Deserialize)]
+struct PackedClaim {
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    sentence: usize,
+    kind: Kind,
+    value: PackedValue,
+    qualifier: String,
+    unit: Option<String>,
+    per: Option<String>,
+    /// The interval's bounds and point as they are, infinite or not.
+    interval: (f64, f64, bool, bool, f64),
+    key: usize,
+    flow: bool,
+    as_of: Option<(PackedDate, PackedDate)>,
+    as_of_source: AsOfSource,
+    modality: Modality,
+    horizon: Option<String>,
+    published: Option<PackedDate>,
+    varies: Varies,
+    items: Option<Vec<ListItem>>,
+    list_complete: bool,
+    weekday: Option<String>,
+    implied_year: Option<i32>,
+    conversion: bool,
+    sentence_hash: u64,
+}
+
+/// A document and its claims in the cache's binary form (see [`unpack`]).
+pub fn pack(d: &DocInfo, claims: &[Claim]) -> Vec<u8> {
+    let mut sentences: Vec<&str> = Vec::new();
+    let mut sentence_at: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut keys: Vec<PackedKey> = Vec::new();
+    let mut key_at: rustc_hash::FxHashMap<&Key, usize> = Default::default();
+    let mut packed = Vec::with_capacity(claims.len());
+    for c in claims {
+        let sentence = *sentence_at.entry(&c.sentence).or_insert_with(|| {
+            sentences.push(&c.sentence);
+            sentences.len() - 1
+        });
+        let key = *key_at.entry(&c.key).or_insert_with(|| {
+            keys.push(PackedKey {
+                id: c.key.id.clone(),
+                subject: c.key.subject.clone(),
+                property: c.key.property.clone(),
+                source: c.key.source,
+                confidence: c.key.confidence,
+            });
+            keys.len() - 1
+        });
+        let i = &c.interval;
+        packed.push(PackedClaim {
+            line: c.line,
+            column: c.column,
+            start: c.start,
+            end: c.end,
+            text: c.text.clone(),
+            sentence,
+            kind: c.kind,
+            value: match c.value {
+                Value::Number(n) => PackedValue::Number(n),
+                Value::Range { min, max } => PackedValue::Range(min, max),
+                Value::Date(d) => PackedValue::Date(pack_date(d)),
+                Value::DateRange { min, max } => {
+                    PackedValue::DateRange(pack_date(min), pack_date(max))
+                }
+                Value::MonthDay { month, day } => PackedValue::MonthDay(month, day),
+            },
+            qualifier: qualifier_name(c.qualifier).to_string(),
+            unit: c.unit.clone(),
+            per: c.per.map(str::to_string),
+            interval: (i.lo, i.hi, i.lo_open, i.hi_open, i.point),
+            key,
+            flow: c.flow,
+            as_of: c.as_of.map(|a| (pack_date(a.from), pack_date(a.to))),
+            as_of_source: c.as_of_source,
+            modality: c.modality.clone(),
+            horizon: c.horizon.clone(),
+            published: c.published.map(pack_date),
+            varies: c.varies,
+            items: c.items.clone(),
+            list_complete: c.list_complete,
+            weekday: c.weekday.map(|w| format!("{w:?}")),
+            implied_year: c.implied_year,
+            conversion: c.conversion,
+            sentence_hash: c.sentence_hash,
+        });
+    }
+    let document = PackedDocument {
+        doc: doc_record(d),
+        sentences,
+        keys,
+        claims: packed,
+    };
+    // encoding into a Vec fails only for types postcard cannot encode
+    postcard::to_allocvec(&document).expect("claim records encode")
+}
+
+/// A document and its claims from [`pack`]'s bytes: exactly the claims
+/// packed, sharing one quote per sentence and one key per key, as when
+/// interpreted.
+pub fn unpack(bytes: &[u8]) -> Result<(DocInfo, Vec<Claim>), String> {
+    let document: PackedDocument =
+        postcard::from_bytes(bytes).map_err(|e| format!("not a packed claims entry: {e}"))?;
+    let info = doc_info(document.doc)?;
+    let doc: Arc<str> = Arc::from(info.path.as_str());
+    let sentences: Vec<Arc<str>> = document.sentences.into_iter().map(Arc::from).collect();
+    let keys: Vec<Arc<Key>> = document
+        .keys
+        .into_iter()
+        .map(|k| {
+            Arc::new(Key {
+                id: k.id,
+                subject: k.subject,
+                property: k.property,
+                source: k.source,
+                confidence: k.confidence,
+            })
+        })
+        .collect();
+    let claims = document
+        .claims
+        .into_iter()
+        .map(|c| {
+            let (lo, hi, lo_open, hi_open, point) = c.interval;
+            Ok(Claim {
+                doc: doc.clone(),
+                line: c.line,
+                column: c.column,
+                start: c.start,
+                end: c.end,
+                text: c.text,
+                sentence: sentences
+                    .get(c.sentence)
+                    .ok_or("a claim's sentence is out of range")?
+                    .clone(),
+                kind: c.kind,
+                value: match c.value {
+                    PackedValue::Number(n) => Value::Number(n),
+                    PackedValue::Range(min, max) => Value::Range { min, max },
+                    PackedValue::Date(d) => Value::Date(unpack_date(d)),
+                    PackedValue::DateRange(min, max) => Value::DateRange {
+                        min: unpack_date(min),
+                        max: unpack_date(max),
+                    },
+                    PackedValue::MonthDay(month, day) => Value::MonthDay { month, day },
+                },
+                qualifier: qualifier_from(&c.qualifier)?,
+                unit: c.unit,
+                per: c.per.as_deref().map(period_from).transpose()?,
+                interval: Interval {
+                    lo,
+                    hi,
+                    lo_open,
+                    hi_open,
+                    point,
+                },
+                key: keys
+                    .get(c.key)
+                    .ok_or("a claim's key is out of range")?
+                    .clone(),
+                flow: c.flow,
+                as_of: c.as_of.map(|(from, to)| AsOf {
+                    from: unpack_date(from),
+                    to: unpack_date(to),
+                }),
+                as_of_source: c.as_of_source,
+                modality: c.modality,
+                horizon: c.horizon,
+                published: c.published.map(unpack_date),
+                varies: c.varies,
+                items: c.items,
+                list_complete: c.list_complete,
+                weekday: c.weekday.as_deref().map(weekday_from).transpose()?,
+                implied_year: c.implied_year,
+                conversion: c.conversion,
+                sentence_hash: c.sentence_hash,
+            })
+        })
+        .collect::<Result<Vec<Claim>, String>>()?;
+    if claims.len() != info.claims {
+        return Err(format!(
+            "{} claims where the document record says {}",
+            claims.len(),
+            info.claims
+        ));
+    }
+    Ok((info, claims))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -701,6 +944,58 @@ mod tests {
             String::from_utf8(again).unwrap()
         );
         assert_eq!(back[0].1.len(), per_doc[0].1.len());
+    }
+
+    #[test]
+    fn packed_claims_are_the_claims_packed() {
+        // every form the bundled corpus and the fixtures hold (lists, money
+        // per period, ranges, dates, weekdays, ages, targets, suppressions)
+        let corpus = crate::corpus::load(
+            &["corpus".to_string(), "tests/fixtures".to_string()],
+            &LoadOptions::default(),
+        );
+        let per_doc =
+            crate::report::claims_of(&corpus.documents, &crate::catalog::Catalog::default());
+        let total: usize = per_doc.iter().map(|(_, c)| c.len()).sum();
+        assert!(total > 200, "{total} claims");
+        let back: Vec<(DocInfo, Vec<Claim>)> = per_doc
+            .iter()
+            .map(|(d, c)| unpack(&pack(d, c)).unwrap())
+            .collect();
+        // the JSON records are faithful (see claims_round_trip_exactly)
+        let (mut packed, mut direct) = (Vec::new(), Vec::new());
+        write(&mut packed, &back).unwrap();
+        write(&mut direct, &per_doc).unwrap();
+        assert_eq!(
+            String::from_utf8(packed).unwrap(),
+            String::from_utf8(direct).unwrap()
+        );
+        // claims of one sentence share its quote, as when interpreted
+        for (_, claims) in &back {
+            for pair in claims.windows(2) {
+                if pair[0].sentence == pair[1].sentence {
+                    assert!(Arc::ptr_eq(&pair[0].sentence, &pair[1].sentence));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_pack_is_an_error_not_a_panic() {
+        let text = "The network has 425 member cities in 91 countries.\n".to_string();
+        let (doc, _) = document_from_text("a.md", text, &LoadOptions::default()).unwrap();
+        let per_doc = crate::report::claims_of(&[doc], &crate::catalog::Catalog::default());
+        let bytes = pack(&per_doc[0].0, &per_doc[0].1);
+        assert!(unpack(&bytes).is_ok());
+        for cut in 0..bytes.len() {
+            assert!(unpack(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        for i in 0..bytes.len() {
+            let mut b = bytes.clone();
+            b[i] ^= 0xff;
+            let _ = unpack(&b); // an error or other claims, never a panic
+        }
+        assert!(unpack(b"{\"type\":\"document\"}").is_err());
     }
 
     #[test]

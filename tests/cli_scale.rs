@@ -205,9 +205,10 @@ fn the_cache_serves_unchanged_articles_and_ignores_corrupt_entries() {
     let pack = dir.join(".claimcheck-cache/claims.pack");
     let mut bytes = std::fs::read(&pack).unwrap();
     let mut hits = 0;
-    for i in 0..bytes.len() - 10 {
-        if &bytes[i..i + 10] == b"\"document\"" {
-            bytes[i + 3] = b'k'; // same length: each entry's checksum fails
+    // an entry: `CCE1`, key, lengths and checksum (28 bytes), then its payload
+    for i in 0..bytes.len() - 29 {
+        if &bytes[i..i + 4] == b"CCE1" {
+            bytes[i + 28] ^= 0x55; // same length: each entry's checksum fails
             hits += 1;
         }
     }
