@@ -419,13 +419,15 @@ pub fn value_key(c: &Claim) -> String {
         }
         _ => "",
     };
-    format!(
-        "{}:{}{}{}",
-        c.qualifier.as_str(),
-        c.value,
-        unit,
-        c.per.map(|p| format!("/{p}")).unwrap_or_default()
-    )
+    use std::fmt::Write;
+    let mut key = String::with_capacity(32);
+    // writing to a String cannot fail
+    let _ = write!(key, "{}:{}{}", c.qualifier.as_str(), c.value, unit);
+    if let Some(p) = c.per {
+        key.push('/');
+        key.push_str(p);
+    }
+    key
 }
 
 /// Computes every finding's fingerprint from its kind, key and values (and,
@@ -820,7 +822,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     // comparison: compare these classes, not every pair of claims, so a key
     // repeated by a thousand syndicated copies costs what a few values cost.
     let classes = value_classes(claims, &comparable);
-    let class_of: std::collections::HashMap<usize, usize> = classes
+    let class_of: rustc_hash::FxHashMap<usize, usize> = classes
         .iter()
         .enumerate()
         .flat_map(|(k, c)| c.iter().map(move |&i| (i, k)))
@@ -1350,7 +1352,7 @@ fn value_classes(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
 fn expand(
     ids: Vec<usize>,
     classes: &[Vec<usize>],
-    class_of: &std::collections::HashMap<usize, usize>,
+    class_of: &rustc_hash::FxHashMap<usize, usize>,
 ) -> Vec<usize> {
     let mut out: BTreeSet<usize> = BTreeSet::new();
     for i in ids {
