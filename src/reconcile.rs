@@ -651,7 +651,8 @@ fn sorted_intersection_len(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-/// Compares the claims of every key and returns the findings, most severe first.
+/// Compares the claims of every key and returns the findings, key by key;
+/// [`sort_findings`] orders them (once, with the checks' findings).
 pub fn reconcile(claims: &[Claim], src: &Sources) -> Vec<Finding> {
     // group representatives by key, then by what may be compared
     let mut groups: rustc_hash::FxHashMap<(&str, GroupScope), Vec<usize>> =
@@ -687,13 +688,15 @@ pub fn reconcile(claims: &[Claim], src: &Sources) -> Vec<Finding> {
         .map(|((_, scope), members)| judge(claims, src, members, scope))
         .collect();
     findings.extend(judged.into_iter().flatten());
-    sort_findings(&mut findings, claims);
     findings
 }
 
 /// Orders findings: most severe first, then by key, kind and first claim.
+/// Stable, so findings that compare equal keep the order they came in
+/// (sorted on all threads: this ran over every finding of the corpus).
 pub fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
-    findings.sort_by(|a, b| {
+    use rayon::prelude::*;
+    findings.par_sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then(a.kind.cmp(&b.kind))
