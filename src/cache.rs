@@ -457,7 +457,8 @@ enum Scan {
     Pack(Index, Option<&'static str>),
     /// Some other file.
     Foreign,
-    /// A pack of another layout (an older claimcheck's): rebuilt, no warning.
+    /// A pack of another layout (an older or newer claimcheck's): rebuilt,
+    /// no warning.
     Older,
 }
 

@@ -427,9 +427,10 @@ impl<'a> SentenceCtx<'a> {
         ents.retain(|e| !e.initial || mid.contains(&e.name.to_lowercase()));
         let norm = normalize_words(text);
         let target_cues = TARGET_CUES.found(&norm).collect();
-        // ASCII case folding finds what lower-casing the text found: no other
-        // character lowers to these letters and `-` (`İ` lowers to `i` and a
-        // combining dot, and no `i` here ends a word)
+        // ASCII case folding finds what lower-casing the text found: only
+        // `K` (Kelvin) and `İ` lower to ASCII, and neither can complete a
+        // term (none has a `k`; `İ` lowers to `i` plus a combining dot, and
+        // every `i` of a term is followed by a letter)
         let term = TERMS.found(text).next();
         SentenceCtx {
             start,
