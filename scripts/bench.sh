@@ -377,6 +377,8 @@ incremental() {
 
 ROWS=()
 ROWS_CACHE=()
+SEEN=()
+declare -A FIG
 RESTORE=""
 trap 'if [[ -n $RESTORE ]]; then cp -p "$TMP/original.md" "$RESTORE"; fi; rm -rf "$TMP"' EXIT
 cd "$BENCH_DIR" # no claims/ here, whatever the caller's directory
@@ -395,6 +397,18 @@ for size in $SIZES; do
     WARM=$ALL measure cat "0" cat "$ALL"
     incremental
 
+    # what the goals below are judged on, per corpus
+    SEEN+=("$size")
+    FIG[$size.bytes]=$BYTES
+    FIG[$size.extract]=$T_extract
+    FIG[$size.extract_file]=$T_extract_file
+    FIG[$size.check]=$T_check_jsonl
+    FIG[$size.check_table]=$T_check_table
+    FIG[$size.grep]=$T_grep
+    FIG[$size.rss_check]=${RSS_check_jsonl:-}
+    FIG[$size.cold]=$T_cold
+    FIG[$size.warm]=$T_warm
+
     ROWS_CACHE+=("| $size | $(cell "$BYTES" "$T_cold" "$RUNS") | $(cell "$BYTES" "$T_warm" "$N_warm") \
 | $(if is_time "$T_cold" && is_time "$T_warm"; then awk -v w="$T_warm" -v c="$T_cold" 'BEGIN {printf "%.1f%%", 100 * w / c}'; else echo –; fi) |")
 
@@ -408,6 +422,51 @@ for size in $SIZES; do
 | $(mib "$RSS_extract") | $(mib "$RSS_check_jsonl") | $(mib "$RSS_check_table") \
 | $(if [[ -n $(disk_kb) ]]; then mib "$DISK_MAX_KB" | sed 's/^n\/a$/0 MiB/'; else echo n/a; fi) |")
 done
+
+# ---------------------------------------------------------------------------
+# Goals
+# ---------------------------------------------------------------------------
+
+# verdict CONDITION: "met" or "not met" (an awk condition on its -v values).
+verdict() { if awk "$@" 'BEGIN {exit !('"${VERDICT_IF}"')}'; then echo met; else echo "**not met**"; fi; }
+
+# goals: issue 6's goals, judged on this run's figures, one line each.
+goals() {
+    local size prev t r b m
+    # throughput and memory of check on the 1 GB corpus
+    if [[ -n ${FIG[1GB.bytes]:-} ]] && is_time "${FIG[1GB.check]}"; then
+        t=${FIG[1GB.check]}
+        m=${FIG[1GB.rss_check]:-0}
+        echo "- \`check\` on 1 GB at ≥ 100 MB/s with peak RSS < 1 GiB: $(mbps "${FIG[1GB.bytes]}" "$t") MB/s, $(mib "$m") — $(VERDICT_IF='b / t >= 100e6 && m > 0 && m < 1048576' verdict -v b="${FIG[1GB.bytes]}" -v t="$t" -v m="$m")"
+    else
+        echo "- \`check\` on 1 GB at ≥ 100 MB/s with peak RSS < 1 GiB: not measured (needs --full)"
+    fi
+    # extraction against grep on the same file
+    local ratios="" worst=0
+    for size in "${SEEN[@]}"; do
+        if is_time "${FIG[$size.extract_file]}" && is_time "${FIG[$size.grep]}"; then
+            r=$(ratio "${FIG[$size.extract_file]}" "${FIG[$size.grep]}")
+            ratios+="${ratios:+, }$size $r"
+            worst=$(awk -v a="${FIG[$size.extract_file]}" -v g="${FIG[$size.grep]}" -v w="$worst" 'BEGIN {r = a / g; print (r > w ? r : w)}')
+        fi
+    done
+    echo "- extraction at ≥ ¼ of grep's throughput on the same file (all.txt), i.e. ≤ 4× its time: ${ratios:-not measured} — $(VERDICT_IF='w > 0 && w <= 4' verdict -v w="$worst")"
+    # scaling between consecutive corpora
+    prev=""
+    for size in "${SEEN[@]}"; do
+        if [[ -n $prev ]] && is_time "${FIG[$prev.check]}" && is_time "${FIG[$size.check]}"; then
+            b=$(awk -v a="${FIG[$size.bytes]}" -v p="${FIG[$prev.bytes]}" 'BEGIN {printf "%.1f", a / p}')
+            echo "- $prev → $size (${b}× the bytes), time within 20% of linear: \`check\` jsonl $(ratio "${FIG[$size.check]}" "${FIG[$prev.check]}"), table $(ratio "${FIG[$size.check_table]}" "${FIG[$prev.check_table]}"), \`extract\` $(ratio "${FIG[$size.extract]}" "${FIG[$prev.extract]}") — $(VERDICT_IF='c / p <= 1.2 * b && c / p >= 0.8 * b && ct / pt <= 1.2 * b && ct / pt >= 0.8 * b' verdict -v b="$b" -v c="${FIG[$size.check]}" -v p="${FIG[$prev.check]}" -v ct="${FIG[$size.check_table]}" -v pt="${FIG[$prev.check_table]}"); peak RSS of \`check\` $(ratio "${FIG[$size.rss_check]:-0}" "${FIG[$prev.rss_check]:-1}") (sub-linear: $(VERDICT_IF='p > 0 && c / p < b' verdict -v b="$b" -v c="${FIG[$size.rss_check]:-0}" -v p="${FIG[$prev.rss_check]:-0}"))"
+        fi
+        prev=$size
+    done
+    # the incremental case
+    for size in "${SEEN[@]}"; do
+        if is_time "${FIG[$size.cold]}" && is_time "${FIG[$size.warm]}"; then
+            echo "- warm run (one article changed) under 10% of the cold one, $size: $(awk -v w="${FIG[$size.warm]}" -v c="${FIG[$size.cold]}" 'BEGIN {printf "%.1f%%", 100 * w / c}') — $(VERDICT_IF='w < 0.1 * c' verdict -v w="${FIG[$size.warm]}" -v c="${FIG[$size.cold]}")"
+        fi
+    done
+}
 
 # ---------------------------------------------------------------------------
 # Report
@@ -434,6 +493,11 @@ Incremental runs (the CI case: the default table output, with the cache):
 | corpus | cold, filling the cache (one run) | warm, one article changed | warm ÷ cold |
 |---|--:|--:|--:|
 $(printf '%s\n' "${ROWS_CACHE[@]}")
+
+Issue 6's goals, judged on the figures above (one run: the same binary's
+times differ by 10–20% between runs on a shared VM):
+
+$(goals)
 
 MB = 10^6 bytes. extract: \`claimcheck extract DIR --format jsonl\`; extract all.txt: \`claimcheck extract all.txt --format jsonl\` (the file grep reads, one document); check: \`claimcheck check DIR --claims <empty dir> ${CHECK_FLAGS[*]}${CHECK_FLAGS[*]:+ }[--format jsonl]\`, all to /dev/null.
 grep: \`LC_ALL=C grep -oE '[0-9][0-9,.]*' all.txt | wc -l\`; cat: \`cat all.txt > /dev/null\`, where all.txt is the same files concatenated.
