@@ -319,16 +319,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 reference_date: load.reference_date,
             };
             let progress = claimcheck::progress::Progress::for_terminal();
-            let (claimed, problems, inputs) =
-                report::collect(&paths, &opts, &catalog, None, &progress);
-            report_problems(&problems);
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             claimcheck::claims_io::write_header(&mut out).context("writing output")?;
-            for (info, claims) in claimed.per_document() {
-                claimcheck::claims_io::write_document(&mut out, info, claims)
-                    .context("writing output")?;
-            }
+            // streamed: each chunk of documents is written as it is done, so
+            // a shard needs the memory of a chunk, not of all its claims
+            let mut written = Ok(());
+            let mut doc_errors = false;
+            let (problems, inputs) = report::for_each_chunk(
+                &paths,
+                &opts,
+                &catalog,
+                None,
+                &progress,
+                &|_| {},
+                |_, chunk| {
+                    for (mut info, claims) in chunk {
+                        info.claims = claims.len();
+                        doc_errors |= info.problems.iter().any(Problem::is_error);
+                        written = claimcheck::claims_io::write_document(&mut out, &info, &claims);
+                        if written.is_err() {
+                            // output gone (`| head`): no point reading on
+                            return std::ops::ControlFlow::Break(());
+                        }
+                    }
+                    std::ops::ControlFlow::Continue(())
+                },
+            );
+            report_problems(&problems);
+            written.context("writing output")?;
             // what the reduce step reports as a direct run would: the
             // documents that failed, the files skipped, the problems met
             let run_inputs = claimcheck::claims_io::RunInputs {
@@ -342,11 +361,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(skipped) = render::check::skipped_clause(&run_inputs.skipped) {
                 eprintln!("claimcheck: {skipped}");
             }
-            let errors = run_inputs.problems.iter().any(Problem::is_error)
-                || claimed
-                    .documents
-                    .iter()
-                    .any(|d| d.problems.iter().any(Problem::is_error));
+            let errors = run_inputs.problems.iter().any(Problem::is_error) || doc_errors;
             Ok(if errors {
                 ExitCode::from(2)
             } else {

@@ -148,6 +148,74 @@ pub fn collect(
     cache: Option<&crate::cache::Cache>,
     progress: &crate::progress::Progress,
 ) -> Collected {
+    // Claims of one key share one `Key` allocation from the start, not only
+    // after `build`: the keys were a third of the memory held while reading.
+    // Interned by whole value, so which thread interned first changes nothing.
+    let keys: std::sync::Mutex<rustc_hash::FxHashSet<std::sync::Arc<crate::interpret::Key>>> =
+        Default::default();
+    let intern = |claims: &mut [Claim]| {
+        if let Ok(mut keys) = keys.lock() {
+            for c in claims {
+                match keys.get(&*c.key) {
+                    Some(k) => c.key = k.clone(),
+                    None => {
+                        keys.insert(c.key.clone());
+                    }
+                }
+            }
+        }
+    };
+    let mut claimed = Claimed::default();
+    let mut total_sources = 0;
+    let mut seen = 0;
+    let (problems, inputs) = for_each_chunk(
+        paths,
+        load,
+        catalog,
+        cache,
+        progress,
+        &intern,
+        |sources, chunk| {
+            total_sources = sources;
+            let incoming: usize = chunk.iter().map(|(_, c)| c.len()).sum();
+            if seen > 0 && claimed.claims.len() + incoming > claimed.claims.capacity() {
+                // room for the rest at the rate so far, and a quarter more: one
+                // reallocation, not a doubling (whose old and new copies would
+                // both be resident at the end)
+                let rate = (claimed.claims.len() + incoming) as f64 / (seen + chunk.len()) as f64;
+                let expected = (rate * total_sources as f64 * 1.25) as usize;
+                claimed
+                    .claims
+                    .reserve(expected.saturating_sub(claimed.claims.len()).max(incoming));
+            }
+            seen += chunk.len();
+            if claimed.documents.capacity() == 0 {
+                claimed.documents.reserve(sources);
+            }
+            for (info, claims) in chunk {
+                claimed.push(info, claims);
+            }
+            std::ops::ControlFlow::Continue(())
+        },
+    );
+    (claimed, problems, inputs)
+}
+
+/// What [`collect`] does, without holding the claims: the documents read
+/// are handed to `each` in sorted order, a chunk at a time (with the number
+/// of documents found), and dropped after it returns; `each` can stop the
+/// run (its output is gone). `prepare` sees each document's claims first, on
+/// the thread that made them. `claims` streams its records this way, so a
+/// shard of any size needs the memory of one chunk.
+pub fn for_each_chunk(
+    paths: &[String],
+    load: &crate::corpus::LoadOptions,
+    catalog: &Catalog,
+    cache: Option<&crate::cache::Cache>,
+    progress: &crate::progress::Progress,
+    prepare: &(dyn Fn(&mut [Claim]) + Sync),
+    mut each: impl FnMut(usize, Vec<(DocInfo, Vec<Claim>)>) -> std::ops::ControlFlow<()>,
+) -> (Vec<crate::corpus::Problem>, Inputs) {
     use rayon::prelude::*;
     let crate::corpus::Discovery {
         sources,
@@ -155,11 +223,6 @@ pub fn collect(
         skipped,
     } = crate::corpus::discover_with_skipped(paths);
     progress.start(&sources);
-    // Claims of one key share one `Key` allocation from the start, not only
-    // after `build`: the keys were a third of the memory held while reading.
-    // Interned by whole value, so which thread interned first changes nothing.
-    let keys: std::sync::Mutex<rustc_hash::FxHashSet<std::sync::Arc<crate::interpret::Key>>> =
-        Default::default();
     let one = |src: &crate::corpus::Source| {
         let r = crate::corpus::read_document(src, load).map(|(doc, doc_problems)| {
             let cached = cache.and_then(|c| c.get(&doc.path, &doc.text));
@@ -171,53 +234,26 @@ pub fn collect(
                 }
                 (info, claims)
             });
-            if let Ok(mut keys) = keys.lock() {
-                for c in &mut claims {
-                    match keys.get(&*c.key) {
-                        Some(k) => c.key = k.clone(),
-                        None => {
-                            keys.insert(c.key.clone());
-                        }
-                    }
-                }
-            }
+            prepare(&mut claims);
             (info, claims, doc_problems, hit)
         });
         progress.advance(src);
         r
     };
-    let mut claimed = Claimed {
-        documents: Vec::with_capacity(sources.len()),
-        claims: Vec::new(),
-    };
     let mut inputs = Inputs {
         skipped,
         ..Inputs::default()
     };
-    for (n, chunk) in sources.chunks(COLLECT_CHUNK).enumerate() {
+    for chunk in sources.chunks(COLLECT_CHUNK) {
         let results: Vec<_> = chunk.par_iter().map(one).collect();
-        let incoming: usize = results
-            .iter()
-            .map(|r| r.as_ref().map_or(0, |(_, c, ..)| c.len()))
-            .sum();
-        if n > 0 && claimed.claims.len() + incoming > claimed.claims.capacity() {
-            // room for the rest at the rate so far, and a quarter more: one
-            // reallocation, not a doubling (whose old and new copies would
-            // both be resident at the end)
-            let seen = n * COLLECT_CHUNK + chunk.len();
-            let rate = (claimed.claims.len() + incoming) as f64 / seen as f64;
-            let expected = (rate * sources.len() as f64 * 1.25) as usize;
-            claimed
-                .claims
-                .reserve(expected.saturating_sub(claimed.claims.len()).max(incoming));
-        }
+        let mut read = Vec::with_capacity(results.len());
         for r in results {
             match r {
                 Ok((info, claims, doc_problems, hit)) => {
                     inputs.read += 1;
                     inputs.from_cache += usize::from(hit);
                     problems.extend(doc_problems);
-                    claimed.push(info, claims);
+                    read.push((info, claims));
                 }
                 Err(p) => {
                     inputs.failed += 1;
@@ -225,13 +261,16 @@ pub fn collect(
                 }
             }
         }
+        if each(sources.len(), read).is_break() {
+            break;
+        }
     }
     progress.finish();
     if let Some(c) = cache {
         c.finish();
     }
     sort_problems(&mut problems);
-    (claimed, problems, inputs)
+    (problems, inputs)
 }
 
 /// Problems in the order a run reports them: by file, place and message.
