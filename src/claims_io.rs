@@ -698,7 +698,8 @@ struct PackedDocument<'a> {
     #[serde(borrow)]
     sentences: Vec<&'a str>,
     keys: Vec<PackedKey>,
-    claims: Vec<PackedClaim>,
+    #[serde(borrow)]
+    claims: Vec<PackedClaim<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -730,9 +731,10 @@ enum PackedValue {
     MonthDay(u8, u8),
 }
 
-/// A claim; `sentence` and `key` index the document's lists.
+/// A claim; `sentence` and `key` index the document's lists. Names of
+/// closed sets (qualifier, period) are borrowed from the entry, not copied.
 #[derive(Serialize, Deserialize)]
-struct PackedClaim {
+struct PackedClaim<'a> {
     line: usize,
     column: usize,
     start: usize,
@@ -741,9 +743,9 @@ struct PackedClaim {
     sentence: usize,
     kind: Kind,
     value: PackedValue,
-    qualifier: String,
+    qualifier: &'a str,
     unit: Option<String>,
-    per: Option<String>,
+    per: Option<&'a str>,
     /// The interval's bounds and point as they are, infinite or not.
     interval: (f64, f64, bool, bool, f64),
     key: usize,
@@ -756,7 +758,8 @@ struct PackedClaim {
     varies: Varies,
     items: Option<Vec<ListItem>>,
     list_complete: bool,
-    weekday: Option<String>,
+    /// Monday is 0.
+    weekday: Option<i8>,
     implied_year: Option<i32>,
     conversion: bool,
     sentence_hash: u64,
@@ -802,9 +805,9 @@ pub fn pack(d: &DocInfo, claims: &[Claim]) -> Vec<u8> {
                 }
                 Value::MonthDay { month, day } => PackedValue::MonthDay(month, day),
             },
-            qualifier: qualifier_name(c.qualifier).to_string(),
+            qualifier: qualifier_name(c.qualifier),
             unit: c.unit.clone(),
-            per: c.per.map(str::to_string),
+            per: c.per,
             interval: (i.lo, i.hi, i.lo_open, i.hi_open, i.point),
             key,
             flow: c.flow,
@@ -816,7 +819,7 @@ pub fn pack(d: &DocInfo, claims: &[Claim]) -> Vec<u8> {
             varies: c.varies,
             items: c.items.clone(),
             list_complete: c.list_complete,
-            weekday: c.weekday.map(|w| format!("{w:?}")),
+            weekday: c.weekday.map(|w| w.to_monday_zero_offset()),
             implied_year: c.implied_year,
             conversion: c.conversion,
             sentence_hash: c.sentence_hash,
@@ -881,9 +884,9 @@ pub fn unpack(bytes: &[u8]) -> Result<(DocInfo, Vec<Claim>), String> {
                     },
                     PackedValue::MonthDay(month, day) => Value::MonthDay { month, day },
                 },
-                qualifier: qualifier_from(&c.qualifier)?,
+                qualifier: qualifier_from(c.qualifier)?,
                 unit: c.unit,
-                per: c.per.as_deref().map(period_from).transpose()?,
+                per: c.per.map(period_from).transpose()?,
                 interval: Interval {
                     lo,
                     hi,
@@ -907,7 +910,13 @@ pub fn unpack(bytes: &[u8]) -> Result<(DocInfo, Vec<Claim>), String> {
                 varies: c.varies,
                 items: c.items,
                 list_complete: c.list_complete,
-                weekday: c.weekday.as_deref().map(weekday_from).transpose()?,
+                weekday: c
+                    .weekday
+                    .map(|n| {
+                        jiff::civil::Weekday::from_monday_zero_offset(n)
+                            .map_err(|_| format!("weekday {n} out of range"))
+                    })
+                    .transpose()?,
                 implied_year: c.implied_year,
                 conversion: c.conversion,
                 sentence_hash: c.sentence_hash,
