@@ -166,7 +166,6 @@ pub fn collect(
         }
     };
     let mut claimed = Claimed::default();
-    let mut seen = 0; // documents read so far
     let (problems, inputs) = for_each_chunk(
         paths,
         load,
@@ -175,20 +174,20 @@ pub fn collect(
         progress,
         &intern,
         |sources, chunk| {
+            let read = claimed.documents.len();
+            if read == 0 {
+                claimed.documents.reserve(sources);
+            }
             let incoming: usize = chunk.iter().map(|(_, c)| c.len()).sum();
-            if seen > 0 && claimed.claims.len() + incoming > claimed.claims.capacity() {
+            if read > 0 && claimed.claims.len() + incoming > claimed.claims.capacity() {
                 // room for the rest at the rate so far, and a quarter more: one
                 // reallocation, not a doubling (whose old and new copies would
                 // both be resident at the end)
-                let rate = (claimed.claims.len() + incoming) as f64 / (seen + chunk.len()) as f64;
+                let rate = (claimed.claims.len() + incoming) as f64 / (read + chunk.len()) as f64;
                 let expected = (rate * sources as f64 * 1.25) as usize;
                 claimed
                     .claims
                     .reserve(expected.saturating_sub(claimed.claims.len()).max(incoming));
-            }
-            seen += chunk.len();
-            if claimed.documents.capacity() == 0 {
-                claimed.documents.reserve(sources);
             }
             for (info, claims) in chunk {
                 claimed.push(info, claims);
