@@ -15,7 +15,9 @@
 //! any more are dropped when they outweigh the live ones (the file is then
 //! rewritten and renamed into place).
 
-use std::fs::{File, OpenOptions};
+mod files;
+
+use std::fs::{File, Metadata, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -24,6 +26,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use crate::claims_io;
+use crate::corpus::Problem;
 use crate::hash::Fnv;
 use crate::interpret::Claim;
 use crate::report::DocInfo;
@@ -35,9 +38,10 @@ pub const DEFAULT_DIR: &str = ".claimcheck-cache";
 pub const PACK: &str = "claims.pack";
 
 /// The first bytes of a pack: what it is and its layout version.
-/// Layout 2: entries hold [`claims_io::pack`]'s binary form (layout 1 held
+/// Layout 3: entries hold [`claims_io::pack`]'s binary form with the
+/// problems reading the file met (layout 2 had no problems, layout 1 held
 /// JSON claim records).
-const PACK_HEADER: &[u8; 24] = b"claimcheck claims pack2\n";
+const PACK_HEADER: &[u8; 24] = b"claimcheck claims pack3\n";
 /// What every layout's header starts with.
 const PACK_MAGIC: &[u8] = b"claimcheck claims pack";
 /// The first bytes of each entry.
@@ -125,6 +129,8 @@ pub struct Cache {
     used: Mutex<Used>,
     /// Unused bytes below which the pack is never rewritten.
     min_dead: u64,
+    /// Which files are unchanged since the last run, by their stamps.
+    files: files::Files,
 }
 
 /// Rewriting a pack for less than this is not worth a run's time.
@@ -171,6 +177,7 @@ impl Cache {
         );
         let mut cache = Cache {
             dir: dir.to_path_buf(),
+            files: files::Files::new(files::SETTLE),
             salt,
             warnings: Mutex::new(Vec::new()),
             reader: None,
@@ -191,6 +198,12 @@ impl Cache {
                     }
                     cache.index = index;
                     cache.reader = Some(file);
+                    // the file index points into this pack: of use only with it
+                    let (files, damage) = files::Files::load(dir, &cache.salt, files::SETTLE);
+                    cache.files = files;
+                    if let Some(damage) = damage {
+                        cache.warn(format!("{}: {damage}", dir.join(files::FILES).display()));
+                    }
                 }
                 // an upgrade is not worth a warning: its entries are simply rebuilt
                 Ok(Scan::Older) => {}
@@ -250,7 +263,36 @@ impl Cache {
 
     /// The cached claims of a document with exactly this path and text.
     pub fn get(&self, doc_path: &str, text: &str) -> Option<(DocInfo, Vec<Claim>)> {
-        let key = self.key(doc_path, text);
+        self.entry(self.key(doc_path, text), doc_path)
+            .map(|(info, claims, _)| (info, claims))
+    }
+
+    /// Whether [`Cache::unchanged`] may know any file: when it cannot, a
+    /// run need not `stat` files before reading them.
+    pub fn knows_files(&self) -> bool {
+        !self.files.is_empty()
+    }
+
+    /// The cached claims of the file at `doc_path`, and the problems
+    /// reading it met, when `file` (its metadata, not yet read) says it is
+    /// the file an entry was made from, unchanged: the file need not be read.
+    pub fn unchanged(&self, doc_path: &str, file: &Metadata) -> Option<claims_io::Unpacked> {
+        let key = self.files.unchanged(doc_path, file)?;
+        let found = self.entry(key, doc_path)?;
+        self.files.remember(doc_path, file, key);
+        Some(found)
+    }
+
+    /// Notes that the file at `doc_path`, described by `file` before it was
+    /// read, held `text`: a later run that finds it with the same stamp
+    /// takes its entry without reading it.
+    pub fn remember(&self, doc_path: &str, text: &str, file: &Metadata) {
+        self.files
+            .remember(doc_path, file, self.key(doc_path, text));
+    }
+
+    /// The entry stored under `key`, when it is intact and for `doc_path`.
+    fn entry(&self, key: EntryKey, doc_path: &str) -> Option<claims_io::Unpacked> {
         let slot = *self.index.entries.get(&key)?;
         let file = self.reader.as_ref()?;
         let at = slot.at;
@@ -271,9 +313,9 @@ impl Cache {
             return None;
         }
         match claims_io::unpack(&payload) {
-            Ok((info, claims)) if info.path == doc_path => {
+            Ok(found) if found.0.path == doc_path => {
                 self.mark_used(key, slot.size());
-                Some((info, claims))
+                Some(found)
             }
             Ok(_) => {
                 self.warn(format!(
@@ -292,12 +334,12 @@ impl Cache {
         }
     }
 
-    /// Stores a document's claims: one entry appended to the pack with one
-    /// write, so entries from parallel threads (or processes) never
-    /// interleave.
-    pub fn put(&self, text: &str, info: &DocInfo, claims: &[Claim]) {
+    /// Stores a document's claims and the problems reading it met: one
+    /// entry appended to the pack with one write, so entries from parallel
+    /// threads (or processes) never interleave.
+    pub fn put(&self, text: &str, info: &DocInfo, claims: &[Claim], read_problems: &[Problem]) {
         let key = self.key(&info.path, text);
-        let payload = claims_io::pack(info, claims);
+        let payload = claims_io::pack(info, claims, read_problems);
         let Ok(payload_len) = u32::try_from(payload.len()) else {
             return; // a 4 GiB claim list is not worth caching
         };
@@ -375,9 +417,25 @@ impl Cache {
     pub fn finish(&self) {
         // closed, not synced: a pack cut short by a crash is detected (and
         // rebuilt) by the next run, and a cache is not worth an fsync
+        let mut writable = true;
         if let Ok(mut writer) = self.writer.lock() {
-            if let Writer::Open(_) = *writer {
-                *writer = Writer::Unopened;
+            match *writer {
+                Writer::Open(_) => *writer = Writer::Unopened,
+                Writer::Failed => writable = false,
+                Writer::Unopened => {}
+            }
+        }
+        // the file index, for the next run: only beside a pack
+        if writable && self.pack().exists() {
+            if let Err(e) = self
+                .files
+                .save(&self.dir, &self.salt, &self.temporary("files"))
+            {
+                self.warn(format!(
+                    "{}: cannot write: {}",
+                    self.dir.join(files::FILES).display(),
+                    crate::corpus::plain_io_error(&e)
+                ));
             }
         }
         let Ok(used) = self.used.lock().map(|mut u| std::mem::take(&mut *u)) else {
@@ -555,7 +613,7 @@ mod tests {
         let cache = Cache::new(dir, 1, None);
         for (path, text) in docs {
             let (info, c) = claims(path, text);
-            cache.put(text, &info, &c);
+            cache.put(text, &info, &c, &[]);
         }
         cache.finish();
         assert_eq!(cache.warnings(), Vec::<String>::new());
@@ -567,7 +625,7 @@ mod tests {
         let cache = Cache::new(dir.path(), 1, None);
         assert!(cache.get("a.md", TEXT).is_none());
         let (info, c) = claims("a.md", TEXT);
-        cache.put(TEXT, &info, &c);
+        cache.put(TEXT, &info, &c, &[]);
         cache.finish();
         assert!(dir.path().join(".gitignore").exists(), "ignores itself");
 
@@ -582,6 +640,128 @@ mod tests {
         );
         assert!(Cache::new(dir.path(), 2, None).get("a.md", TEXT).is_none());
         assert_eq!(cache.warnings(), Vec::<String>::new());
+    }
+
+    /// A run over the file `name` in `corpus`, as `collect` makes one with
+    /// a cache: served by its stamp when the cache knows it unchanged,
+    /// otherwise read, looked up or stored (with `problems` as what reading
+    /// it met), and remembered. Returns whether it was served unread.
+    fn run_over(cache: &Cache, corpus: &Path, name: &str, problems: &[Problem]) -> bool {
+        let path = corpus.join(name);
+        let meta = std::fs::metadata(&path).unwrap();
+        if cache.unchanged(name, &meta).is_some() {
+            return true;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        if cache.get(name, &text).is_none() {
+            let (info, c) = claims(name, &text);
+            cache.put(&text, &info, &c, problems);
+        }
+        cache.remember(name, &text, &meta);
+        false
+    }
+
+    /// A cache that remembers files however recently they changed.
+    fn settled_cache(dir: &Path) -> Cache {
+        let mut cache = Cache::new(dir, 1, None);
+        cache.files.settle = std::time::Duration::ZERO;
+        cache
+    }
+
+    #[test]
+    fn an_unchanged_file_is_known_by_its_stamp_and_a_replaced_one_is_read() {
+        let (dir, corpus) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        std::fs::write(corpus.path().join("a.md"), TEXT).unwrap();
+        let warning = Problem::warning("a.md", "no title").at(1, 1);
+        let cache = settled_cache(dir.path());
+        assert!(!cache.knows_files(), "a new cache knows no file");
+        assert!(!run_over(
+            &cache,
+            corpus.path(),
+            "a.md",
+            std::slice::from_ref(&warning)
+        ));
+        cache.finish();
+        assert!(dir.path().join(files::FILES).exists());
+
+        let cache = settled_cache(dir.path());
+        assert!(cache.knows_files());
+        let meta = std::fs::metadata(corpus.path().join("a.md")).unwrap();
+        let (info, claims, problems) = cache.unchanged("a.md", &meta).expect("known unchanged");
+        assert_eq!((info.path.as_str(), claims.len()), ("a.md", 1));
+        assert_eq!(problems, vec![warning], "what reading it met, kept");
+        assert!(
+            cache.unchanged("b.md", &meta).is_none(),
+            "the stamp is the path's"
+        );
+        assert!(
+            Cache::new(dir.path(), 2, None)
+                .unchanged("a.md", &meta)
+                .is_none(),
+            "nor another configuration's"
+        );
+
+        // replaced as editors and git do (a new file renamed over it), with
+        // the same size and modification time: another file, read again
+        let tmp = corpus.path().join("a.md.new");
+        std::fs::write(&tmp, TEXT.replace("120", "121")).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&tmp)
+            .unwrap()
+            .set_modified(meta.modified().unwrap())
+            .unwrap();
+        std::fs::rename(&tmp, corpus.path().join("a.md")).unwrap();
+        let cache = settled_cache(dir.path());
+        assert!(!run_over(&cache, corpus.path(), "a.md", &[]));
+        cache.finish();
+        assert_eq!(cache.warnings(), Vec::<String>::new());
+        let cache = settled_cache(dir.path());
+        assert!(
+            run_over(&cache, corpus.path(), "a.md", &[]),
+            "and known again"
+        );
+    }
+
+    #[test]
+    fn a_file_changed_moments_ago_is_not_known_by_its_stamp() {
+        let (dir, corpus) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        std::fs::write(corpus.path().join("a.md"), TEXT).unwrap();
+        // the real settling time: the file was written just now
+        let cache = Cache::new(dir.path(), 1, None);
+        assert!(!run_over(&cache, corpus.path(), "a.md", &[]));
+        cache.finish();
+        let cache = Cache::new(dir.path(), 1, None);
+        assert!(!cache.knows_files());
+        assert!(!run_over(&cache, corpus.path(), "a.md", &[]));
+    }
+
+    #[test]
+    fn a_damaged_file_index_is_ignored_with_a_warning() {
+        let (dir, corpus) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        std::fs::write(corpus.path().join("a.md"), TEXT).unwrap();
+        let cache = settled_cache(dir.path());
+        run_over(&cache, corpus.path(), "a.md", &[]);
+        cache.finish();
+        let index = dir.path().join(files::FILES);
+        let mut bytes = std::fs::read(&index).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0x01;
+        std::fs::write(&index, &bytes).unwrap();
+
+        let cache = settled_cache(dir.path());
+        let w = cache.warnings();
+        assert!(
+            w.len() == 1 && w[0].contains("files.index: damaged; ignored"),
+            "{w:?}"
+        );
+        assert!(!cache.knows_files());
+        assert!(!run_over(&cache, corpus.path(), "a.md", &[]));
+        cache.finish();
+        // rewritten whole by that run
+        let cache = settled_cache(dir.path());
+        assert_eq!(cache.warnings(), Vec::<String>::new());
+        assert!(run_over(&cache, corpus.path(), "a.md", &[]));
     }
 
     #[test]
@@ -625,7 +805,7 @@ mod tests {
             cache.warnings()
         );
         let (info, c) = claims("b.md", &other);
-        cache.put(&other, &info, &c);
+        cache.put(&other, &info, &c, &[]);
         cache.finish();
 
         let cache = Cache::new(dir.path(), 1, None);
@@ -647,7 +827,7 @@ mod tests {
         for i in 0..3 {
             let text = TEXT.replace("120", &i.to_string());
             let (info, c) = claims("a.md", &text);
-            cache.put(&text, &info, &c);
+            cache.put(&text, &info, &c, &[]);
         }
         cache.finish();
         let w = cache.warnings();
@@ -661,7 +841,7 @@ mod tests {
         for i in 0..3 {
             let text = TEXT.replace("120", &i.to_string());
             let (info, c) = claims("a.md", &text);
-            cache.put(&text, &info, &c);
+            cache.put(&text, &info, &c, &[]);
         }
         let w = cache.warnings();
         assert_eq!(w.len(), 1, "{w:?}");
@@ -675,7 +855,7 @@ mod tests {
         assert!(cache.get("a.md", TEXT).is_none());
         assert!(cache.warnings()[0].contains("not a claimcheck cache"));
         let (info, c) = claims("a.md", TEXT);
-        cache.put(TEXT, &info, &c);
+        cache.put(TEXT, &info, &c, &[]);
         cache.finish();
         assert!(Cache::new(dir.path(), 1, None).get("a.md", TEXT).is_some());
     }
@@ -689,7 +869,7 @@ mod tests {
         let cache = Cache::new(dir.path(), 1, None);
         assert!(cache.get("a.md", TEXT).is_none());
         let (info, c) = claims("a.md", TEXT);
-        cache.put(TEXT, &info, &c);
+        cache.put(TEXT, &info, &c, &[]);
         cache.finish();
         assert!(cache.warnings().is_empty(), "{:?}", cache.warnings());
         let again = Cache::new(dir.path(), 1, None);

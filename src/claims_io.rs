@@ -695,6 +695,9 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<ClaimsFile, ClaimsError>
 #[derive(Serialize, Deserialize)]
 struct PackedDocument<'a> {
     doc: DocRecord,
+    /// What reading the file said (front matter warnings): a run that
+    /// knows the file unchanged without reading it reports them from here.
+    read_problems: Vec<ProblemRecord>,
     #[serde(borrow)]
     sentences: Vec<&'a str>,
     keys: Vec<PackedKey>,
@@ -765,8 +768,9 @@ struct PackedClaim<'a> {
     sentence_hash: u64,
 }
 
-/// A document and its claims in the cache's binary form (see [`unpack`]).
-pub fn pack(d: &DocInfo, claims: &[Claim]) -> Vec<u8> {
+/// A document, its claims and the problems reading it met, in the cache's
+/// binary form (see [`unpack`]).
+pub fn pack(d: &DocInfo, claims: &[Claim], read_problems: &[Problem]) -> Vec<u8> {
     let mut sentences: Vec<&str> = Vec::new();
     let mut sentence_at: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut keys: Vec<PackedKey> = Vec::new();
@@ -827,6 +831,10 @@ pub fn pack(d: &DocInfo, claims: &[Claim]) -> Vec<u8> {
     }
     let document = PackedDocument {
         doc: doc_record(d),
+        read_problems: read_problems
+            .iter()
+            .map(ProblemRecord::from_problem)
+            .collect(),
         sentences,
         keys,
         claims: packed,
@@ -835,13 +843,21 @@ pub fn pack(d: &DocInfo, claims: &[Claim]) -> Vec<u8> {
     postcard::to_allocvec(&document).expect("claim records encode")
 }
 
+/// A document, its claims and the problems reading it met.
+pub type Unpacked = (DocInfo, Vec<Claim>, Vec<Problem>);
+
 /// A document and its claims from [`pack`]'s bytes: exactly the claims
 /// packed, sharing one quote per sentence and one key per key, as when
 /// interpreted.
-pub fn unpack(bytes: &[u8]) -> Result<(DocInfo, Vec<Claim>), String> {
+pub fn unpack(bytes: &[u8]) -> Result<Unpacked, String> {
     let document: PackedDocument =
         postcard::from_bytes(bytes).map_err(|e| format!("not a packed claims entry: {e}"))?;
     let info = doc_info(document.doc)?;
+    let read_problems = document
+        .read_problems
+        .into_iter()
+        .map(|p| p.into_problem(info.path.clone()))
+        .collect();
     let doc: Arc<str> = Arc::from(info.path.as_str());
     let sentences: Vec<Arc<str>> = document.sentences.into_iter().map(Arc::from).collect();
     let keys: Vec<Arc<Key>> = document
@@ -930,7 +946,7 @@ pub fn unpack(bytes: &[u8]) -> Result<(DocInfo, Vec<Claim>), String> {
             info.claims
         ));
     }
-    Ok((info, claims))
+    Ok((info, claims, read_problems))
 }
 
 #[cfg(test)]
@@ -969,7 +985,10 @@ mod tests {
         assert!(total > 200, "{total} claims");
         let back: Vec<(DocInfo, Vec<Claim>)> = per_doc
             .iter()
-            .map(|(d, c)| unpack(&pack(d, c)).unwrap())
+            .map(|(d, c)| {
+                let (d, c, _) = unpack(&pack(d, c, &[])).unwrap();
+                (d, c)
+            })
             .collect();
         // the JSON records are faithful (see claims_round_trip_exactly)
         let (mut packed, mut direct) = (Vec::new(), Vec::new());
@@ -994,7 +1013,7 @@ mod tests {
         let text = "The network has 425 member cities in 91 countries.\n".to_string();
         let (doc, _) = document_from_text("a.md", text, &LoadOptions::default()).unwrap();
         let per_doc = crate::report::claims_of(&[doc], &crate::catalog::Catalog::default());
-        let bytes = pack(&per_doc[0].0, &per_doc[0].1);
+        let bytes = pack(&per_doc[0].0, &per_doc[0].1, &[]);
         assert!(unpack(&bytes).is_ok());
         for cut in 0..bytes.len() {
             assert!(unpack(&bytes[..cut]).is_err(), "cut at {cut}");

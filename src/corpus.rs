@@ -684,7 +684,17 @@ pub fn read_document(
     src: &Source,
     opts: &LoadOptions,
 ) -> Result<(Document, Vec<Problem>), Problem> {
-    let bytes = match &src.kind {
+    read_document_stamped(src, opts).map(|(doc, problems, _)| (doc, problems))
+}
+
+/// [`read_document`], with the metadata of the file as opened, taken before
+/// its bytes were read (`None` for standard input): what the cache's file
+/// index remembers it by.
+pub fn read_document_stamped(
+    src: &Source,
+    opts: &LoadOptions,
+) -> Result<(Document, Vec<Problem>, Option<fs::Metadata>), Problem> {
+    let (bytes, meta) = match &src.kind {
         SourceKind::Stdin => {
             let mut buf = Vec::new();
             io::stdin().lock().read_to_end(&mut buf).map_err(|err| {
@@ -693,7 +703,7 @@ pub fn read_document(
                     format!("cannot read standard input: {}", plain_io_error(&err)),
                 )
             })?;
-            buf
+            (buf, None)
         }
         SourceKind::File(path) => read_regular_file(&src.path, path)?,
         SourceKind::Regular(path) => read_file(path).map_err(|e| {
@@ -701,7 +711,8 @@ pub fn read_document(
         })?,
     };
     let text = decode(&src.path, bytes)?;
-    document_from_text(&src.path, text, opts)
+    let (doc, problems) = document_from_text(&src.path, text, opts)?;
+    Ok((doc, problems, meta))
 }
 
 /// Files from this size up are read in pieces on several threads.
@@ -709,23 +720,24 @@ pub fn read_document(
 const PARALLEL_READ_MIN: u64 = 16 << 20;
 
 /// Reads a whole file, as `fs::read` does; a large one in pieces on all
-/// threads.
+/// threads. Returns the metadata of the open file too, taken before reading.
 ///
 /// The buffer of a large file is fresh memory, and the kernel zeroes each
 /// page on first touch, inside the `read` that fills it. On a virtual
 /// machine that touch can cost more than the copy (0.1 to 0.5 s for a
 /// 100 MB file on the benchmark machine), and it is one thread's work
 /// before extraction can start; in pieces the threads share it.
-fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+fn read_file(path: &Path) -> io::Result<(Vec<u8>, Option<fs::Metadata>)> {
     let mut file = fs::File::open(path)?;
-    let len = file.metadata()?.len();
+    let meta = file.metadata()?;
+    let len = meta.len();
     #[cfg(unix)]
     if len >= PARALLEL_READ_MIN && rayon::current_num_threads() >= 2 {
-        return read_in_pieces(&mut file, len, READ_PIECE);
+        return Ok((read_in_pieces(&mut file, len, READ_PIECE)?, Some(meta)));
     }
     let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     file.read_to_end(&mut buf)?;
-    Ok(buf)
+    Ok((buf, Some(meta)))
 }
 
 /// Bytes each thread reads at a time in [`read_in_pieces`].
@@ -757,7 +769,10 @@ fn read_in_pieces(file: &mut fs::File, len: u64, piece: usize) -> io::Result<Vec
 
 /// Reads a file, refusing anything but a regular file *before* opening it:
 /// opening a FIFO blocks until a writer appears, and a device may never end.
-fn read_regular_file(display: &str, path: &Path) -> Result<Vec<u8>, Problem> {
+fn read_regular_file(
+    display: &str,
+    path: &Path,
+) -> Result<(Vec<u8>, Option<fs::Metadata>), Problem> {
     let cannot =
         |err: &io::Error| Problem::error(display, format!("cannot read: {}", plain_io_error(err)));
     let meta = fs::metadata(path).map_err(|e| cannot(&e))?;

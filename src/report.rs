@@ -221,16 +221,27 @@ pub fn for_each_chunk(
     } = crate::corpus::discover_with_skipped(paths);
     progress.start(&sources);
     let one = |src: &crate::corpus::Source| {
-        let r = crate::corpus::read_document(src, load).map(|(doc, doc_problems)| {
-            let cached = cache.and_then(|c| c.get(&doc.path, &doc.text));
-            let hit = cached.is_some();
-            let (info, mut claims) = cached.unwrap_or_else(|| {
-                let (info, claims) = claims_of_one(&doc, catalog);
-                if let Some(c) = cache {
-                    c.put(&doc.text, &info, &claims);
-                }
-                (info, claims)
-            });
+        let r = match cache.and_then(|c| unchanged(c, src)) {
+            Some((info, claims, doc_problems)) => Ok((info, claims, doc_problems, true)),
+            None => {
+                crate::corpus::read_document_stamped(src, load).map(|(doc, doc_problems, file)| {
+                    let cached = cache.and_then(|c| c.get(&doc.path, &doc.text));
+                    let hit = cached.is_some();
+                    let (info, claims) = cached.unwrap_or_else(|| {
+                        let (info, claims) = claims_of_one(&doc, catalog);
+                        if let Some(c) = cache {
+                            c.put(&doc.text, &info, &claims, &doc_problems);
+                        }
+                        (info, claims)
+                    });
+                    if let (Some(c), Some(file)) = (cache, &file) {
+                        c.remember(&doc.path, &doc.text, file);
+                    }
+                    (info, claims, doc_problems, hit)
+                })
+            }
+        };
+        let r = r.map(|(info, mut claims, doc_problems, hit)| {
             prepare(&mut claims);
             (info, claims, doc_problems, hit)
         });
@@ -268,6 +279,19 @@ pub fn for_each_chunk(
     }
     sort_problems(&mut problems);
     (problems, inputs)
+}
+
+/// The claims of a file the cache knows unchanged by its stamp (see
+/// [`crate::cache::Cache::unchanged`]), found without reading the file.
+fn unchanged(
+    cache: &crate::cache::Cache,
+    src: &crate::corpus::Source,
+) -> Option<crate::claims_io::Unpacked> {
+    if !cache.knows_files() {
+        return None;
+    }
+    let meta = std::fs::metadata(src.kind.path()?).ok()?;
+    cache.unchanged(&src.path, &meta)
 }
 
 /// Problems in the order a run reports them: by file, place and message.

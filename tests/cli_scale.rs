@@ -233,3 +233,56 @@ fn the_cache_serves_unchanged_articles_and_ignores_corrupt_entries() {
     );
     assert_eq!(summary(&no_cache)["inputs"]["from_cache"], 0);
 }
+
+#[test]
+fn an_article_rewritten_in_place_with_its_old_times_is_read_again() {
+    // a warm run knows settled articles unchanged by their `stat` stamps,
+    // without reading them; a rewrite that keeps the size, the file and its
+    // modification time still moves the change time, and is read
+    let tmp = corpus_copy();
+    let dir = tmp.path();
+    let from_cache = |out: &str| -> serde_json::Value {
+        out.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|r| r["type"] == "summary")
+            .unwrap()["inputs"]["from_cache"]
+            .clone()
+    };
+    // the cache trusts a stamp only three seconds after the file's last change
+    std::thread::sleep(std::time::Duration::from_millis(3_100));
+    let (cold, _, _) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
+    assert!(dir.join(".claimcheck-cache/files.index").exists());
+    let (warm, _, _) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
+    assert_eq!(from_cache(&warm), 5);
+    assert_eq!(warm, cold.replace("\"from_cache\":0", "\"from_cache\":5"));
+
+    let edited = dir.join(&articles(dir)[0]);
+    let modified = std::fs::metadata(&edited).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&edited).unwrap();
+    let year = text.find("20").expect("a year in the article");
+    let mut rewritten = text.clone();
+    rewritten.replace_range(year..year + 2, "19");
+    std::fs::write(&edited, &rewritten).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&edited)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let (after, _, code) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
+    assert_eq!(code, 1.min(code), "{after}");
+    assert_eq!(from_cache(&after), 4, "the rewritten article is read");
+    let (direct, _, _) = run(
+        dir,
+        &["check", "corpus/", "--format", "jsonl", "--no-cache"],
+    );
+    assert_eq!(
+        after.replace("\"from_cache\":4", ""),
+        direct.replace("\"from_cache\":0", ""),
+        "and the report is the one its new text gives"
+    );
+    assert_ne!(
+        after.replace("\"from_cache\":4", ""),
+        warm.replace("\"from_cache\":5", "")
+    );
+}
