@@ -45,12 +45,23 @@ pub fn normalize(p: &Path) -> PathBuf {
 }
 
 /// Keeps only findings with at least one claim in a touched document.
+///
+/// Each document's path is resolved once, on all threads: resolved once
+/// per claim, it took 1.7 s of a warm run over a 100 MB corpus (494,000
+/// claims, each a `realpath` of several system calls).
 pub fn retain_touching(report: &mut Report, touched: &[PathBuf]) {
+    use rayon::prelude::*;
     let touched: BTreeSet<PathBuf> = touched.iter().map(|p| normalize(p)).collect();
-    let claims = &report.claims;
-    let hit: Vec<bool> = claims
+    let hit_docs: rustc_hash::FxHashSet<&str> = report
+        .documents
+        .par_iter()
+        .map(|d| d.path.as_str())
+        .filter(|p| touched.contains(&normalize(Path::new(p))))
+        .collect();
+    let hit: Vec<bool> = report
+        .claims
         .iter()
-        .map(|c| touched.contains(&normalize(Path::new(&*c.doc))))
+        .map(|c| hit_docs.contains(&*c.doc))
         .collect();
     // findings without claims (an unused baseline entry) concern the whole corpus
     report
