@@ -214,16 +214,16 @@ enum ValueRecord {
 #[derive(Serialize, Deserialize)]
 struct ClaimRecord {
     doc: String,
-    line: usize,
-    column: usize,
-    start: usize,
-    end: usize,
-    text: String,
+    line: u32,
+    column: u32,
+    start: u32,
+    end: u32,
+    text: Box<str>,
     sentence: std::sync::Arc<str>,
     kind: Kind,
     value: ValueRecord,
     qualifier: String,
-    unit: Option<String>,
+    unit: Option<Box<str>>,
     per: Option<String>,
     /// Bounds; `null` is unbounded.
     #[serde(deserialize_with = "exact::option")]
@@ -243,11 +243,11 @@ struct ClaimRecord {
     as_of: Option<(String, String)>,
     as_of_source: AsOfSource,
     modality: Modality,
-    horizon: Option<String>,
+    horizon: Option<Box<str>>,
     published: Option<String>,
     varies: Varies,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    items: Option<Vec<ListItem>>,
+    items: Option<Box<[ListItem]>>,
     #[serde(default)]
     list_complete: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -738,16 +738,16 @@ enum PackedValue {
 /// closed sets (qualifier, period) are borrowed from the entry, not copied.
 #[derive(Serialize, Deserialize)]
 struct PackedClaim<'a> {
-    line: usize,
-    column: usize,
-    start: usize,
-    end: usize,
-    text: String,
+    line: u32,
+    column: u32,
+    start: u32,
+    end: u32,
+    text: Box<str>,
     sentence: usize,
     kind: Kind,
     value: PackedValue,
     qualifier: &'a str,
-    unit: Option<String>,
+    unit: Option<Box<str>>,
     per: Option<&'a str>,
     /// The interval's bounds and point as they are, infinite or not.
     interval: (f64, f64, bool, bool, f64),
@@ -756,10 +756,10 @@ struct PackedClaim<'a> {
     as_of: Option<(PackedDate, PackedDate)>,
     as_of_source: AsOfSource,
     modality: Modality,
-    horizon: Option<String>,
+    horizon: Option<Box<str>>,
     published: Option<PackedDate>,
     varies: Varies,
-    items: Option<Vec<ListItem>>,
+    items: Option<Box<[ListItem]>>,
     list_complete: bool,
     /// Monday is 0.
     weekday: Option<i8>,

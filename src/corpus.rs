@@ -855,6 +855,25 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Problem> {
     })
 }
 
+/// The largest article `check` and `claims` take, in bytes: claims hold
+/// their positions as `u32` (16 of their bytes, millions of claims on a
+/// large corpus), and no article comes near it. `extract` has no limit.
+pub const MAX_DOCUMENT: usize = u32::MAX as usize;
+
+/// Refuses a document too large to make claims of (see [`MAX_DOCUMENT`]).
+pub fn claimable(doc: &Document) -> Result<(), Problem> {
+    if doc.text.len() > MAX_DOCUMENT {
+        return Err(Problem::error(
+            &doc.path,
+            format!(
+                "{} bytes, over the 4 GiB an article can be for check and claims; split it",
+                doc.text.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Parses an in-memory document: front matter, dateline, `Source:` line.
 ///
 /// This is [`read_document`] without the I/O, for tests, fuzzers and callers

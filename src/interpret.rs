@@ -169,17 +169,22 @@ impl Interval {
 pub struct Claim {
     /// The document's path, shared by all its claims.
     pub doc: std::sync::Arc<str>,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
+    /// Where the claim is: line and column (1-based) and byte offsets in
+    /// the file. `u32`: 16 of a claim's bytes, and a larger article is
+    /// refused before claims are made of it (`corpus::claimable`).
+    pub line: u32,
+    pub column: u32,
+    pub start: u32,
+    pub end: u32,
+    /// A box, not a `String`: claims are never edited, and the capacity word
+    /// was 8 of a claim's bytes (millions of claims on a large corpus).
+    pub text: Box<str>,
     /// The sentence the claim is in, as written (whitespace folded).
     pub sentence: std::sync::Arc<str>,
     pub kind: Kind,
     pub value: Value,
     pub qualifier: Qualifier,
-    pub unit: Option<String>,
+    pub unit: Option<Box<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<&'static str>,
     pub interval: Interval,
@@ -191,12 +196,12 @@ pub struct Claim {
     pub as_of_source: AsOfSource,
     pub modality: Modality,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub horizon: Option<String>,
+    pub horizon: Option<Box<str>>,
     pub published: Option<PartialDate>,
     /// How the key varies over time (from the catalogue, or by kind).
     pub varies: Varies,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<ListItem>>,
+    pub items: Option<Box<[ListItem]>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub list_complete: bool,
     #[serde(
@@ -224,6 +229,13 @@ fn ser_weekday<S: serde::Serializer>(
         Some(d) => s.collect_str(&format_args!("{d:?}")),
         None => s.serialize_none(),
     }
+}
+
+/// A position in a document as a claim holds it. `check` and `claims`
+/// refuse documents over 4 GiB first (`corpus::claimable`), so this never
+/// saturates there.
+fn pos(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Words that make a date or year the date *of something* (a claim), not
@@ -742,16 +754,16 @@ fn interpret_one(
     let interval = interval_of(m, tolerance);
     Some(Claim {
         doc: doc_path.clone(),
-        line: loc.line,
-        column: loc.column,
-        start: m.start,
-        end: m.end,
-        text: m.text.clone(),
+        line: pos(loc.line),
+        column: pos(loc.column),
+        start: pos(m.start),
+        end: pos(m.end),
+        text: m.text.as_str().into(),
         sentence: ctx.quote.clone(),
         kind: m.kind,
         value: m.value,
         qualifier: m.qualifier,
-        unit: m.unit.clone(),
+        unit: m.unit.as_deref().map(Box::from),
         per: m.per,
         interval,
         key: std::sync::Arc::new(key),
@@ -762,7 +774,7 @@ fn interpret_one(
         horizon,
         published: doc.meta.published,
         varies,
-        items: m.items.clone(),
+        items: m.items.as_deref().map(Box::from),
         list_complete: m.list_complete,
         weekday: m.weekday.map(|w| w.0),
         implied_year: m.implied_year,
@@ -950,7 +962,7 @@ fn modality(
     m: &Mention,
     sentence_mentions: &[&Mention],
     published: Option<PartialDate>,
-) -> (Modality, Option<String>) {
+) -> (Modality, Option<Box<str>>) {
     let mut cues: Vec<&str> = ctx.target_cues.clone();
     cues.extend(CLAUSE_TARGET_CUES.found(nclause));
     let future_year = sentence_mentions.iter().find(|o| {
@@ -990,8 +1002,8 @@ fn modality(
         return (Modality::Fact, None);
     }
     let horizon = term
-        .map(str::to_string)
-        .or_else(|| future_year.map(|y| format!("by {}", y.value)))
+        .map(Box::from)
+        .or_else(|| future_year.map(|y| format!("by {}", y.value).into()))
         .or_else(|| Some("unspecified".into()));
     (Modality::Target, horizon)
 }

@@ -223,8 +223,9 @@ pub fn for_each_chunk(
     let one = |src: &crate::corpus::Source| {
         let r = match cache.and_then(|c| unchanged(c, src)) {
             Some((info, claims, doc_problems)) => Ok((info, claims, doc_problems, true)),
-            None => {
-                crate::corpus::read_document_stamped(src, load).map(|(doc, doc_problems, file)| {
+            None => crate::corpus::read_document_stamped(src, load)
+                .and_then(|read| crate::corpus::claimable(&read.0).map(|()| read))
+                .map(|(doc, doc_problems, file)| {
                     let cached = cache.and_then(|c| c.get(&doc.path, &doc.text));
                     let hit = cached.is_some();
                     let (info, claims) = cached.unwrap_or_else(|| {
@@ -238,8 +239,7 @@ pub fn for_each_chunk(
                         c.remember(&doc.path, &doc.text, file);
                     }
                     (info, claims, doc_problems, hit)
-                })
-            }
+                }),
         };
         let r = r.map(|(info, mut claims, doc_problems, hit)| {
             prepare(&mut claims);
@@ -465,7 +465,7 @@ mod tests {
         let claimed = Claimed::from_per_doc(claims_of(&docs, &Catalog::default()));
         let per_doc: Vec<(&str, Vec<&str>)> = claimed
             .per_document()
-            .map(|(d, c)| (d.path.as_str(), c.iter().map(|c| c.text.as_str()).collect()))
+            .map(|(d, c)| (d.path.as_str(), c.iter().map(|c| &*c.text).collect()))
             .collect();
         assert_eq!(
             per_doc,

@@ -229,7 +229,7 @@ pub fn parts(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
         let total = &claims[t];
         let Some(tv) = number(total) else { continue };
         let sum: f64 = parts.iter().filter_map(|&k| number(&claims[k])).sum();
-        let shown: Vec<String> = parts.iter().map(|&k| claims[k].text.clone()).collect();
+        let shown: Vec<&str> = parts.iter().map(|&k| &*claims[k].text).collect();
         let mut involved = vec![t];
         involved.extend(&parts);
         let data = json!({ "total": tv, "parts": shown, "sum": sum });

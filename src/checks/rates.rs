@@ -19,7 +19,7 @@ struct Rate {
 }
 
 pub fn check(claims: &[Claim], ids: &[usize], tolerance: f64) -> Vec<Finding> {
-    let mut groups: BTreeMap<(String, String, String), Vec<Rate>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &str, String), Vec<Rate>> = BTreeMap::new();
     for (n, &k) in ids.iter().enumerate() {
         let c = &claims[k];
         if !(c.kind == Kind::Money && c.conversion) {
@@ -40,8 +40,8 @@ pub fn check(claims: &[Claim], ids: &[usize], tolerance: f64) -> Vec<Finding> {
             continue;
         }
         let (ca, cb) = (
-            p.unit.clone().unwrap_or_default(),
-            c.unit.clone().unwrap_or_default(),
+            p.unit.as_deref().unwrap_or_default(),
+            c.unit.as_deref().unwrap_or_default(),
         );
         // quote every pair the same way round: units of the larger per one of the smaller
         let (num, den, rate, from, to) = if a >= b {

@@ -73,9 +73,7 @@ fn push_quote(out: &mut String, c: &Claim) {
     if chars <= 160 {
         return push_escaped(out, s);
     }
-    let at = s
-        .find(c.text.as_str())
-        .map_or(0, |b| s[..b].chars().count());
+    let at = s.find(&*c.text).map_or(0, |b| s[..b].chars().count());
     let from = at.saturating_sub(70);
     let to = (from + 160).min(chars);
     let byte = |k: usize| s.char_indices().nth(k).map_or(s.len(), |(b, _)| b);
@@ -476,10 +474,10 @@ pub fn finding_json(f: &Finding, report: &Report) -> Json {
 struct ClaimRecord<'a> {
     as_of: Option<Shown<AsOf>>,
     as_of_source: AsOfSource,
-    column: usize,
+    column: u32,
     copy_of: Option<usize>,
     doc: &'a str,
-    end: usize,
+    end: u32,
     flow: bool,
     horizon: Option<&'a str>,
     id: usize,
@@ -489,14 +487,14 @@ struct ClaimRecord<'a> {
     key_confidence: Confidence,
     key_source: KeySource,
     kind: Kind,
-    line: usize,
+    line: u32,
     modality: &'a Modality,
     per: Option<&'static str>,
     property: &'a str,
     qualifier: Qualifier,
     sentence: &'a str,
     source_group: usize,
-    start: usize,
+    start: u32,
     subject: &'a str,
     text: &'a str,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -547,13 +545,13 @@ struct FindingClaimRecord<'a> {
     as_of: Option<Shown<AsOf>>,
     as_of_source: AsOfSource,
     claim: usize,
-    column: usize,
+    column: u32,
     copies: usize,
     doc: &'a str,
     horizon: Option<&'a str>,
     interval: IntervalRecord<'a>,
     key_source: KeySource,
-    line: usize,
+    line: u32,
     modality: &'a Modality,
     sentence: &'a str,
     text: &'a str,
@@ -1034,9 +1032,7 @@ mod tests {
             if chars.len() <= 160 {
                 return escape_for_terminal(s);
             }
-            let at = s
-                .find(c.text.as_str())
-                .map_or(0, |b| s[..b].chars().count());
+            let at = s.find(&*c.text).map_or(0, |b| s[..b].chars().count());
             let from = at.saturating_sub(70);
             let to = (from + 160).min(chars.len());
             let mut q: String = chars[from..to].iter().collect();

@@ -133,7 +133,7 @@ fn render_finding(
         let d = by_path[doc];
         let spans: Vec<Range<usize>> = ok
             .iter()
-            .map(|&i| report.claims[i].start..report.claims[i].end)
+            .map(|&i| report.claims[i].start as usize..report.claims[i].end as usize)
             .collect();
         let ex = Excerpt::new(d, &spans);
         let mut snippet = Snippet::source(ex.source.clone())
@@ -154,8 +154,8 @@ fn render_finding(
         group = group
             .element(
                 Origin::path(escape_for_terminal(&c.doc))
-                    .line(c.line)
-                    .char_column(c.column),
+                    .line(c.line as usize)
+                    .char_column(c.column as usize),
             )
             .element(Level::NOTE.message(label(c, report.sources.copies.get(i).copied())));
     }
@@ -178,10 +178,11 @@ fn render_finding(
 
 /// Whether a claim's span can be quoted from its document.
 fn span_ok(d: &Document, c: &Claim) -> bool {
-    c.start <= c.end
-        && c.end <= d.text.len()
-        && d.text.is_char_boundary(c.start)
-        && d.text.is_char_boundary(c.end)
+    let (start, end) = (c.start as usize, c.end as usize);
+    start <= end
+        && end <= d.text.len()
+        && d.text.is_char_boundary(start)
+        && d.text.is_char_boundary(end)
 }
 
 /// The label under a claim: its text and as-of, plus modality and copies.

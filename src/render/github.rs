@@ -71,12 +71,12 @@ fn position(c: &Claim) -> String {
             "line={},col={},endColumn={}",
             c.line,
             c.column,
-            c.column + c.text.chars().count()
+            c.column as usize + c.text.chars().count()
         ),
         Some(_) => format!(
             "line={},endLine={}",
             c.line,
-            c.line + c.text.matches('\n').count()
+            c.line as usize + c.text.matches('\n').count()
         ),
     }
 }

@@ -168,13 +168,13 @@ pub fn path_uri(path: &str) -> String {
 fn region(c: &Claim) -> Json {
     let newlines = c.text.matches('\n').count();
     let end_column = match c.text.rfind('\n') {
-        None => c.column + c.text.chars().count(),
+        None => c.column as usize + c.text.chars().count(),
         Some(at) => c.text[at + 1..].chars().count() + 1,
     };
     json!({
         "startLine": c.line.max(1),
         "startColumn": c.column.max(1),
-        "endLine": c.line.max(1) + newlines,
+        "endLine": c.line.max(1) as usize + newlines,
         "endColumn": end_column.max(1),
         "snippet": { "text": c.text },
     })
