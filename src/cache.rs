@@ -14,6 +14,10 @@
 //! is ignored with a warning and rebuilt, never trusted. Entries no run uses
 //! any more are dropped when they outweigh the live ones (the file is then
 //! rewritten and renamed into place).
+//!
+//! Beside the pack, `files.index` (see `cache/files.rs`) knows which articles are
+//! unchanged since the last run by their `stat` stamps, so that a warm run
+//! need not read them to find their entries.
 
 mod files;
 
@@ -247,7 +251,8 @@ impl Cache {
 
     fn warn(&self, message: String) {
         if let Ok(mut w) = self.warnings.lock() {
-            if w.len() < 20 {
+            // a damaged entry met by its stamp and then by its bytes is one warning
+            if w.len() < 20 && !w.contains(&message) {
                 w.push(message);
             }
         }
@@ -734,6 +739,28 @@ mod tests {
         let cache = Cache::new(dir.path(), 1, None);
         assert!(!cache.knows_files());
         assert!(!run_over(&cache, corpus.path(), "a.md", &[]));
+    }
+
+    #[test]
+    fn a_damaged_entry_met_by_its_stamp_is_one_warning_and_the_file_is_read() {
+        let (dir, corpus) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        std::fs::write(corpus.path().join("a.md"), TEXT).unwrap();
+        let cache = settled_cache(dir.path());
+        run_over(&cache, corpus.path(), "a.md", &[]);
+        cache.finish();
+        let pack = dir.path().join(PACK);
+        let mut bytes = std::fs::read(&pack).unwrap();
+        let last = bytes.len() - 3;
+        bytes[last] ^= 0x20;
+        std::fs::write(&pack, &bytes).unwrap();
+
+        let cache = settled_cache(dir.path());
+        assert!(
+            !run_over(&cache, corpus.path(), "a.md", &[]),
+            "read, not served"
+        );
+        let w = cache.warnings();
+        assert!(w.len() == 1 && w[0].contains("checksum"), "{w:?}");
     }
 
     #[test]
