@@ -666,6 +666,17 @@ mod tests {
         false
     }
 
+    /// A cache directory and a corpus with `a.md`, which a run with the
+    /// cache has seen (and remembered by its stamp).
+    fn seen_a_md() -> (tempfile::TempDir, tempfile::TempDir) {
+        let (dir, corpus) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        std::fs::write(corpus.path().join("a.md"), TEXT).unwrap();
+        let cache = settled_cache(dir.path());
+        run_over(&cache, corpus.path(), "a.md", &[]);
+        cache.finish();
+        (dir, corpus)
+    }
+
     /// A cache that remembers files however recently they changed.
     fn settled_cache(dir: &Path) -> Cache {
         let mut cache = Cache::new(dir, 1, None);
@@ -743,11 +754,7 @@ mod tests {
 
     #[test]
     fn a_damaged_entry_met_by_its_stamp_is_one_warning_and_the_file_is_read() {
-        let (dir, corpus) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        std::fs::write(corpus.path().join("a.md"), TEXT).unwrap();
-        let cache = settled_cache(dir.path());
-        run_over(&cache, corpus.path(), "a.md", &[]);
-        cache.finish();
+        let (dir, corpus) = seen_a_md();
         let pack = dir.path().join(PACK);
         let mut bytes = std::fs::read(&pack).unwrap();
         let last = bytes.len() - 3;
@@ -765,11 +772,7 @@ mod tests {
 
     #[test]
     fn a_damaged_file_index_is_ignored_with_a_warning() {
-        let (dir, corpus) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        std::fs::write(corpus.path().join("a.md"), TEXT).unwrap();
-        let cache = settled_cache(dir.path());
-        run_over(&cache, corpus.path(), "a.md", &[]);
-        cache.finish();
+        let (dir, corpus) = seen_a_md();
         let index = dir.path().join(files::FILES);
         let mut bytes = std::fs::read(&index).unwrap();
         let last = bytes.len() - 1;

@@ -39,6 +39,14 @@ fn corpus_copy() -> tempfile::TempDir {
     tmp
 }
 
+/// The `summary` record of `check --format jsonl` output.
+fn summary(out: &str) -> serde_json::Value {
+    out.lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|r| r["type"] == "summary")
+        .unwrap()
+}
+
 fn articles(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir.join("corpus"))
         .unwrap()
@@ -171,12 +179,6 @@ fn a_broken_claims_file_is_an_input_error_naming_file_and_line() {
 fn the_cache_serves_unchanged_articles_and_ignores_corrupt_entries() {
     let tmp = corpus_copy();
     let dir = tmp.path();
-    let summary = |out: &str| -> serde_json::Value {
-        out.lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-            .find(|r| r["type"] == "summary")
-            .unwrap()
-    };
     let (cold, _, code) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
     assert_eq!(code, 0);
     assert_eq!(summary(&cold)["inputs"]["from_cache"], 0);
@@ -241,13 +243,7 @@ fn an_article_rewritten_in_place_with_its_old_times_is_read_again() {
     // modification time still moves the change time, and is read
     let tmp = corpus_copy();
     let dir = tmp.path();
-    let from_cache = |out: &str| -> serde_json::Value {
-        out.lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-            .find(|r| r["type"] == "summary")
-            .unwrap()["inputs"]["from_cache"]
-            .clone()
-    };
+    let from_cache = |out: &str| summary(out)["inputs"]["from_cache"].clone();
     // the cache trusts a stamp only three seconds after the file's last change
     std::thread::sleep(std::time::Duration::from_millis(3_100));
     let (cold, _, _) = run(dir, &["check", "corpus/", "--format", "jsonl"]);
