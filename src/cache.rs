@@ -785,6 +785,17 @@ mod tests {
             w.len() == 1 && w[0].contains("files.index: damaged; ignored"),
             "{w:?}"
         );
+        // another program's file there is named as such; another layout's
+        // index is replaced without a word
+        std::fs::write(&index, "a note\n").unwrap();
+        let w = settled_cache(dir.path()).warnings();
+        assert!(
+            w.len() == 1 && w[0].contains("not a claimcheck file index"),
+            "{w:?}"
+        );
+        std::fs::write(&index, "claimcheck file index 0\n").unwrap();
+        assert_eq!(settled_cache(dir.path()).warnings(), Vec::<String>::new());
+        std::fs::write(&index, &bytes).unwrap();
         assert!(!cache.knows_files());
         assert!(!run_over(&cache, corpus.path(), "a.md", &[]));
         cache.finish();

@@ -29,6 +29,8 @@ pub const FILES: &str = "files.index";
 
 /// The first bytes of the index: what it is and its layout version.
 const HEADER: &[u8; 24] = b"claimcheck file index 1\n";
+/// What every layout's header starts with.
+const MAGIC: &[u8] = b"claimcheck file index ";
 
 /// How long a file must have been left alone before its stamp is
 /// trusted to mean its bytes: longer than any file system's timestamp
@@ -162,7 +164,11 @@ impl Files {
         };
         let Some(rest) = bytes.strip_prefix(HEADER) else {
             // another layout's index is rewritten without a word
-            return (files, None);
+            if bytes.starts_with(MAGIC) {
+                return (files, None);
+            }
+            let foreign = "not a claimcheck file index; ignored and replaced";
+            return (files, Some(foreign.to_string()));
         };
         let damaged = |files| (files, Some("damaged; ignored and rebuilt".to_string()));
         let Some((sum, body)) = rest.split_first_chunk::<8>() else {
