@@ -288,12 +288,32 @@ impl Cache {
         Some(found)
     }
 
-    /// Notes that the file at `doc_path`, described by `file` before it was
-    /// read, held `text`: a later run that finds it with the same stamp
-    /// takes its entry without reading it.
-    pub fn remember(&self, doc_path: &str, text: &str, file: &Metadata) {
-        self.files
-            .remember(doc_path, file, self.key(doc_path, text));
+    /// The claims of a document just read: its entry when there is one,
+    /// else what `make` interprets, stored for the next run. `file`, the
+    /// metadata of the file taken before it was read, is remembered either
+    /// way, so that a later run finding the same stamp need not read it.
+    /// The entry key (a hash of every byte of the article) is computed once
+    /// for all three. Returns the claims and whether they were cached.
+    pub fn get_or_make(
+        &self,
+        doc: &crate::corpus::Document,
+        read_problems: &[Problem],
+        file: Option<&Metadata>,
+        make: impl FnOnce() -> (DocInfo, Vec<Claim>),
+    ) -> (DocInfo, Vec<Claim>, bool) {
+        let key = self.key(&doc.path, &doc.text);
+        let found = match self.entry(key, &doc.path) {
+            Some((info, claims, _)) => (info, claims, true),
+            None => {
+                let (info, claims) = make();
+                self.store(key, &info, &claims, read_problems);
+                (info, claims, false)
+            }
+        };
+        if let Some(file) = file {
+            self.files.remember(&doc.path, file, key);
+        }
+        found
     }
 
     /// The entry stored under `key`, when it is intact and for `doc_path`.
@@ -343,7 +363,11 @@ impl Cache {
     /// entry appended to the pack with one write, so entries from parallel
     /// threads (or processes) never interleave.
     pub fn put(&self, text: &str, info: &DocInfo, claims: &[Claim], read_problems: &[Problem]) {
-        let key = self.key(&info.path, text);
+        self.store(self.key(&info.path, text), info, claims, read_problems);
+    }
+
+    /// [`Cache::put`] under a key already computed.
+    fn store(&self, key: EntryKey, info: &DocInfo, claims: &[Claim], read_problems: &[Problem]) {
         let payload = claims_io::pack(info, claims, read_problems);
         let Ok(payload_len) = u32::try_from(payload.len()) else {
             return; // a 4 GiB claim list is not worth caching
@@ -658,11 +682,8 @@ mod tests {
             return true;
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        if cache.get(name, &text).is_none() {
-            let (info, c) = claims(name, &text);
-            cache.put(&text, &info, &c, problems);
-        }
-        cache.remember(name, &text, &meta);
+        let (doc, _) = document_from_text(name, text.clone(), &LoadOptions::default()).unwrap();
+        cache.get_or_make(&doc, problems, Some(&meta), || claims(name, &text));
         false
     }
 

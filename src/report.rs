@@ -226,18 +226,14 @@ pub fn for_each_chunk(
             None => crate::corpus::read_document_stamped(src, load)
                 .and_then(|read| crate::corpus::claimable(&read.0).map(|()| read))
                 .map(|(doc, doc_problems, file)| {
-                    let cached = cache.and_then(|c| c.get(&doc.path, &doc.text));
-                    let hit = cached.is_some();
-                    let (info, claims) = cached.unwrap_or_else(|| {
-                        let (info, claims) = claims_of_one(&doc, catalog);
-                        if let Some(c) = cache {
-                            c.put(&doc.text, &info, &claims, &doc_problems);
+                    let make = || claims_of_one(&doc, catalog);
+                    let (info, claims, hit) = match cache {
+                        Some(c) => c.get_or_make(&doc, &doc_problems, file.as_ref(), make),
+                        None => {
+                            let (info, claims) = make();
+                            (info, claims, false)
                         }
-                        (info, claims)
-                    });
-                    if let (Some(c), Some(file)) = (cache, &file) {
-                        c.remember(&doc.path, &doc.text, file);
-                    }
+                    };
                     (info, claims, doc_problems, hit)
                 }),
         };
