@@ -23,4 +23,5 @@ pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod text;
+pub mod timing;
 pub mod touch;

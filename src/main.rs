@@ -391,7 +391,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 reference_date: load.reference_date,
             };
             let checks = claimcheck::checks::Options { rate_tolerance };
-            let t0 = std::time::Instant::now();
+            claimcheck::timing::start();
             let (claimed, problems, inputs) = if run.from_claims.is_empty() {
                 let cache = (!run.no_cache)
                     .then(|| Cache::new(&run.cache_dir, catalog.digest, opts.reference_date));
@@ -406,13 +406,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             report_problems(&problems);
             let load_errors = problems.iter().any(Problem::is_error);
-            timing("read, extract and interpret", t0);
+            claimcheck::timing::phase("read, extract and interpret");
             // Never dropped: the process exits soon after rendering, and freeing
             // a large report (millions of small allocations: claims, their
             // strings, findings) took most of a second on a 100 MB corpus,
             // after the output was complete. The OS reclaims it at exit.
             let mut report = std::mem::ManuallyDrop::new(report::build(claimed, &catalog, &checks));
-            timing("reconcile and check", t0);
+            claimcheck::timing::phase("reconcile and check");
             report.inputs.failed = inputs.failed;
             report.inputs.from_cache = inputs.from_cache;
             report.inputs.skipped = inputs.skipped;
@@ -516,7 +516,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             .context("writing output")?;
             out.flush().context("writing output")?;
-            timing("render", t0);
+            claimcheck::timing::phase("render");
             if input_errors {
                 return Ok(ExitCode::from(2));
             }
@@ -653,28 +653,5 @@ fn report_problems(problems: &[Problem]) {
     let mut err = stderr.lock();
     for p in problems {
         let _ = writeln!(err, "{p}");
-    }
-}
-
-/// With `CLAIMCHECK_TIMINGS` set, prints the time since the run started at
-/// the end of each phase (for `scripts/bench.sh` and profiling).
-fn timing(phase: &str, start: std::time::Instant) {
-    if std::env::var_os("CLAIMCHECK_TIMINGS").is_some() {
-        // resident memory now and at its peak, where the system tells (Linux)
-        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        let field = |name: &str| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix(name))
-                .map(|v| v.trim().to_string())
-        };
-        let memory = match (field("VmRSS:"), field("VmHWM:")) {
-            (Some(now), Some(peak)) => format!(" (resident {now}, peak {peak})"),
-            _ => String::new(),
-        };
-        eprintln!(
-            "claimcheck: timing: {phase} done at {:.3} s{memory}",
-            start.elapsed().as_secs_f64()
-        );
     }
 }

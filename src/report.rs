@@ -349,11 +349,17 @@ pub fn build(claimed: Claimed, catalog: &Catalog, opts: &crate::checks::Options)
     }
     // the replaced allocations go now, not after reconciliation
     drop((by_address, keys));
+    crate::timing::phase("  sharing keys");
     let sources = reconcile::sources(&claims);
+    crate::timing::phase("  copy detection");
     let mut findings = reconcile::reconcile(&claims, &sources);
+    crate::timing::phase("  judging keys");
     findings.extend(crate::checks::run(&claims, &sources, catalog, opts));
+    crate::timing::phase("  checks");
     reconcile::sort_findings(&mut findings, &claims);
+    crate::timing::phase("  sorting");
     reconcile::set_fingerprints(&mut findings, &claims);
+    crate::timing::phase("  fingerprints");
     let inputs = Inputs {
         read: documents.len(),
         ..Inputs::default()
