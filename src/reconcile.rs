@@ -413,6 +413,15 @@ pub(crate) fn exact(text: &str) -> Box<str> {
 
 /// The value of a claim as it enters a fingerprint: qualifier, value, unit.
 pub fn value_key(c: &Claim) -> String {
+    let mut key = String::with_capacity(32);
+    push_value_key(&mut key, c);
+    key
+}
+
+/// Appends [`value_key`] to `out`: callers that need the keys of many
+/// claims write them into one buffer (an allocation per claim was most of
+/// grouping a key's claims into value classes, and of fingerprinting).
+fn push_value_key(out: &mut String, c: &Claim) {
     let unit = match c.kind {
         crate::extract::Kind::Money | crate::extract::Kind::Percent => {
             c.unit.as_deref().unwrap_or("")
@@ -420,14 +429,12 @@ pub fn value_key(c: &Claim) -> String {
         _ => "",
     };
     use std::fmt::Write;
-    let mut key = String::with_capacity(32);
     // writing to a String cannot fail
-    let _ = write!(key, "{}:{}{}", c.qualifier.as_str(), c.value, unit);
+    let _ = write!(out, "{}:{}{}", c.qualifier.as_str(), c.value, unit);
     if let Some(p) = c.per {
-        key.push('/');
-        key.push_str(p);
+        out.push('/');
+        out.push_str(p);
     }
-    key
 }
 
 /// Computes every finding's fingerprint from its kind, key and values (and,
@@ -439,12 +446,17 @@ pub fn set_fingerprints(findings: &mut [Finding], claims: &[Claim]) {
         let mut h = crate::hash::Fnv::new();
         h.write(f.kind.as_str().as_bytes());
         h.write(f.key.id.as_bytes());
-        let mut values: Vec<String> = f
-            .claims
-            .iter()
-            .map(|&i| format!("{}={}", claims[i].key.id, value_key(&claims[i])))
-            .collect();
-        values.sort();
+        // each claim's `key=value`, written into one buffer
+        let mut text = String::with_capacity(48 * f.claims.len());
+        let mut ends = Vec::with_capacity(f.claims.len());
+        for &i in &f.claims {
+            text.push_str(&claims[i].key.id);
+            text.push('=');
+            push_value_key(&mut text, &claims[i]);
+            ends.push(text.len());
+        }
+        let mut values = slices(&text, &ends);
+        values.sort_unstable();
         values.dedup();
         for v in &values {
             h.write(v.as_bytes());
@@ -462,6 +474,18 @@ pub fn set_fingerprints(findings: &mut [Finding], claims: &[Claim]) {
         }
         f.fingerprint = Fingerprint::Hash(h.finish());
     });
+}
+
+/// The consecutive pieces of `text` that end at `ends`.
+fn slices<'a>(text: &'a str, ends: &[usize]) -> Vec<&'a str> {
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let piece = &text[start..end];
+            start = end;
+            piece
+        })
+        .collect()
 }
 
 /// Claims after copy detection: representatives with copy counts.
@@ -821,24 +845,18 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         data: Default::default(),
         fingerprint: Fingerprint::default(),
     };
-    let consensus = consensus(claims, src, members, varies).map(Arc::new);
-    let label = if target {
-        format!(" (target, {})", scope.horizon)
-    } else {
-        String::new()
-    };
-
     // claims whose value cannot be compared (a date without a year)
     let comparable: Vec<usize> = members
         .iter()
         .copied()
         .filter(|&i| !claims[i].interval.lo.is_nan())
         .collect();
-    let sources_n = members
-        .iter()
-        .map(|&i| src.source[i])
-        .collect::<BTreeSet<_>>()
-        .len();
+    let consensus = consensus(claims, src, &comparable, varies).map(Arc::new);
+    let label = if target {
+        format!(" (target, {})", scope.horizon)
+    } else {
+        String::new()
+    };
     if comparable.len() <= 1 {
         let c = &claims[members[0]];
         let mut f = mk(
@@ -951,10 +969,8 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 undetermined.push(pair(a, b, Reason::AsOfUnknown));
                 continue;
             };
-            let (da, db) = (
-                days[class_of[&a]].unwrap_or_default(),
-                days[class_of[&b]].unwrap_or_default(),
-            );
+            // `a` is of class `kx`, `b` of class `ky`
+            let (da, db) = (days[kx].unwrap_or_default(), days[ky].unwrap_or_default());
             if da.0 <= db.1 && db.0 <= da.1 {
                 if low {
                     undetermined.push(pair(a, b, Reason::SameTimeScopeUncertainKey));
@@ -969,8 +985,12 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 continue;
             }
             // ordered in time: older first
-            let (old, new) = if da.1 < db.0 { (a, b) } else { (b, a) };
-            let old_start = days[class_of[&old]].map_or(i32::MIN, |d| d.0);
+            let ((old, k_old), new) = if da.1 < db.0 {
+                ((a, kx), b)
+            } else {
+                ((b, ky), a)
+            };
+            let old_start = days[k_old].map_or(i32::MIN, |d| d.0);
             let (co, cn) = (&claims[old], &claims[new]);
             let down = cn.interval.hi < co.interval.lo;
             let up = cn.interval.lo > co.interval.hi;
@@ -1129,18 +1149,32 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     }
     if !changed_pairs.is_empty() {
         let mut ids = expand(collect_ids(&changed_pairs), &classes, &class_of);
-        ids.sort_by_key(|&i| {
-            (
-                claims[i].as_of.map(|a| a.days()),
-                claims[i].doc.clone(),
-                claims[i].start,
-            )
-        });
-        let mut series: Vec<String> = ids
-            .iter()
-            .map(|&i| format!("{} ({})", shown(&claims[i]), as_of_text(&claims[i])))
-            .collect();
-        series.dedup();
+        // borrowed, not cloned: a clone of the document's `Arc` per
+        // comparison was two atomic operations each
+        let order = |i: usize| {
+            let c = &claims[i];
+            (c.as_of.map(|a| a.days()), &*c.doc, c.start)
+        };
+        ids.sort_by(|&a, &b| order(a).cmp(&order(b)));
+        // each value and its time, once per run of equal ones, written
+        // into one string (a string per claim was most of this finding's
+        // cost on a key with hundreds of claims)
+        let mut series = String::new();
+        let mut last = String::new();
+        let mut step = String::new();
+        for (n, &i) in ids.iter().enumerate() {
+            use std::fmt::Write;
+            step.clear();
+            // writing to a String cannot fail
+            let _ = write!(step, "{} ({})", shown(&claims[i]), as_of_text(&claims[i]));
+            if n == 0 || step != last {
+                if n > 0 {
+                    series.push_str(" → ");
+                }
+                series.push_str(&step);
+                std::mem::swap(&mut last, &mut step);
+            }
+        }
         let mut f = mk(
             FindingKind::Changed,
             if against_direction {
@@ -1148,12 +1182,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             } else {
                 Severity::Info
             },
-            format!(
-                "{}{}: value changed over time: {}",
-                key.id,
-                label,
-                series.join(" → ")
-            ),
+            format!("{}{}: value changed over time: {}", key.id, label, series),
             Comparisons::of(changed_pairs),
             ids,
         );
@@ -1233,7 +1262,6 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 .map(|&i| single(&mk, claims, i, &label, key, None)),
         );
     }
-    let _ = sources_n;
     out
 }
 
@@ -1367,15 +1395,23 @@ fn collect_ids(pairs: &[Comparison]) -> Vec<usize> {
 }
 
 /// What makes two claims behave alike in every comparison.
-type ClassKey = (String, Option<(i32, i32)>, AsOfSource, Option<(i32, i32)>);
+type ClassKey<'a> = (&'a str, Option<(i32, i32)>, AsOfSource, Option<(i32, i32)>);
 
-/// Groups claims by value, as-of, as-of source and publication date.
+/// Groups claims by value, as-of, as-of source and publication date: each
+/// class in the order of `ids`, the classes in the order of their first
+/// claims.
 fn value_classes(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
-    let mut by: BTreeMap<ClassKey, Vec<usize>> = BTreeMap::new();
+    let mut text = String::with_capacity(16 * ids.len());
+    let mut ends = Vec::with_capacity(ids.len());
     for &i in ids {
+        push_value_key(&mut text, &claims[i]);
+        ends.push(text.len());
+    }
+    let mut by: rustc_hash::FxHashMap<ClassKey<'_>, Vec<usize>> = Default::default();
+    for (&i, value) in ids.iter().zip(slices(&text, &ends)) {
         let c = &claims[i];
         by.entry((
-            value_key(c),
+            value,
             c.as_of.map(|a| a.days()),
             c.as_of_source,
             c.published.map(|p| p.day_range()),
@@ -1384,7 +1420,7 @@ fn value_classes(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
         .push(i);
     }
     let mut classes: Vec<Vec<usize>> = by.into_values().collect();
-    classes.sort_by_key(|c| c[0]);
+    classes.sort_unstable_by_key(|c| c[0]);
     classes
 }
 
@@ -1446,22 +1482,21 @@ fn grade(claims: &[Claim], pairs: &[Comparison]) -> (&'static str, f64) {
 /// The largest group of mutually compatible claims in the latest time
 /// scope (or among all claims when the value never changes), computed over
 /// value classes so repeated copies cost nothing.
+///
+/// `comparable`: the key's claims whose value can be compared (the judge
+/// has them at hand: a key's claims lie all over the claim list, and
+/// reading each of them again cost a cache miss per claim).
 fn consensus(
     claims: &[Claim],
     src: &Sources,
-    members: &[usize],
+    comparable: &[usize],
     varies: Varies,
 ) -> Option<Consensus> {
-    let comparable: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&i| !claims[i].interval.lo.is_nan())
-        .collect();
     if comparable.is_empty() {
         return None;
     }
     let scope: Vec<usize> = if varies == Varies::Never {
-        comparable.clone()
+        comparable.to_vec()
     } else {
         let latest = comparable
             .iter()
@@ -1473,7 +1508,7 @@ fn consensus(
                 .copied()
                 .filter(|&i| claims[i].as_of.is_none_or(|a| a.overlaps(&l)))
                 .collect(),
-            None => comparable.clone(),
+            None => comparable.to_vec(),
         }
     };
     let classes = value_classes(claims, &scope);
