@@ -1649,6 +1649,75 @@ mod tests {
         );
     }
 
+    /// A finding's fingerprint as spelled out when it was first defined:
+    /// kind, key, then each distinct `key=value` of its claims in sorted
+    /// order (and the severity of a check's finding). Baselines on disk hold
+    /// these values, so however they are computed, they must not change.
+    fn spelled_out(f: &Finding, claims: &[Claim]) -> Fingerprint {
+        let mut h = crate::hash::Fnv::new();
+        h.write(f.kind.as_str().as_bytes());
+        h.write(f.key.id.as_bytes());
+        let mut values: Vec<String> = f
+            .claims
+            .iter()
+            .map(|&i| format!("{}={}", claims[i].key.id, value_key(&claims[i])))
+            .collect();
+        values.sort();
+        values.dedup();
+        for v in &values {
+            h.write(v.as_bytes());
+        }
+        if FindingKind::ALL[6..].contains(&f.kind) {
+            h.write(f.severity.as_str().as_bytes());
+        }
+        Fingerprint::Hash(h.finish())
+    }
+
+    #[test]
+    fn fingerprints_are_the_spelled_out_ones() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let corpus = crate::corpus::load(&[format!("{root}/corpus")], &Default::default());
+        let catalog =
+            crate::catalog::Catalog::load_dir(std::path::Path::new(&format!("{root}/claims")))
+                .expect("the bundled catalogue loads");
+        // and a key reported every year, with repeats: long changed series
+        let mut docs = corpus.documents;
+        for i in 0..30 {
+            let text = format!(
+                "---\npublished: {}-03-01\n---\nThe museum has {} staff and {}% of them are curators.\n",
+                1990 + i,
+                100 + 10 * (i % 7),
+                5 + i % 3
+            );
+            docs.push(
+                crate::corpus::document_from_text(
+                    &format!("m{i:02}.md"),
+                    text,
+                    &Default::default(),
+                )
+                .expect("document")
+                .0,
+            );
+        }
+        let report = crate::report::check(&docs, &catalog, &crate::checks::Options::default());
+        let kinds: BTreeSet<FindingKind> = report.findings.iter().map(|f| f.kind).collect();
+        for k in [
+            FindingKind::Changed,
+            FindingKind::Arithmetic,
+            FindingKind::Agree,
+        ] {
+            assert!(kinds.contains(&k), "{k:?} in {kinds:?}");
+        }
+        for f in &report.findings {
+            assert_eq!(
+                f.fingerprint,
+                spelled_out(f, &report.claims),
+                "{}",
+                f.message
+            );
+        }
+    }
+
     #[test]
     fn a_stale_finding_says_its_pair_however_many_pairs_its_key_has() {
         // a staff count reported every year, then an old value repeated
