@@ -411,16 +411,10 @@ pub(crate) fn exact(text: &str) -> Box<str> {
     Box::from(text)
 }
 
-/// The value of a claim as it enters a fingerprint: qualifier, value, unit.
-pub fn value_key(c: &Claim) -> String {
-    let mut key = String::with_capacity(32);
-    push_value_key(&mut key, c);
-    key
-}
-
-/// Appends [`value_key`] to `out`: callers that need the keys of many
-/// claims write them into one buffer (an allocation per claim was most of
-/// grouping a key's claims into value classes, and of fingerprinting).
+/// Appends the value of a claim as it enters a fingerprint (qualifier,
+/// value, unit) to `out`: callers need the values of many claims and write
+/// them into one buffer (a string per claim was most of grouping a key's
+/// claims into value classes, and of fingerprinting).
 fn push_value_key(out: &mut String, c: &Claim) {
     let unit = match c.kind {
         crate::extract::Kind::Money | crate::extract::Kind::Percent => {
@@ -1660,7 +1654,11 @@ mod tests {
         let mut values: Vec<String> = f
             .claims
             .iter()
-            .map(|&i| format!("{}={}", claims[i].key.id, value_key(&claims[i])))
+            .map(|&i| {
+                let mut v = format!("{}=", claims[i].key.id);
+                push_value_key(&mut v, &claims[i]);
+                v
+            })
             .collect();
         values.sort();
         values.dedup();
