@@ -897,7 +897,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     // each class's value, side by side: the pair loop and the search for an
     // older repeat read them for every pair, and through the claim list
     // each read was a cache miss (the claims of a key lie far apart)
-    let values: Vec<Interval> = classes.iter().map(|c| claims[c[0]].interval).collect();
+    let class_values: Vec<Interval> = classes.iter().map(|c| claims[c[0]].interval).collect();
     let mut order: Vec<usize> = (0..classes.len()).collect();
     order.sort_by_key(|&k| (days[k], k));
     // the one document a class lives in, if it lives in only one: under an
@@ -924,7 +924,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             {
                 continue;
             }
-            if values[kx].meets(&values[ky]) {
+            if class_values[kx].meets(&class_values[ky]) {
                 continue;
             }
             // one sentence does not contradict itself: two values there are two things
@@ -1011,7 +1011,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                         z != old
                             && z != new
                             && days[kz].is_some_and(|d| d.1 < old_start)
-                            && values[kz].meets(&cn.interval)
+                            && class_values[kz].meets(&cn.interval)
                     });
             if stated_as_current && (wrong_way || repeats_older) {
                 let why = if repeats_older {
