@@ -350,10 +350,17 @@ pub fn apply(
             used_fp.insert(f.fingerprint.clone());
             return false;
         }
+        if inline_by_doc.is_empty() {
+            return true;
+        }
+        // the comments of the finding's documents, not every comment; each
+        // document once, however many of the finding's claims it holds
+        let mut docs: Vec<&str> = f.claims.iter().map(|&i| &*claims[i].doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
         let mut silenced = false;
-        // the comments of the finding's documents, not every comment
-        for &i in &f.claims {
-            for &k in inline_by_doc.get(&*claims[i].doc).into_iter().flatten() {
+        for doc in docs {
+            for &k in inline_by_doc.get(doc).into_iter().flatten() {
                 let s = &inline[k];
                 if f.key.id == s.key || f.claims.iter().any(|&j| claims[j].key.id == s.key) {
                     used_inline[k] = true;
