@@ -474,11 +474,10 @@ fn collapse_whitespace(text: &str) -> String {
 /// they open a sentence.
 ///
 /// A name recurs through an article: each is lower-cased into one buffer
-/// and copied into the set only the first time. Words are split at white
-/// space byte by byte ([`whitespace_words`]), and only a word after a
-/// mid-sentence word is looked into: this runs over every article's whole
-/// body, and `split_whitespace` with a trim of every word was about a
-/// twentieth of interpreting.
+/// and copied into the set only the first time. This runs over every
+/// article's whole body, so words are split through a byte table
+/// ([`whitespace_words`]) and only a word after a mid-sentence word is
+/// trimmed: a tenth faster than `split_whitespace` with a trim of every word.
 fn mid_sentence_capitals(body: &str) -> rustc_hash::FxHashSet<String> {
     let mut out = rustc_hash::FxHashSet::default();
     let mut prev_mid = false;
@@ -512,54 +511,64 @@ fn mid_sentence_capitals(body: &str) -> rustc_hash::FxHashSet<String> {
 }
 
 /// The words of `s` as `str::split_whitespace` splits them, found byte by
-/// byte over ASCII (decoding only non-ASCII characters to ask whether they
-/// are white space).
+/// byte through a table ([`SPACE_CLASS`]): only a byte that can start a
+/// non-ASCII white space character is decoded.
 fn whitespace_words(s: &str) -> impl Iterator<Item = &str> {
     let bytes = s.as_bytes();
     let mut i = 0;
+    // the length of the white space character at `at`, or 0
+    let space = move |at: usize| -> usize {
+        match SPACE_CLASS[usize::from(bytes[at])] {
+            WS_YES => 1,
+            WS_NO => 0,
+            _ => match s[at..].chars().next() {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                _ => 0,
+            },
+        }
+    };
     std::iter::from_fn(move || {
-        // the white space (`char::is_whitespace`) starting at `at`, by length
-        let space = |at: usize| -> usize {
-            let b = bytes[at];
-            if b.is_ascii() {
-                usize::from(matches!(
-                    b,
-                    b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '
-                ))
-            } else {
-                let c = s[at..]
-                    .chars()
-                    .next()
-                    .expect("a char starts at a lead byte");
-                if c.is_whitespace() {
-                    c.len_utf8()
-                } else {
-                    0
-                }
+        loop {
+            if i >= bytes.len() {
+                return None;
             }
-        };
-        // skip white space, then take bytes up to the next
-        while i < bytes.len() {
             match space(i) {
                 0 => break,
                 n => i += n,
             }
         }
-        if i >= bytes.len() {
-            return None;
-        }
         let start = i;
+        i += 1;
+        // continuation bytes are `WS_NO`: the word ends at a character
         while i < bytes.len() && space(i) == 0 {
-            // a non-ASCII character that is not white space: skip it whole
-            i += if bytes[i].is_ascii() {
-                1
-            } else {
-                s[i..].chars().next().map_or(1, char::len_utf8)
-            };
+            i += 1;
         }
         Some(&s[start..i])
     })
 }
+
+const WS_NO: u8 = 0;
+const WS_YES: u8 = 1;
+const WS_MAYBE: u8 = 2;
+
+/// Each byte: ASCII white space (`\t \n \x0B \x0C \r` and space), a lead
+/// byte that can start a non-ASCII white space character (`0xC2`: U+0085,
+/// U+00A0; `0xE1`: U+1680; `0xE2`: U+2000–U+205F; `0xE3`: U+3000), or
+/// neither.
+const SPACE_CLASS: [u8; 256] = {
+    let mut t = [WS_NO; 256];
+    t[b'\t' as usize] = WS_YES;
+    t[b'\n' as usize] = WS_YES;
+    t[0x0B] = WS_YES;
+    t[0x0C] = WS_YES;
+    t[b'\r' as usize] = WS_YES;
+    t[b' ' as usize] = WS_YES;
+    t[0xC2] = WS_MAYBE;
+    t[0xE1] = WS_MAYBE;
+    t[0xE2] = WS_MAYBE;
+    t[0xE3] = WS_MAYBE;
+    t
+};
 
 /// Interprets every mention of a document.
 pub fn interpret_document(
