@@ -111,8 +111,24 @@ impl PartialDate {
     }
 
     /// Day number (days since 1970-01-01) of the first and last day covered.
+    ///
+    /// In integer arithmetic, without building calendar dates: the judge
+    /// asks it for every pair of dated claims it compares and every sort of
+    /// them by time, and building two dates (and a month's end) each time
+    /// was about a seventh of judging on a 1 GB corpus.
     pub fn day_range(&self) -> (i32, i32) {
-        (day_number(self.first_day()), day_number(self.last_day()))
+        let y = i32::from(self.year);
+        let first = days_from_civil(
+            y,
+            self.month.map_or(1, i32::from),
+            self.day.map_or(1, i32::from),
+        );
+        let last = match (self.month, self.day) {
+            (Some(_), Some(_)) => first,
+            (Some(m), None) => days_from_civil(y, i32::from(m), days_in_month(y, i32::from(m))),
+            _ => days_from_civil(y, 12, 31),
+        };
+        (first, last)
     }
 
     /// Whether two dates cover at least one common day.
@@ -145,11 +161,15 @@ impl PartialDate {
 /// (civil-from-days arithmetic, as in Howard Hinnant's `days_from_civil`:
 /// this runs for every comparison of two dated claims).
 pub fn day_number(d: jiff::civil::Date) -> i32 {
-    let (y, m, day) = (
+    days_from_civil(
         i32::from(d.year()),
         i32::from(d.month()),
         i32::from(d.day()),
-    );
+    )
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian year, month and day.
+fn days_from_civil(y: i32, m: i32, day: i32) -> i32 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
@@ -157,6 +177,16 @@ pub fn day_number(d: jiff::civil::Date) -> i32 {
     let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// Days in a month (1–12) of a proleptic Gregorian year.
+fn days_in_month(y: i32, m: i32) -> i32 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 impl Ord for PartialDate {
@@ -288,6 +318,28 @@ mod tests {
         assert!(april.overlaps(&apr4));
         assert_eq!(april.strictly_cmp(&dec5), Some(Ordering::Less));
         assert_eq!(april.strictly_cmp(&apr4), None);
+    }
+
+    #[test]
+    fn day_ranges_are_the_first_and_last_calendar_days() {
+        // every year jiff knows, at year and month grain, and the days of
+        // a month around each end
+        for year in -9999i16..=9999 {
+            let mut dates = vec![PartialDate::year(year)];
+            for month in 1..=12 {
+                dates.extend(PartialDate::month(year, month));
+                for day in [1, 28, 29, 30, 31] {
+                    dates.extend(PartialDate::day(year, month, day));
+                }
+            }
+            for d in dates {
+                assert_eq!(
+                    d.day_range(),
+                    (day_number(d.first_day()), day_number(d.last_day())),
+                    "{d:?}"
+                );
+            }
+        }
     }
 
     #[test]
