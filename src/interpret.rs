@@ -1614,15 +1614,22 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
                 break;
             }
         }
-        let name = words[i..=last]
-            .iter()
-            .map(|w| w.1)
-            .collect::<Vec<_>>()
-            .join(" ");
+        // the words single-spaced, written once into the name (no list of
+        // words and no joined copy: this runs for every name of every
+        // sentence with a claim and of every article's opening)
+        let words_of_name = &words[i..=last];
+        let mut name = String::with_capacity(words_of_name.iter().map(|w| w.1.len() + 1).sum());
+        for (k, w) in words_of_name.iter().enumerate() {
+            if k > 0 {
+                name.push(' ');
+            }
+            name.push_str(w.1);
+        }
+        name.truncate(without_possessive(&name).len());
         out.push(Ent {
             start: base + words[i].0,
             end: base + words[last].0 + w_at(last).len(),
-            name: trim_possessive(&name),
+            name,
             initial: first_word && last == i,
         });
         i = last + 1;
@@ -1631,10 +1638,6 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
 
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-fn trim_possessive(w: &str) -> String {
-    without_possessive(w).to_string()
 }
 
 /// `w` without a trailing `'s` or `’s`.
