@@ -201,7 +201,12 @@ impl Baseline {
     /// A baseline accepting every finding that could fail a run (warning
     /// or error), sorted by fingerprint. Reasons already written in
     /// `previous` are kept.
-    pub fn from_findings(findings: &[Finding], previous: Option<&Baseline>) -> Baseline {
+    /// `claims` is the claim list the findings index.
+    pub fn from_findings(
+        findings: &[Finding],
+        claims: &[crate::interpret::Claim],
+        previous: Option<&Baseline>,
+    ) -> Baseline {
         // the reasons already written, by fingerprint: looked up per finding,
         // a search of the old list was quadratic (4 s for 52,000 entries)
         let reasons: HashMap<&str, &str> = previous
@@ -221,7 +226,7 @@ impl Baseline {
                 Accepted {
                     kind: f.kind.as_str().to_string(),
                     key: f.key.id.clone(),
-                    message: f.message.to_string(),
+                    message: f.message_text(claims).to_string(),
                     reason: reasons
                         .get(fingerprint.as_str())
                         .map(|r| r.to_string())

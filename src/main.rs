@@ -442,7 +442,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 } else {
                     None
                 };
-                let b = Baseline::from_findings(&report.findings, previous.as_ref());
+                let b =
+                    Baseline::from_findings(&report.findings, &report.claims, previous.as_ref());
                 b.write(path).map_err(FileErrors::from)?;
                 eprintln!(
                     "claimcheck: wrote {} accepted finding(s) to {}; fill in each `reason`",

@@ -123,9 +123,9 @@ pub struct Finding {
     /// corpus), from which it reports the id, subject, property and key
     /// source.
     pub key: Arc<Key>,
-    /// One sentence, in a block of exactly its length (see `exact`: the
-    /// slack `format!` leaves was a third of the messages' memory).
-    pub message: Box<str>,
+    /// What it says in one sentence: written when shown, from the key and
+    /// claims, for the judge's verdicts ([`Finding::message_text`]).
+    pub message: Message,
     /// Each comparison behind the verdict ([`Comparisons::lines`] puts
     /// them in plain words).
     pub comparisons: Comparisons,
@@ -140,6 +140,192 @@ pub struct Finding {
     /// paragraphs, reflowed lines), changes with the key, the verdict or the
     /// values in dispute. Set by [`set_fingerprints`].
     pub fingerprint: Fingerprint,
+}
+
+impl Finding {
+    /// The finding's sentence. `claims` is the claim list it indexes.
+    pub fn message_text<'a>(&'a self, claims: &'a [Claim]) -> MessageText<'a> {
+        MessageText {
+            finding: self,
+            claims,
+        }
+    }
+}
+
+/// What a finding says. A check (or a suppression) keeps its sentence, in a
+/// block of exactly its length (see [`exact`]). A verdict of the judge
+/// keeps only what its words need beyond the finding's key, claims and
+/// comparisons, and is written when shown: on a 1 GB corpus the sentences
+/// were over 400 MB, a seventh of the run's peak memory.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Text(Box<str>),
+    /// `KEY: VALUE stated by one source (FILE)`, of its one claim.
+    Single,
+    /// `KEY: N claims from S independent sources agree on VALUE`.
+    Agree {
+        sources: usize,
+    },
+    /// `KEY: sources contradict each other: A (FILE) vs B (FILE) (gap G)`.
+    Conflict {
+        gap: f64,
+    },
+    /// `KEY: NEW_FILE (published …) states … as current, but …`, of its
+    /// one comparison.
+    Stale,
+    /// `KEY: value changed over time: A (AS OF) → B (AS OF)`, its claims in
+    /// time order.
+    Changed,
+    /// `KEY: values differ but cannot be judged: A (FILE, as of …) vs …`.
+    Undetermined,
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Message::Text(exact(&text))
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Self {
+        Message::Text(exact(text))
+    }
+}
+
+/// A finding's sentence as it is shown ([`Finding::message_text`]).
+#[derive(Clone, Copy)]
+pub struct MessageText<'a> {
+    finding: &'a Finding,
+    claims: &'a [Claim],
+}
+
+impl std::fmt::Display for MessageText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let finding = self.finding;
+        let claims = self.claims;
+        let ids = &finding.claims;
+        if let Message::Text(text) = &finding.message {
+            return f.write_str(text);
+        }
+        // the judge's findings index `claims`; given another list, the key
+        // alone rather than a panic
+        let pair = finding.comparisons.listed.first().map(Comparison::claims);
+        let Some(&first) = ids.first() else {
+            return f.write_str(&finding.key.id);
+        };
+        if ids
+            .iter()
+            .chain(pair.iter().flatten())
+            .any(|&i| i >= claims.len())
+        {
+            return f.write_str(&finding.key.id);
+        }
+        // every verdict starts with its key and, for targets, the horizon
+        // of its group (which all its claims share)
+        let first = &claims[first];
+        write!(f, "{}", finding.key.id)?;
+        if first.modality == Modality::Target {
+            write!(
+                f,
+                " (target, {})",
+                first.horizon.as_deref().unwrap_or_default()
+            )?;
+        }
+        f.write_str(": ")?;
+        match &finding.message {
+            Message::Text(_) => Ok(()),
+            Message::Single => write!(
+                f,
+                "{} stated by one source ({})",
+                shown(first),
+                short_doc(first)
+            ),
+            Message::Agree { sources } => write!(
+                f,
+                "{} claims from {} independent source{} agree on {}",
+                ids.len(),
+                sources,
+                if *sources == 1 { "" } else { "s" },
+                first.value
+            ),
+            Message::Conflict { gap } => {
+                // each value and its file once, at most eight of them
+                let mut values: Vec<String> = Vec::new();
+                let mut seen: BTreeSet<String> = BTreeSet::new();
+                for &i in ids {
+                    let v = format!("{} ({})", shown(&claims[i]), short_doc(&claims[i]));
+                    if seen.insert(v.clone()) {
+                        values.push(v);
+                    }
+                }
+                if values.len() > 8 {
+                    let more = values.len() - 6;
+                    values.truncate(6);
+                    values.push(format!("{more} more"));
+                }
+                write!(
+                    f,
+                    "sources contradict each other: {} (gap {})",
+                    values.join(" vs "),
+                    gap_text(first, *gap)
+                )
+            }
+            Message::Stale => {
+                let Some([old, new]) = pair else {
+                    return Ok(());
+                };
+                let (cn, co) = (&claims[new], &claims[old]);
+                write!(f, "{} (published ", short_doc(cn))?;
+                match cn.published {
+                    Some(p) => write!(f, "{p}")?,
+                    None => f.write_str("?")?,
+                }
+                write!(
+                    f,
+                    ") states {} as current, but {} already reported {} as of {}",
+                    shown(cn),
+                    short_doc(co),
+                    shown(co),
+                    as_of_text(co)
+                )
+            }
+            Message::Changed => {
+                // each value and its time, once per run of equal ones
+                f.write_str("value changed over time: ")?;
+                let mut last = String::new();
+                let mut step = String::new();
+                for (n, &i) in ids.iter().enumerate() {
+                    use std::fmt::Write;
+                    step.clear();
+                    write!(step, "{} ({})", shown(&claims[i]), as_of_text(&claims[i]))?;
+                    if n == 0 || step != last {
+                        if n > 0 {
+                            f.write_str(" → ")?;
+                        }
+                        f.write_str(&step)?;
+                        std::mem::swap(&mut last, &mut step);
+                    }
+                }
+                Ok(())
+            }
+            Message::Undetermined => {
+                f.write_str("values differ but cannot be judged: ")?;
+                for (n, &i) in ids.iter().enumerate() {
+                    if n > 0 {
+                        f.write_str(" vs ")?;
+                    }
+                    write!(
+                        f,
+                        "{} ({}, as of {})",
+                        shown(&claims[i]),
+                        short_doc(&claims[i]),
+                        as_of_text(&claims[i])
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// The structured facts of a finding, by name, in the sorted order a
@@ -738,7 +924,11 @@ pub fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
                 .then(a.kind.cmp(&b.kind))
                 .then(a.key.id.cmp(&b.key.id))
                 .then_with(|| pos(a).cmp(&pos(b)))
-                .then(a.message.cmp(&b.message))
+                .then_with(|| {
+                    // written only for findings equal in all else (rare)
+                    let text = |f: &Finding| f.message_text(claims).to_string();
+                    text(a).cmp(&text(b))
+                })
         });
     }
     permute(findings, &mut order);
@@ -825,14 +1015,14 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     let target = scope.modality == Modality::Target;
     let mk = |kind: FindingKind,
               severity: Severity,
-              message: String,
+              message: Message,
               comparisons: Comparisons,
               ids: Vec<usize>| Finding {
         kind,
         severity,
         grade: None,
         key: key.clone(),
-        message: exact(&message),
+        message,
         comparisons,
         claims: ids,
         consensus: None,
@@ -846,23 +1036,11 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
         .filter(|&i| !claims[i].interval.lo.is_nan())
         .collect();
     let consensus = consensus(claims, src, &comparable, varies).map(Arc::new);
-    let label = if target {
-        format!(" (target, {})", scope.horizon)
-    } else {
-        String::new()
-    };
     if comparable.len() <= 1 {
-        let c = &claims[members[0]];
         let mut f = mk(
             FindingKind::Single,
             Severity::Info,
-            format!(
-                "{}{}: {} stated by one source ({})",
-                key.id,
-                label,
-                shown(c),
-                short_doc(c)
-            ),
+            Message::Single,
             Comparisons::default(),
             members.to_vec(),
         );
@@ -1065,19 +1243,6 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     for pairs in disputes.into_values() {
         let ids = expand(claims_of_pairs(&pairs), &classes, &class_of);
         let (grade, gap) = grade(claims, &pairs);
-        let mut values: Vec<String> = Vec::new();
-        let mut seen: BTreeSet<String> = BTreeSet::new();
-        for &i in &ids {
-            let v = format!("{} ({})", shown(&claims[i]), short_doc(&claims[i]));
-            if seen.insert(v.clone()) {
-                values.push(v);
-            }
-        }
-        if values.len() > 8 {
-            let more = values.len() - 6;
-            values.truncate(6);
-            values.push(format!("{more} more"));
-        }
         let mut f = mk(
             FindingKind::Conflict,
             if grade == "gross" {
@@ -1085,13 +1250,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             } else {
                 Severity::Warning
             },
-            format!(
-                "{}{}: sources contradict each other: {} (gap {})",
-                key.id,
-                label,
-                values.join(" vs "),
-                gap_text(&claims[ids[0]], gap)
-            ),
+            Message::Conflict { gap },
             Comparisons::of(pairs),
             ids,
         );
@@ -1115,21 +1274,10 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     }
     for pair in by_stale.into_values() {
         let [old, new] = pair.claims();
-        let (cn, co) = (&claims[new], &claims[old]);
         let mut f = mk(
             FindingKind::Stale,
             Severity::Warning,
-            format!(
-                "{}{}: {} (published {}) states {} as current, but {} already reported {} as of {}",
-                key.id,
-                label,
-                short_doc(cn),
-                cn.published.map_or("?".into(), |p| p.to_string()),
-                shown(cn),
-                short_doc(co),
-                shown(co),
-                as_of_text(co)
-            ),
+            Message::Stale,
             // its one pair, in words: the reason for this finding, even
             // when the key's other findings left it unwritten past their
             // first pairs
@@ -1153,26 +1301,8 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             let c = &claims[i];
             (c.as_of.map(|a| a.days()), &*c.doc, c.start)
         };
+        // in time order: the order its sentence lists them in
         ids.sort_by(|&a, &b| order(a).cmp(&order(b)));
-        // each value and its time, once per run of equal ones, written
-        // into one string (a string per claim was most of this finding's
-        // cost on a key with hundreds of claims)
-        let mut series = String::new();
-        let mut last = String::new();
-        let mut step = String::new();
-        for (n, &i) in ids.iter().enumerate() {
-            use std::fmt::Write;
-            step.clear();
-            // writing to a String cannot fail
-            let _ = write!(step, "{} ({})", shown(&claims[i]), as_of_text(&claims[i]));
-            if n == 0 || step != last {
-                if n > 0 {
-                    series.push_str(" → ");
-                }
-                series.push_str(&step);
-                std::mem::swap(&mut last, &mut step);
-            }
-        }
         let mut f = mk(
             FindingKind::Changed,
             if against_direction {
@@ -1180,7 +1310,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             } else {
                 Severity::Info
             },
-            format!("{}{}: value changed over time: {}", key.id, label, series),
+            Message::Changed,
             Comparisons::of(changed_pairs),
             ids,
         );
@@ -1189,26 +1319,10 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
     }
     if !undetermined.is_empty() {
         let ids = expand(claims_of_pairs(&undetermined), &classes, &class_of);
-        let values: Vec<String> = ids
-            .iter()
-            .map(|&i| {
-                format!(
-                    "{} ({}, as of {})",
-                    shown(&claims[i]),
-                    short_doc(&claims[i]),
-                    as_of_text(&claims[i])
-                )
-            })
-            .collect();
         let mut f = mk(
             FindingKind::Undetermined,
             Severity::Info,
-            format!(
-                "{}{}: values differ but cannot be judged: {}",
-                key.id,
-                label,
-                values.join(" vs ")
-            ),
+            Message::Undetermined,
             Comparisons::of(undetermined),
             ids,
         );
@@ -1230,58 +1344,32 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 .map(|&i| src.source[i])
                 .collect::<BTreeSet<_>>()
                 .len();
-            let display = claims[agreeing[0]].value.to_string();
             let mut f = mk(
                 FindingKind::Agree,
                 Severity::Info,
-                format!(
-                    "{}{}: {} claims from {} independent source{} agree on {}",
-                    key.id,
-                    label,
-                    agreeing.len(),
-                    n,
-                    if n == 1 { "" } else { "s" },
-                    display
-                ),
+                Message::Agree { sources: n },
                 Comparisons::default(),
                 agreeing,
             );
             f.consensus = consensus.clone();
             out.push(f);
         } else {
-            out.extend(
-                agreeing
-                    .iter()
-                    .map(|&i| single(&mk, claims, i, &label, key, consensus.clone())),
-            );
+            out.extend(agreeing.iter().map(|&i| single(&mk, i, consensus.clone())));
         }
-        out.extend(
-            rest.iter()
-                .map(|&i| single(&mk, claims, i, &label, key, None)),
-        );
+        out.extend(rest.iter().map(|&i| single(&mk, i, None)));
     }
     out
 }
 
 fn single(
-    mk: &dyn Fn(FindingKind, Severity, String, Comparisons, Vec<usize>) -> Finding,
-    claims: &[Claim],
+    mk: &dyn Fn(FindingKind, Severity, Message, Comparisons, Vec<usize>) -> Finding,
     i: usize,
-    label: &str,
-    key: &crate::interpret::Key,
     consensus: Option<Arc<Consensus>>,
 ) -> Finding {
-    let c = &claims[i];
     let mut f = mk(
         FindingKind::Single,
         Severity::Info,
-        format!(
-            "{}{}: {} stated by one source ({})",
-            key.id,
-            label,
-            shown(c),
-            short_doc(c)
-        ),
+        Message::Single,
         Comparisons::default(),
         vec![i],
     );
@@ -1717,9 +1805,74 @@ mod tests {
                 f.fingerprint,
                 spelled_out(f, &report.claims),
                 "{}",
-                f.message
+                f.message_text(&report.claims)
             );
         }
+    }
+
+    #[test]
+    fn each_verdict_says_its_sentence_when_shown() {
+        let doc = |path: &str, text: &str| {
+            crate::corpus::document_from_text(path, text.to_string(), &Default::default())
+                .expect("document")
+                .0
+        };
+        let docs = [
+            doc(
+                "a/one.md",
+                "---\npublished: 2024-03-01\n---\nThe museum has 120 staff.\n\
+                 The bridge was built in 1901.\nThe port aims to reach 90% recycling by 2030.\n",
+            ),
+            doc(
+                "b/two.md",
+                "---\npublished: 2025-03-01\n---\nThe museum has 150 staff.\n\
+                 The bridge was built in 1905.\nBy 2030 the port aims to reach 90% recycling.\n",
+            ),
+            doc(
+                "c/three.md",
+                "---\npublished: 2025-06-01\n---\nThe tower opened on May 4, 2019.\n",
+            ),
+        ];
+        let report = crate::report::check(
+            &docs,
+            &crate::catalog::Catalog::default(),
+            &crate::checks::Options::default(),
+        );
+        let said: Vec<(FindingKind, String)> = report
+            .findings
+            .iter()
+            .filter(|f| !matches!(f.message, Message::Text(_)))
+            .map(|f| (f.kind, f.message_text(&report.claims).to_string()))
+            .collect();
+        let find = |kind: FindingKind, part: &str| {
+            assert!(
+                said.iter().any(|(k, m)| *k == kind && m.contains(part)),
+                "{kind:?} saying {part:?} in {said:#?}"
+            );
+        };
+        find(
+            FindingKind::Changed,
+            ": value changed over time: 120 (2024-03-01) → 150 (2025-03-01)",
+        );
+        find(
+            FindingKind::Undetermined,
+            ": values differ but cannot be judged: 1901 (one.md, as of 2024-03-01) vs 1905 (two.md, as of 2025-03-01)",
+        );
+        find(
+            FindingKind::Agree,
+            " (target, by 2030): 2 claims from 2 independent sources agree on 90",
+        );
+        find(
+            FindingKind::Single,
+            ": May 4, 2019 stated by one source (three.md)",
+        );
+        // a finding shown against another claim list says its key, no more
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Changed)
+            .expect("a changed finding");
+        assert_eq!(f.message_text(&[]).to_string(), f.key.id);
     }
 
     #[test]

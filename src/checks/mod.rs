@@ -67,7 +67,7 @@ fn finding(
         severity,
         grade: None,
         key: first.key.clone(),
-        message: crate::reconcile::exact(&message),
+        message: message.into(),
         comparisons: Default::default(),
         claims: ids,
         consensus: None,

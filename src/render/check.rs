@@ -17,7 +17,9 @@ use super::{escape_for_terminal, push_escaped, write_json_line};
 use crate::corpus::{SkipReason, Skipped};
 use crate::extract::{JsonNumber, Kind, ListItem, Qualifier, Value};
 use crate::interpret::{AsOf, AsOfSource, Claim, Confidence, KeySource, Modality};
-use crate::reconcile::{Comparisons, Consensus, Data, Finding, FindingKind, Fingerprint, Severity};
+use crate::reconcile::{
+    Comparisons, Consensus, Data, Finding, FindingKind, Fingerprint, MessageText, Severity,
+};
 use crate::report::{DocInfo, FailOn, Report};
 
 /// Version of the `check` JSON and JSONL records.
@@ -143,7 +145,11 @@ fn write_finding(
         paint(&label, f.severity, style.color),
         escape_for_terminal(&f.key.id)
     )?;
-    writeln!(out, "  {}", escape_for_terminal(&f.message))?;
+    writeln!(
+        out,
+        "  {}",
+        escape_for_terminal(&f.message_text(&report.claims).to_string())
+    )?;
     if !f.claims.is_empty() {
         let rows: Vec<[String; 5]> = f.claims.iter().map(|&i| claim_row(report, i)).collect();
         let drawn = match layout {
@@ -635,7 +641,7 @@ struct FindingRecord<'a> {
     key: &'a str,
     key_source: KeySource,
     kind: FindingKind,
-    message: &'a str,
+    message: Shown<MessageText<'a>>,
     property: &'a str,
     severity: Severity,
     subject: &'a str,
@@ -661,7 +667,7 @@ impl<'a> FindingRecord<'a> {
             key: &f.key.id,
             key_source: f.key.source,
             kind: f.kind,
-            message: &f.message,
+            message: Shown(f.message_text(&report.claims)),
             property: &f.key.property,
             severity: f.severity,
             subject: &f.key.subject,
@@ -962,7 +968,12 @@ mod tests {
                     escape_for_terminal(&f.key.id)
                 )
                 .unwrap();
-                writeln!(out, "  {}", escape_for_terminal(&f.message)).unwrap();
+                writeln!(
+                    out,
+                    "  {}",
+                    escape_for_terminal(&f.message_text(&report.claims).to_string())
+                )
+                .unwrap();
                 if !f.claims.is_empty() {
                     let mut t = Table::new();
                     // as with output to a file or a pipe
@@ -1138,7 +1149,7 @@ mod tests {
                 "subject": f.key.subject,
                 "property": f.key.property,
                 "key_source": f.key.source,
-                "message": f.message,
+                "message": f.message_text(&report.claims).to_string(),
                 "comparisons": comparison_texts(f, report),
                 "consensus": consensus,
                 "claims": claims,

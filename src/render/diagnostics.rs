@@ -94,13 +94,14 @@ fn render_finding(
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::NOTE,
     };
-    let title = if f.message.starts_with(f.key.id.as_str()) {
-        escape_for_terminal(&f.message)
+    let message = f.message_text(&report.claims).to_string();
+    let title = if message.starts_with(f.key.id.as_str()) {
+        escape_for_terminal(&message)
     } else {
         format!(
             "{}: {}",
             escape_for_terminal(&f.key.id),
-            escape_for_terminal(&f.message)
+            escape_for_terminal(&message)
         )
     };
     let mut group = Group::with_title(level.primary_title(title).id(f.kind.as_str()));

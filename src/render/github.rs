@@ -37,13 +37,14 @@ pub fn write<W: Write>(out: &mut W, report: &Report) -> io::Result<()> {
             Severity::Info => continue,
         };
         let title = format!("{} {}", f.kind.as_str(), f.key.id);
+        let message = f.message_text(&report.claims).to_string();
         if f.claims.is_empty() {
             // nothing to point at (an unused baseline entry): a run-level annotation
             writeln!(
                 out,
                 "::{command} title={}::{}",
                 escape_property(&title),
-                escape_data(&f.message)
+                escape_data(&message)
             )?;
             continue;
         }
@@ -57,7 +58,7 @@ pub fn write<W: Write>(out: &mut W, report: &Report) -> io::Result<()> {
                 escape_property(&relative_path(&c.doc)),
                 position(c),
                 escape_property(&title),
-                escape_data(&f.message)
+                escape_data(&message)
             )?;
         }
     }

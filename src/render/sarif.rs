@@ -336,7 +336,7 @@ fn result(
         "ruleId": f.kind.as_str(),
         "ruleIndex": rule_index,
         "level": level(f.severity),
-        "message": { "text": f.message },
+        "message": { "text": f.message_text(&report.claims).to_string() },
         "locations": locations,
         "partialFingerprints": { FINGERPRINT_KEY: f.fingerprint },
         "properties": properties,
