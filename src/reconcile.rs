@@ -178,6 +178,11 @@ pub enum Message {
     Changed,
     /// `KEY: values differ but cannot be judged: A (FILE, as of …) vs …`.
     Undetermined,
+    /// An age and the founding years it agrees or disagrees with, from
+    /// the year it implies (`crate::checks`' age-vs-year check).
+    AgeVsYear {
+        implied: i32,
+    },
 }
 
 impl From<String> for Message {
@@ -207,8 +212,8 @@ impl std::fmt::Display for MessageText<'_> {
         if let Message::Text(text) = &finding.message {
             return f.write_str(text);
         }
-        // the judge's findings index `claims`; given another list, the key
-        // alone rather than a panic
+        // the findings index `claims`; given another list, the key alone
+        // rather than a panic
         let pair = finding.comparisons.listed.first().map(Comparison::claims);
         let Some(&first) = ids.first() else {
             return f.write_str(&finding.key.id);
@@ -219,6 +224,9 @@ impl std::fmt::Display for MessageText<'_> {
             .any(|&i| i >= claims.len())
         {
             return f.write_str(&finding.key.id);
+        }
+        if let Message::AgeVsYear { implied } = finding.message {
+            return crate::checks::age_year::write_message(f, finding, claims, implied);
         }
         // every verdict starts with its key and, for targets, the horizon
         // of its group (which all its claims share)
@@ -233,7 +241,7 @@ impl std::fmt::Display for MessageText<'_> {
         }
         f.write_str(": ")?;
         match &finding.message {
-            Message::Text(_) => Ok(()),
+            Message::Text(_) | Message::AgeVsYear { .. } => Ok(()),
             Message::Single => write!(
                 f,
                 "{} stated by one source ({})",

@@ -496,10 +496,24 @@ fn age_vs_year_120_year_old_market_founded_1890_is_a_warning() {
     assert_eq!(num(&f["data"]["implied_year"]), 1905.0);
     assert_eq!(num(&f["data"]["stated_year"]), 1890.0);
     assert!(texts(f).contains(&"1890".to_string()), "{}", summarize(&fs));
+    let message = f["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("`120-year-old` at ")
+            && message.contains(
+                "implies founding in 1905 (publication year − age), but the founding year is given as 1890 at "
+            )
+            && message.ends_with(": 15 years apart"),
+        "{message}"
+    );
     // near miss: the 50-year-old bridge opened in 1975 (2025 − 50)
     for g in about(&fs, "market-times.md", "50-year-old") {
         assert_eq!(severity(g), "info", "{}", summarize(&fs));
         assert_eq!(num(&g["data"]["implied_year"]), 1975.0);
+        let message = g["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains("implies founding in 1975, consistent with 1975 at "),
+            "{message}"
+        );
     }
     assert_eq!(warnings(&fs).len(), 1, "{}", summarize(&fs));
 }

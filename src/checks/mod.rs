@@ -5,7 +5,7 @@
 //! check that ran and passed yields a record of the same kind with severity
 //! `info`, so the JSON shows what was checked, not only what failed.
 
-mod age_year;
+pub(crate) mod age_year;
 mod arithmetic;
 mod count_list;
 mod percent_base;
@@ -58,7 +58,7 @@ fn finding(
     severity: Severity,
     claims: &[Claim],
     ids: Vec<usize>,
-    message: String,
+    message: impl Into<crate::reconcile::Message>,
     data: serde_json::Value,
 ) -> Finding {
     let first = &claims[ids[0]];
