@@ -178,10 +178,12 @@ pub enum Message {
     Changed,
     /// `KEY: values differ but cannot be judged: A (FILE, as of …) vs …`.
     Undetermined,
-    /// An age and the founding years it agrees or disagrees with, from
-    /// the year it implies (`crate::checks`' age-vs-year check).
+    /// An age and the founding year it agrees with (`consistent`) or the
+    /// years it does not, from the year it implies (`crate::checks`'
+    /// age-vs-year check).
     AgeVsYear {
         implied: i32,
+        consistent: bool,
     },
 }
 
@@ -225,8 +227,12 @@ impl std::fmt::Display for MessageText<'_> {
         {
             return f.write_str(&finding.key.id);
         }
-        if let Message::AgeVsYear { implied } = finding.message {
-            return crate::checks::age_year::write_message(f, finding, claims, implied);
+        if let Message::AgeVsYear {
+            implied,
+            consistent,
+        } = finding.message
+        {
+            return crate::checks::age_year::write_message(f, finding, claims, implied, consistent);
         }
         // every verdict starts with its key and, for targets, the horizon
         // of its group (which all its claims share)

@@ -115,7 +115,10 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
             severity,
             claims,
             involved,
-            Message::AgeVsYear { implied },
+            Message::AgeVsYear {
+                implied,
+                consistent: off.is_empty(),
+            },
             data,
         ));
     }
@@ -123,21 +126,22 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
 }
 
 /// The sentence of an age-vs-year finding (`Message::AgeVsYear`), written
-/// when shown: its first claim is the age, the others the years it agrees
-/// with (one, `Info`) or the years it does not (`Warning`). These were the
-/// longest sentences of a large run (two paths each, about 700 bytes).
+/// when shown: its first claim is the age, the others the year it agrees
+/// with (`consistent`) or the years it does not. These were the longest
+/// sentences of a large run (two paths each, about 700 bytes).
 pub(crate) fn write_message(
     f: &mut std::fmt::Formatter<'_>,
     finding: &Finding,
     claims: &[Claim],
     implied: i32,
+    consistent: bool,
 ) -> std::fmt::Result {
     let year = |j: usize| match claims[j].value {
         Value::Date(d) => i32::from(d.year),
         _ => implied,
     };
     let (age, years) = (&claims[finding.claims[0]], &finding.claims[1..]);
-    if finding.severity == Severity::Info {
+    if consistent {
         let Some(&j) = years.first() else {
             return Ok(());
         };
