@@ -551,18 +551,20 @@ const WS_NO: u8 = 0;
 const WS_YES: u8 = 1;
 const WS_MAYBE: u8 = 2;
 
-/// Each byte: ASCII white space (`\t \n \x0B \x0C \r` and space), a lead
-/// byte that can start a non-ASCII white space character (`0xC2`: U+0085,
-/// U+00A0; `0xE1`: U+1680; `0xE2`: U+2000–U+205F; `0xE3`: U+3000), or
-/// neither.
+/// The ASCII characters `char::is_whitespace` knows: `\t \n \x0B \x0C \r`
+/// and space (both byte tables below start from them).
+const ASCII_WHITESPACE: &[u8] = b"\t\n\x0B\x0C\r ";
+
+/// Each byte: ASCII white space, a lead byte that can start a non-ASCII
+/// white space character (`0xC2`: U+0085, U+00A0; `0xE1`: U+1680; `0xE2`:
+/// U+2000–U+205F; `0xE3`: U+3000), or neither.
 const SPACE_CLASS: [u8; 256] = {
     let mut t = [WS_NO; 256];
-    t[b'\t' as usize] = WS_YES;
-    t[b'\n' as usize] = WS_YES;
-    t[0x0B] = WS_YES;
-    t[0x0C] = WS_YES;
-    t[b'\r' as usize] = WS_YES;
-    t[b' ' as usize] = WS_YES;
+    let mut k = 0;
+    while k < ASCII_WHITESPACE.len() {
+        t[ASCII_WHITESPACE[k] as usize] = WS_YES;
+        k += 1;
+    }
     t[0xC2] = WS_MAYBE;
     t[0xE1] = WS_MAYBE;
     t[0xE2] = WS_MAYBE;
@@ -1462,13 +1464,11 @@ const PERIOD: u8 = 3;
 
 const ASCII_CLASS: [u8; 128] = {
     let mut t = [WORD; 128];
-    // the ASCII characters `char::is_whitespace` knows
-    t[b'\t' as usize] = SPACE;
-    t[b'\n' as usize] = SPACE;
-    t[0x0B] = SPACE;
-    t[0x0C] = SPACE;
-    t[b'\r' as usize] = SPACE;
-    t[b' ' as usize] = SPACE;
+    let mut k = 0;
+    while k < ASCII_WHITESPACE.len() {
+        t[ASCII_WHITESPACE[k] as usize] = SPACE;
+        k += 1;
+    }
     let punct = b",;:()\"!?";
     let mut k = 0;
     while k < punct.len() {

@@ -1693,6 +1693,22 @@ fn consensus(
 mod tests {
     use super::*;
 
+    /// An article from its text (front matter and body).
+    fn doc(path: &str, text: &str) -> crate::corpus::Document {
+        crate::corpus::document_from_text(path, text.to_string(), &Default::default())
+            .expect("document")
+            .0
+    }
+
+    /// The report on `docs` with no catalogue and default options.
+    fn check_docs(docs: &[crate::corpus::Document]) -> crate::report::Report {
+        crate::report::check(
+            docs,
+            &crate::catalog::Catalog::default(),
+            &crate::checks::Options::default(),
+        )
+    }
+
     #[test]
     fn permute_puts_each_item_where_the_order_says() {
         for order in [
@@ -1826,11 +1842,6 @@ mod tests {
 
     #[test]
     fn each_verdict_says_its_sentence_when_shown() {
-        let doc = |path: &str, text: &str| {
-            crate::corpus::document_from_text(path, text.to_string(), &Default::default())
-                .expect("document")
-                .0
-        };
         let docs = [
             doc(
                 "a/one.md",
@@ -1847,11 +1858,7 @@ mod tests {
                 "---\npublished: 2025-06-01\n---\nThe tower opened on May 4, 2019.\n",
             ),
         ];
-        let report = crate::report::check(
-            &docs,
-            &crate::catalog::Catalog::default(),
-            &crate::checks::Options::default(),
-        );
+        let report = check_docs(&docs);
         let said: Vec<(FindingKind, String)> = report
             .findings
             .iter()
@@ -1900,23 +1907,14 @@ mod tests {
                     2010 + i,
                     100 + 10 * i
                 );
-                let path = format!("y{:02}.md", i);
-                crate::corpus::document_from_text(&path, text, &Default::default())
-                    .expect("document")
-                    .0
+                doc(&format!("y{:02}.md", i), &text)
             })
             .collect();
-        let late = "---\npublished: 2023-03-01\n---\nToday the museum has 100 staff.\n";
-        docs.push(
-            crate::corpus::document_from_text("z.md", late.to_string(), &Default::default())
-                .expect("document")
-                .0,
-        );
-        let report = crate::report::check(
-            &docs,
-            &crate::catalog::Catalog::default(),
-            &crate::checks::Options::default(),
-        );
+        docs.push(doc(
+            "z.md",
+            "---\npublished: 2023-03-01\n---\nToday the museum has 100 staff.\n",
+        ));
+        let report = check_docs(&docs);
         let stale: Vec<&Finding> = report
             .findings
             .iter()
@@ -1936,15 +1934,6 @@ mod tests {
 
     #[test]
     fn comparisons_are_written_when_rendered_as_they_were_when_made() {
-        let doc = |path: &str, text: &str| {
-            crate::corpus::document_from_text(
-                path,
-                text.to_string(),
-                &crate::corpus::LoadOptions::default(),
-            )
-            .expect("document")
-            .0
-        };
         let docs = [
             doc(
                 "a/one.md",
@@ -1955,11 +1944,7 @@ mod tests {
                 "---\npublished: 2025-03-01\n---\nThe museum has 150 staff.\nThe bridge was built in 1905.\n",
             ),
         ];
-        let report = crate::report::check(
-            &docs,
-            &crate::catalog::Catalog::default(),
-            &crate::checks::Options::default(),
-        );
+        let report = check_docs(&docs);
         let lines = |c: &Comparisons| -> Vec<String> {
             c.lines(&report.claims).map(|l| l.to_string()).collect()
         };
