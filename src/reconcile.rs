@@ -193,12 +193,6 @@ impl From<String> for Message {
     }
 }
 
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Message::Text(exact(text))
-    }
-}
-
 /// A finding's sentence as it is shown ([`Finding::message_text`]).
 #[derive(Clone, Copy)]
 pub struct MessageText<'a> {
