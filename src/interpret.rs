@@ -555,22 +555,25 @@ const WS_MAYBE: u8 = 2;
 /// and space (both byte tables below start from them).
 const ASCII_WHITESPACE: &[u8] = b"\t\n\x0B\x0C\r ";
 
+/// `table` with each of `bytes` set to `class` (the byte tables are built
+/// at compile time, where a `for` loop is not allowed).
+const fn marked<const N: usize>(mut table: [u8; N], bytes: &[u8], class: u8) -> [u8; N] {
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = class;
+        k += 1;
+    }
+    table
+}
+
 /// Each byte: ASCII white space, a lead byte that can start a non-ASCII
 /// white space character (`0xC2`: U+0085, U+00A0; `0xE1`: U+1680; `0xE2`:
 /// U+2000–U+205F; `0xE3`: U+3000), or neither.
-const SPACE_CLASS: [u8; 256] = {
-    let mut t = [WS_NO; 256];
-    let mut k = 0;
-    while k < ASCII_WHITESPACE.len() {
-        t[ASCII_WHITESPACE[k] as usize] = WS_YES;
-        k += 1;
-    }
-    t[0xC2] = WS_MAYBE;
-    t[0xE1] = WS_MAYBE;
-    t[0xE2] = WS_MAYBE;
-    t[0xE3] = WS_MAYBE;
-    t
-};
+const SPACE_CLASS: [u8; 256] = marked(
+    marked([WS_NO; 256], ASCII_WHITESPACE, WS_YES),
+    &[0xC2, 0xE1, 0xE2, 0xE3],
+    WS_MAYBE,
+);
 
 /// Interprets every mention of a document.
 pub fn interpret_document(
@@ -1462,22 +1465,15 @@ const BOUNDARY: u8 = 2;
 /// Ends a word, and a segment unless it is the period of `No.`.
 const PERIOD: u8 = 3;
 
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [WORD; 128];
-    let mut k = 0;
-    while k < ASCII_WHITESPACE.len() {
-        t[ASCII_WHITESPACE[k] as usize] = SPACE;
-        k += 1;
-    }
-    let punct = b",;:()\"!?";
-    let mut k = 0;
-    while k < punct.len() {
-        t[punct[k] as usize] = BOUNDARY;
-        k += 1;
-    }
-    t[b'.' as usize] = PERIOD;
-    t
-};
+const ASCII_CLASS: [u8; 128] = marked(
+    marked(
+        marked([WORD; 128], ASCII_WHITESPACE, SPACE),
+        b",;:()\"!?",
+        BOUNDARY,
+    ),
+    b".",
+    PERIOD,
+);
 
 /// An outlet credit at the start of a story (`THE HANOI TIMES — `, `VGP - `)
 /// names the publisher, not the subject.

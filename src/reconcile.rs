@@ -1805,15 +1805,7 @@ mod tests {
                 100 + 10 * (i % 7),
                 5 + i % 3
             );
-            docs.push(
-                crate::corpus::document_from_text(
-                    &format!("m{i:02}.md"),
-                    text,
-                    &Default::default(),
-                )
-                .expect("document")
-                .0,
-            );
+            docs.push(doc(&format!("m{i:02}.md"), &text));
         }
         let report = crate::report::check(&docs, &catalog, &crate::checks::Options::default());
         let kinds: BTreeSet<FindingKind> = report.findings.iter().map(|f| f.kind).collect();
