@@ -355,6 +355,7 @@ pub fn extract_in(text: &str, ctx: &Context, part: Range<usize>) -> Vec<Mention>
             out,
             floor: 0,
             future: std::cell::OnceCell::new(),
+            phone_end: None,
         };
         s.run();
         out = s.out;
@@ -523,6 +524,10 @@ struct Scanner<'a> {
     /// Whether the sentence being scanned speaks of the future, computed
     /// once per scanner (a scanner sees one sentence).
     future: std::cell::OnceCell<bool>,
+    /// The token after the last phone number skipped: a number joined to
+    /// it by `or`, `and`, `,` or `/` is the next number to call
+    /// (`the hotline (+84) 24 3843 5492 or 1900 9612`).
+    phone_end: Option<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -798,7 +803,7 @@ impl<'a> Scanner<'a> {
 
     /// Recognises digits that are not claims. Returns the token index to
     /// resume at when they should be skipped.
-    fn not_a_claim(&self, i: usize) -> Option<usize> {
+    fn not_a_claim(&mut self, i: usize) -> Option<usize> {
         let t = self.toks[i];
         let text = self.text;
         // glued to a letter before: COVID-19, A380, post1081256 (currency codes excepted)
@@ -905,8 +910,12 @@ impl<'a> Scanner<'a> {
         } else {
             p
         };
-        if label_at > 0 && self.word(label_at - 1).is_some_and(is_phone_label) {
-            return Some(self.skip_phone_run(i));
+        if label_at > 0 && self.word(label_at - 1).is_some_and(is_phone_label)
+            || self.continues_phone_list(i)
+        {
+            let end = self.skip_phone_run(i);
+            self.phone_end = Some(end);
+            return Some(end);
         }
         if p > 0 {
             if let Some(w) = self.word(p - 1) {
@@ -932,6 +941,7 @@ impl<'a> Scanner<'a> {
         }
         // phone numbers: 024 3825 3536, 0912-345-678, (024) 3825 3536
         if let Some(end) = self.phone_number(i) {
+            self.phone_end = Some(end);
             return Some(end);
         }
         let _ = t;
@@ -982,6 +992,44 @@ impl<'a> Scanner<'a> {
             j += 1;
         }
         j
+    }
+
+    /// Whether the number at `i` is one more phone number in a list of them:
+    /// joined to the last one skipped by `or`, `and`, `,` or `/` (at most two
+    /// of them: `, or`), and either written in groups (`1900 9612`) or bare,
+    /// with no word after it to count (`call 113 or 115.`), so that `call
+    /// 1900 1234 and 300 people answered` keeps its count.
+    fn continues_phone_list(&self, i: usize) -> bool {
+        let Some(end) = self.phone_end else {
+            return false;
+        };
+        let connector = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.is_punct(',')
+                    || t.is_punct('/')
+                    || t.is_word() && {
+                        let w = t.text(self.text);
+                        w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and")
+                    }
+            })
+        };
+        let joined = match i.checked_sub(end) {
+            Some(1) => connector(end),
+            Some(2) => connector(end) && connector(end + 1),
+            _ => false,
+        };
+        if !joined {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        let after = self.toks[i].end;
+        let grouped = after + 1 < bytes.len()
+            && matches!(bytes[after], b' ' | b'.' | b'-')
+            && bytes[after + 1].is_ascii_digit();
+        grouped
+            || !self
+                .tok(i + 1)
+                .is_some_and(|t| t.is_word() || t.is_punct('%'))
     }
 
     fn phone_number(&self, i: usize) -> Option<usize> {

@@ -1462,6 +1462,29 @@ fn phone_label_covers_every_group() {
 }
 
 #[test]
+fn numbers_joined_to_a_phone_number_are_phone_numbers_too() {
+    none("For details, call the hotline (+84) 24 3843 5492 or 1900 9612.");
+    none("Call 024 3825 3536, 024 3825 3537 or 1800 1234 for help.");
+    none("Hotline: 1900 1234 / 1900 5678.");
+    none("In an emergency, call 113, or 115.");
+    // what follows a phone number and counts something is still a claim
+    let texts =
+        |text: &str| -> Vec<String> { run(text, None).into_iter().map(|m| m.text).collect() };
+    assert_eq!(
+        texts("Call 1900 1234 and 300 volunteers will answer."),
+        ["300"]
+    );
+    assert_eq!(
+        texts("Call 1900 1234 or 1800 5678; 45% of callers wait."),
+        ["45%"]
+    );
+    assert_eq!(
+        texts("Call 1900 1234, or 2,000 staff will reply."),
+        ["2,000"]
+    );
+}
+
+#[test]
 fn mentions_do_not_cross_line_breaks() {
     let ms = run("The fund holds 2,000\nVND rules apply here.", None);
     assert!(ms.iter().all(|m| !m.text.contains('\n')), "{ms:#?}");
