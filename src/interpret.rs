@@ -281,6 +281,31 @@ const EVENT_WORDS: &[&str] = &[
     "published",
 ];
 
+/// The [`EVENT_WORDS`] by which a subject comes to be: a sentence's other
+/// numbers hold when it is reported, not then (`Founded in 1956, the school
+/// has 3,000 students`). The others are occasions whose date is the time
+/// the sentence speaks of (`Six new cities joined the network in 2014`,
+/// `the fair, held in 2019, drew 3,000 visitors`).
+fn is_origin_event(word: &str) -> bool {
+    matches!(
+        word,
+        "established"
+            | "founded"
+            | "set up"
+            | "launched"
+            | "created"
+            | "opened"
+            | "inaugurated"
+            | "began"
+            | "started"
+            | "born"
+            | "built"
+            | "completed"
+            | "formed"
+            | "introduced"
+    )
+}
+
 /// A list of cue phrases looked for together: one automaton pass over the
 /// text, not one substring search per cue (the cue lists ran over the
 /// clause of every claim).
@@ -1112,9 +1137,10 @@ fn as_of(
         if target && o.preposition.as_deref() == Some("by") {
             continue;
         }
-        // the date of an event (`founded in 1956`) is a claim, not the time
-        // the sentence's other numbers hold at
-        if event_predicate(text, s0, o).is_some() {
+        // the date a subject came to be (`founded in 1956`) is a claim, not
+        // the time the sentence's other numbers hold at; the date of an
+        // occasion (`joined in 2014`, `held in 2019`) is that time
+        if event_predicate(text, s0, o).is_some_and(|(word, _)| is_origin_event(&word)) {
             continue;
         }
         let span = match o.value {

@@ -663,6 +663,33 @@ fn a_fleet_size_reported_a_year_apart_has_changed() {
     assert_eq!(code, 0);
 }
 
+/// `Six new towns joined … in 2014`: the year of the joining is when the
+/// count holds, not the day the article came out; `Founded in 1998, … has
+/// 12 staff` holds when it is reported.
+#[test]
+fn newcomers_of_different_years_changed_rather_than_conflict() {
+    let (out, _, code) = check_jsonl(&fixture("yearly-newcomers"), ".", &[]);
+    let fs = findings(&out);
+    assert!(conflicts(&fs).is_empty(), "{}", notable(&fs));
+    assert_eq!(code, 0);
+    let f = fs
+        .iter()
+        .find(|f| f["kind"] == "changed" && texts(f) == ["Six", "Seven"])
+        .unwrap_or_else(|| panic!("newcomers not a change: {}", notable(&fs)));
+    let as_of: Vec<&Value> = f["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["as_of"])
+        .collect();
+    assert_eq!(as_of, ["2014", "2015"]);
+    let cs = claims(&out);
+    for staff in ["12", "15"] {
+        let c = claims_with_text(&cs, staff);
+        assert_eq!(c[0]["as_of_source"], "published", "{staff} staff: {c:?}");
+    }
+}
+
 #[test]
 fn a_fact_beside_a_future_clause_is_still_a_fact() {
     let (out, _, code) = check_jsonl(&fixture("fact-beside-future-clause"), ".", &[]);
