@@ -279,30 +279,47 @@ const EVENT_WORDS: &[&str] = &[
     "appointed",
     "released",
     "published",
+    "renovated",
+    "restored",
+    "rebuilt",
+    "refurbished",
+    "renamed",
+    "relocated",
+    "reopened",
 ];
 
-/// The [`EVENT_WORDS`] by which a subject comes to be: a sentence's other
-/// numbers hold when it is reported, not then (`Founded in 1956, the school
-/// has 3,000 students`). The others are occasions whose date is the time
-/// the sentence speaks of (`Six new cities joined the network in 2014`,
-/// `the fair, held in 2019, drew 3,000 visitors`).
-fn is_origin_event(word: &str) -> bool {
+/// The [`EVENT_WORDS`] of occasions the sentence's numbers take part in:
+/// their date is the time the numbers hold at (`Six new cities joined the
+/// network in 2014`, `the fair, held in 2019, drew 3,000 visitors`). The
+/// others date what happened to the subject itself, and its numbers hold
+/// when they are reported (`Founded in 1998, the alliance has 12 staff`,
+/// `built in 1892 and renovated in 2015, the market has 300 stalls`).
+fn is_occasion_event(word: &str) -> bool {
     matches!(
         word,
-        "established"
-            | "founded"
-            | "set up"
-            | "launched"
-            | "created"
-            | "opened"
-            | "inaugurated"
-            | "began"
-            | "started"
-            | "born"
-            | "built"
-            | "completed"
-            | "formed"
-            | "introduced"
+        "joined"
+            | "admitted"
+            | "recognized"
+            | "recognised"
+            | "elected"
+            | "appointed"
+            | "held"
+            | "took place"
+            | "occurred"
+            | "celebrated"
+            | "organized"
+            | "organised"
+            | "announced"
+            | "released"
+            | "published"
+            | "approved"
+            | "adopted"
+            | "issued"
+            | "signed"
+            | "dated"
+            | "passed"
+            | "enacted"
+            | "ratified"
     )
 }
 
@@ -1137,10 +1154,10 @@ fn as_of(
         if target && o.preposition.as_deref() == Some("by") {
             continue;
         }
-        // the date a subject came to be (`founded in 1956`) is a claim, not
-        // the time the sentence's other numbers hold at; the date of an
-        // occasion (`joined in 2014`, `held in 2019`) is that time
-        if event_predicate(text, s0, o).is_some_and(|(word, _)| is_origin_event(&word)) {
+        // the date of what happened to the subject (`founded in 1956`) is a
+        // claim, not the time the sentence's other numbers hold at; the date
+        // of an occasion they take part in (`joined in 2014`) is that time
+        if event_predicate(text, s0, o).is_some_and(|(word, _)| !is_occasion_event(&word)) {
             continue;
         }
         let span = match o.value {

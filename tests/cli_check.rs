@@ -665,7 +665,8 @@ fn a_fleet_size_reported_a_year_apart_has_changed() {
 
 /// `Six new towns joined … in 2014`: the year of the joining is when the
 /// count holds, not the day the article came out; `Founded in 1998, … has
-/// 12 staff` holds when it is reported.
+/// 12 staff` holds when it is reported; `built in 1962 and renovated in
+/// 2011` dates two events.
 #[test]
 fn newcomers_of_different_years_changed_rather_than_conflict() {
     let (out, _, code) = check_jsonl(&fixture("yearly-newcomers"), ".", &[]);
@@ -683,6 +684,10 @@ fn newcomers_of_different_years_changed_rather_than_conflict() {
         .map(|c| &c["as_of"])
         .collect();
     assert_eq!(as_of, ["2014", "2015"]);
+    // a building's renovation year is not the year it was built
+    let built = finding(&fs, "auto:pakse/year/date built", "agree");
+    assert_eq!(texts(built), ["1962", "1962"]);
+    finding(&fs, "auto:pakse/year/date renovated", "agree");
     let cs = claims(&out);
     for staff in ["12", "15"] {
         let c = claims_with_text(&cs, staff);
