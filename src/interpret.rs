@@ -1816,7 +1816,10 @@ fn auto_property(
                 m.per.map(|p| format!(" per {p}")).unwrap_or_default()
             )
         }
-        Kind::Age => "age".into(),
+        Kind::Age => match aged_noun(text, m) {
+            Some(noun) => format!("age of {}", normalize_phrase(noun)),
+            None => "age".into(),
+        },
         _ => {
             if unit_norm.is_empty() {
                 "(unspecified)".into()
@@ -1832,6 +1835,51 @@ fn auto_property(
         p.push_str(" [first time]");
     }
     p.trim().to_string()
+}
+
+/// What an age is the age of, when a common noun says so: the noun after
+/// it (`a 882-year-old bridge`, `its thousand-year tradition`) or the one
+/// before `aged` (`people aged 15-60`). A bridge's age and the ages of the
+/// people a class is open to are different quantities, whatever place
+/// they belong to. A name after the age is the subject itself (`the
+/// 120-year-old Central Market`): then there is no noun.
+fn aged_noun<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
+    let content = |w: &&str| !w.is_empty() && !is_function_word(w);
+    let before = safe_slice(text, m.sentence[0], m.start).trim_end();
+    let mut words_before = before.rsplit(|c: char| !c.is_alphabetic());
+    if words_before
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("aged"))
+    {
+        return words_before.find(|w| !w.is_empty()).filter(content);
+    }
+    // the noun after adjectives: `a 1,000-year-old cultural heritage`
+    let after = safe_slice(text, m.end, m.sentence[1]).strip_prefix(' ')?;
+    let mut words = after.split(' ').map(|w| {
+        w.split(|c: char| !c.is_alphabetic() && c != '-')
+            .next()
+            .unwrap_or("")
+    });
+    let noun = words
+        .by_ref()
+        .take(3)
+        .take_while(|w| content(w) && w.starts_with(char::is_lowercase))
+        .find(|w| !is_adjective(w))?;
+    Some(noun)
+}
+
+/// Words that describe rather than name (`ancient`, `cultural`), by a few
+/// common ones and the adjective endings that are seldom nouns' endings.
+fn is_adjective(w: &str) -> bool {
+    const ADJECTIVES: &[&str] = &[
+        "ancient", "old", "famous", "grand", "great", "small", "large", "little", "big", "wooden",
+        "stone", "sacred", "royal", "beloved", "renowned", "proud", "rich", "long", "living",
+        "unique", "rare", "modern", "new",
+    ];
+    ADJECTIVES.contains(&w)
+        || ["al", "ic", "ous", "ive", "ful", "ish"]
+            .iter()
+            .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
 }
 
 /// Up to two content words before a money amount (`registered capital of over VND…`).

@@ -695,6 +695,27 @@ fn newcomers_of_different_years_changed_rather_than_conflict() {
     }
 }
 
+/// A bridge's age, a pagoda's age and the ages a class is open to are three
+/// quantities of one town, not one.
+#[test]
+fn ages_of_different_things_get_different_keys() {
+    let (out, _, code) = check_jsonl(&fixture("ages-of-different-things"), ".", &["-v"]);
+    let fs = findings(&out);
+    assert_eq!(code, 0);
+    let bridge = finding(&fs, "auto:donglam/age/age of bridge", "agree");
+    assert_eq!(texts(bridge), ["300-year-old", "300-year-old"]);
+    finding(&fs, "auto:donglam/age/age of pagoda", "single");
+    let people = for_key(&fs, "auto:donglam/age/age of person");
+    assert_eq!(people.len(), 1, "{}", notable(&fs));
+    assert_eq!(sorted_texts(people[0]), ["15-35", "15-60"]);
+    assert!(
+        fs.iter()
+            .all(|f| f["kind"] != "changed" && f["kind"] != "conflict"),
+        "{}",
+        notable(&fs)
+    );
+}
+
 #[test]
 fn a_fact_beside_a_future_clause_is_still_a_fact() {
     let (out, _, code) = check_jsonl(&fixture("fact-beside-future-clause"), ".", &[]);
