@@ -819,7 +819,7 @@ fn interpret_one(
                 main_subject,
                 recent,
             );
-            let property = auto_property(
+            let mut property = auto_property(
                 m,
                 &unit_norm,
                 flow,
@@ -828,6 +828,9 @@ fn interpret_one(
                 near,
                 text,
             );
+            if let Some(year) = event.as_ref().and_then(|e| repeated_event(text, ctx, m, e)) {
+                property.push_str(&format!(" [{year}]"));
+            }
             let subject_norm = normalize_subject(&subject);
             // a percent named by the words before it is trusted only when they name
             // a rate (`the literacy rate was 97.2%`), not any word (`in December, 45%`)
@@ -1051,6 +1054,51 @@ fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)
         }
     }
     None
+}
+
+/// The year of a dated event that happens more than once, which is
+/// compared only with claims of the same year: an event the sentence calls
+/// recurring (`the annual meeting took place on July 14, 2020`) or one of
+/// several like it (`opened a new office`, `signed an agreement`). Each
+/// year's annual meeting has its own date, and a new office opened in 2014
+/// is not the one opened in 2023; two dates for the 2020 meeting still
+/// contradict each other.
+fn repeated_event(
+    text: &str,
+    ctx: &SentenceCtx<'_>,
+    m: &Mention,
+    (word, at): &(String, usize),
+) -> Option<i16> {
+    let year = match m.value {
+        Value::Date(d) => d.year,
+        Value::DateRange { min, .. } => min.year,
+        _ => return None,
+    };
+    const RECURRING: &[&str] = &[
+        " annual ",
+        " annually ",
+        " yearly ",
+        " monthly ",
+        " weekly ",
+        " quarterly ",
+        " biennial ",
+        " every year ",
+        " each year ",
+    ];
+    let recurring = RECURRING.iter().any(|r| ctx.norm.contains(r));
+    // the words after the event word: `opened a new office`
+    let mut after = word_spans(safe_slice(text, *at, ctx.start + ctx.text.len()))
+        .map(|(_, w)| w)
+        .skip(1);
+    if word == "took place" {
+        after.next();
+    }
+    let one_of_several = after.next().is_some_and(|w| {
+        w.eq_ignore_ascii_case("a")
+            || w.eq_ignore_ascii_case("an")
+            || w.eq_ignore_ascii_case("another")
+    });
+    (recurring || one_of_several).then_some(year)
 }
 
 /// Alphanumeric words of `s` with their byte offsets.
@@ -1846,12 +1894,24 @@ fn auto_property(
 fn aged_noun<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
     let content = |w: &&str| !w.is_empty() && !is_function_word(w);
     let before = safe_slice(text, m.sentence[0], m.start).trim_end();
-    let mut words_before = before.rsplit(|c: char| !c.is_alphabetic());
-    if words_before
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("aged"))
-    {
-        return words_before.find(|w| !w.is_empty()).filter(content);
+    let mut words_before = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    match words_before.next() {
+        Some(w) if w.eq_ignore_ascii_case("aged") => {
+            return words_before.next().filter(content);
+        }
+        // `X is a 142-year-old institution`: the subject's own age
+        Some("a" | "an")
+            if words_before.next().is_some_and(|w| {
+                ["is", "was", "now", "remains", "becomes", "became"]
+                    .iter()
+                    .any(|v| w.eq_ignore_ascii_case(v))
+            }) =>
+        {
+            return None;
+        }
+        _ => {}
     }
     // the noun after adjectives: `a 1,000-year-old cultural heritage`
     let after = safe_slice(text, m.end, m.sentence[1]).strip_prefix(' ')?;

@@ -716,6 +716,39 @@ fn ages_of_different_things_get_different_keys() {
     );
 }
 
+/// Each year's annual meeting has its own date, and a new office opened in
+/// 2014 is not the one opened in 2023; two dates for the 2020 meeting still
+/// contradict each other. A temple the cooperative is home to is not as old
+/// as the cooperative.
+#[test]
+fn repeated_events_are_compared_within_their_year() {
+    let (out, _, code) = check_jsonl(&fixture("repeated-events"), ".", &["-v"]);
+    let fs = findings(&out);
+    let conflicts = conflicts(&fs);
+    assert_eq!(conflicts.len(), 1, "{}", notable(&fs));
+    assert_eq!(
+        conflicts[0]["key"],
+        "auto:tanmaicooperative/date/date took place [2020]"
+    );
+    assert_eq!(
+        sorted_texts(conflicts[0]),
+        ["July 14, 2020", "July 17, 2020"]
+    );
+    assert_eq!(code, 1);
+    for key in [
+        "auto:tanmaicooperative/date/date took place [2025]",
+        "auto:tanmaicooperative/date/date opened [2014]",
+        "auto:tanmaicooperative/date/date opened [2023]",
+    ] {
+        finding(&fs, key, "single");
+    }
+    // only the cooperative's own age is checked against its founding
+    let ages: Vec<&Value> = fs.iter().filter(|f| f["kind"] == "age-vs-year").collect();
+    assert_eq!(ages.len(), 1, "{}", notable(&fs));
+    assert_eq!(ages[0]["severity"], "info");
+    assert_eq!(texts(ages[0]), ["104-year-old", "1921"]);
+}
+
 #[test]
 fn a_fact_beside_a_future_clause_is_still_a_fact() {
     let (out, _, code) = check_jsonl(&fixture("fact-beside-future-clause"), ".", &[]);

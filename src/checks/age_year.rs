@@ -58,8 +58,11 @@ pub fn check(claims: &[Claim], ids: &[usize]) -> Vec<Finding> {
             continue;
         };
         // a round age (`thousand-year`) says nothing to the year; a subject
-        // guessed from the document says nothing about which thing is meant
+        // guessed from the document says nothing about which thing is meant;
+        // the age of something the subject has (`home to a 482-year-old
+        // university`, property `age of university`) is not its own
         if c.qualifier != crate::extract::Qualifier::Exact
+            || c.key.source == crate::interpret::KeySource::Auto && c.key.property != "age"
             || c.key.confidence != crate::interpret::Confidence::High
                 && c.key.source != crate::interpret::KeySource::Catalog
         {
