@@ -828,8 +828,11 @@ fn interpret_one(
                 near,
                 text,
             );
-            if let Some(year) = event.as_ref().and_then(|e| repeated_event(text, ctx, m, e)) {
-                property.push_str(&format!(" [{year}]"));
+            if let Some(scope) = event
+                .as_ref()
+                .and_then(|e| repeated_event(text, ctx, m, near, e))
+            {
+                property.push_str(&format!(" [{scope}]"));
             }
             let subject_norm = normalize_subject(&subject);
             // a percent named by the words before it is trusted only when they name
@@ -1056,24 +1059,47 @@ fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)
     None
 }
 
-/// The year of a dated event that happens more than once, which is
-/// compared only with claims of the same year: an event the sentence calls
-/// recurring (`the annual meeting took place on July 14, 2020`) or one of
-/// several like it (`opened a new office`, `signed an agreement`). Each
-/// year's annual meeting has its own date, and a new office opened in 2014
-/// is not the one opened in 2023; two dates for the 2020 meeting still
-/// contradict each other.
+/// The scope of a dated event that happens more than once, which is
+/// compared only with claims of the same scope:
+///
+/// - one of several like it (`opened a new office`, `signed an
+///   agreement`): nothing says which one, so only the same date agrees;
+/// - an event the sentence calls recurring (`the annual meeting took place
+///   on July 14, 2020`), one that is redone (`renovated in 2016`), or a
+///   cohort's (`41 new members joined the network in 2016`): its year. Each
+///   year's meeting has its own date, a market renovated in 2016 may be
+///   renovated again in 2024, and each year's newcomers join in their year;
+///   two dates for the 2020 meeting still contradict each other.
 fn repeated_event(
     text: &str,
     ctx: &SentenceCtx<'_>,
     m: &Mention,
+    sentence_mentions: &[&Mention],
     (word, at): &(String, usize),
-) -> Option<i16> {
-    let year = match m.value {
-        Value::Date(d) => d.year,
-        Value::DateRange { min, .. } => min.year,
+) -> Option<String> {
+    let (first, year) = match m.value {
+        Value::Date(d) => (d, d.year),
+        Value::DateRange { min, .. } => (min, min.year),
         _ => return None,
     };
+    // the words after the event word: `opened a new office`
+    let mut after = word_spans(safe_slice(text, *at, ctx.start + ctx.text.len()))
+        .map(|(_, w)| w)
+        .skip(1);
+    if word == "took place" {
+        after.next();
+    }
+    let one_of_several = after.next().is_some_and(|w| {
+        ["a", "an", "another"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    });
+    if one_of_several {
+        return Some(match m.value {
+            Value::DateRange { min, max } => format!("{min}..{max}"),
+            _ => first.to_string(),
+        });
+    }
     const RECURRING: &[&str] = &[
         " annual ",
         " annually ",
@@ -1085,20 +1111,24 @@ fn repeated_event(
         " every year ",
         " each year ",
     ];
-    let recurring = RECURRING.iter().any(|r| ctx.norm.contains(r));
-    // the words after the event word: `opened a new office`
-    let mut after = word_spans(safe_slice(text, *at, ctx.start + ctx.text.len()))
-        .map(|(_, w)| w)
-        .skip(1);
-    if word == "took place" {
-        after.next();
-    }
-    let one_of_several = after.next().is_some_and(|w| {
-        w.eq_ignore_ascii_case("a")
-            || w.eq_ignore_ascii_case("an")
-            || w.eq_ignore_ascii_case("another")
-    });
-    (recurring || one_of_several).then_some(year)
+    const REDONE: &[&str] = &[
+        "renovated",
+        "restored",
+        "rebuilt",
+        "refurbished",
+        "renamed",
+        "relocated",
+        "reopened",
+    ];
+    let cohort = || {
+        sentence_mentions
+            .iter()
+            .any(|o| o.kind == Kind::Count && o.end <= *at)
+    };
+    (RECURRING.iter().any(|r| ctx.norm.contains(r))
+        || REDONE.contains(&word.as_str())
+        || word == "joined" && cohort())
+    .then(|| year.to_string())
 }
 
 /// Alphanumeric words of `s` with their byte offsets.
