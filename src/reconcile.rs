@@ -1016,6 +1016,17 @@ fn short_doc(c: &Claim) -> &str {
     c.doc.rsplit('/').next().unwrap_or(&c.doc)
 }
 
+/// Whether two claims speak of two different periods stated in their
+/// sentences, though the periods overlap: a flow over 2019 and one over
+/// 2019-2020 are not one quantity, nor is anything of the 2018-2019 school
+/// year one of the 2019-2020 school year (each a span of two calendar years,
+/// sharing 2019). Such claims are ordered in time, not of one time.
+fn distinct_periods(a: &Claim, b: &Claim) -> bool {
+    let stated = |c: &Claim| c.as_of_source == AsOfSource::Sentence;
+    let years = |c: &Claim| c.as_of.is_some_and(|s| s.from.year < s.to.year);
+    stated(a) && stated(b) && a.as_of != b.as_of && (a.flow && b.flow || years(a) && years(b))
+}
+
 fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope) -> Vec<Finding> {
     let first = &claims[members[0]];
     let key = &first.key;
@@ -1155,7 +1166,7 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             };
             // `a` is of class `kx`, `b` of class `ky`
             let (da, db) = (days[kx].unwrap_or_default(), days[ky].unwrap_or_default());
-            if da.0 <= db.1 && db.0 <= da.1 {
+            if da.0 <= db.1 && db.0 <= da.1 && !distinct_periods(ca, cb) {
                 if low {
                     undetermined.push(pair(a, b, Reason::SameTimeScopeUncertainKey));
                 } else {
@@ -1168,12 +1179,8 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                 }
                 continue;
             }
-            // ordered in time: older first
-            let ((old, k_old), new) = if da.1 < db.0 {
-                ((a, kx), b)
-            } else {
-                ((b, ky), a)
-            };
+            // ordered in time: older first (periods that overlap by their start)
+            let ((old, k_old), new) = if da < db { ((a, kx), b) } else { ((b, ky), a) };
             let old_start = days[k_old].map_or(i32::MIN, |d| d.0);
             let (co, cn) = (&claims[old], &claims[new]);
             let down = cn.interval.hi < co.interval.lo;

@@ -666,7 +666,8 @@ fn a_fleet_size_reported_a_year_apart_has_changed() {
 /// `Six new towns joined … in 2014`: the year of the joining is when the
 /// count holds, not the day the article came out; `Founded in 1998, … has
 /// 12 staff` holds when it is reported; `built in 1962 and renovated in
-/// 2011` dates two events.
+/// 2011` dates two events; two school years that share a calendar year are
+/// two times.
 #[test]
 fn newcomers_of_different_years_changed_rather_than_conflict() {
     let (out, _, code) = check_jsonl(&fixture("yearly-newcomers"), ".", &[]);
@@ -684,6 +685,20 @@ fn newcomers_of_different_years_changed_rather_than_conflict() {
         .map(|c| &c["as_of"])
         .collect();
     assert_eq!(as_of, ["2014", "2015"]);
+    // the 2018-2019 school year is not the 2019-2020 one, though both hold 2019
+    for key in [
+        "auto:mekongheritagealliance/count/new guide [flow]",
+        "auto:mekongheritagealliance/count/heritage class",
+    ] {
+        let f = finding(&fs, key, "changed");
+        let as_of: Vec<&Value> = f["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| &c["as_of"])
+            .collect();
+        assert_eq!(as_of, ["2018..2019", "2019..2020"], "{key}");
+    }
     // a building's renovation year is not the year it was built
     let built = finding(&fs, "auto:pakse/year/date built", "agree");
     assert_eq!(texts(built), ["1962", "1962"]);
