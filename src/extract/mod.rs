@@ -1933,8 +1933,14 @@ impl<'a> Scanner<'a> {
                 || is_verbish(&lw, self.word(j + 1))
                 || lw.len() == 1 && lw != "m"
             {
-                // coordination: `kindergartens and general schools`
-                if (lw == "and" || lw == "or") && !words.is_empty() && depth < 3 {
+                // coordination: `kindergartens and general schools`, but not
+                // a verb taking an amount or an object: `stalls and welcomes
+                // approximately 16,000 visitors`, `and serves the region`
+                if (lw == "and" || lw == "or")
+                    && !words.is_empty()
+                    && depth < 3
+                    && !self.takes_an_object(j + 1)
+                {
                     if let Some((rest, rl)) = self.unit_phrase_at(j + 1, depth + 1) {
                         let head = rest.rsplit(' ').next().unwrap_or(&rest).to_string();
                         if is_plural(&head) && !rest.contains(" and ") {
@@ -1969,6 +1975,34 @@ impl<'a> Scanner<'a> {
         let s = &self.text[self.toks[a].start..self.toks[b].end];
         let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
         Some((s, b))
+    }
+
+    /// Whether the word at `i` is followed by what a verb takes and a noun
+    /// does not: a number, a hedge on one (`welcomes approximately 16,000`)
+    /// or a determiner (`serves the region`).
+    fn takes_an_object(&self, i: usize) -> bool {
+        self.word(i).is_some()
+            && self.tok(i + 1).is_some_and(|t| {
+                t.is_num()
+                    || t.is_word()
+                        && matches!(
+                            lower(t.text(self.text)).as_str(),
+                            "approximately"
+                                | "about"
+                                | "around"
+                                | "nearly"
+                                | "almost"
+                                | "over"
+                                | "more"
+                                | "some"
+                                | "up"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "its"
+                                | "their"
+                        )
+            })
     }
 
     /// `% of the laboratories` → `laboratories`.

@@ -1903,3 +1903,23 @@ fn a_long_text_extracted_in_parts_gives_what_the_whole_gives() {
     // no blank line: one part
     assert_eq!(paragraph_parts("a\nb\nc", 1), vec![0..5]);
 }
+
+#[test]
+fn a_verb_after_and_is_not_part_of_the_unit() {
+    let units = |text: &str| -> Vec<Option<String>> {
+        run(text, None).into_iter().map(|m| m.unit).collect()
+    };
+    assert_eq!(
+        units("The market has 2,978 stalls and welcomes approximately 16,000 visitors a day."),
+        [Some("stalls".to_string()), Some("visitors".to_string())]
+    );
+    assert_eq!(
+        units("The port has 12 berths and serves the whole region."),
+        [Some("berths".to_string())]
+    );
+    // a real coordination keeps both nouns
+    assert_eq!(
+        units("Hanoi has 2,913 kindergartens and general schools."),
+        [Some("kindergartens and general schools".to_string())]
+    );
+}
