@@ -994,9 +994,7 @@ fn clause_around<'a>(text: &'a str, s0: usize, s1: usize, m: &Mention) -> &'a st
     let start = clause_start(text, s0, m);
     let s1 = s1.min(text.len());
     let after = &text[m.end.min(s1)..s1];
-    let end = after
-        .find([',', ';', ':', '(', ')'])
-        .unwrap_or(after.len());
+    let end = after.find([',', ';', ':', '(', ')']).unwrap_or(after.len());
     let end = second_predicates(&after[..end]).next().unwrap_or(end);
     safe_slice(text, start, m.end + end)
 }
@@ -1167,6 +1165,44 @@ fn repeated_event(
         || REDONE.contains(&word.as_str())
         || word == "joined" && cohort())
     .then(|| year.to_string())
+}
+
+/// Kinds of institution and place a name says it is of: `the university`
+/// may be the article's `Hanh Thong Institute of Architecture`, but not its
+/// `Ben Thanh Market`.
+const KINDS: &[&[&str]] = &[
+    &["university", "institute", "college", "academy", "school"],
+    &["market"],
+    &[
+        "programme",
+        "program",
+        "scheme",
+        "project",
+        "campaign",
+        "initiative",
+    ],
+    &["company", "corporation", "group", "firm", "bank"],
+    &["hospital", "clinic"],
+    &["museum"],
+    &["festival"],
+    &["bridge"],
+    &["temple", "pagoda", "church", "shrine"],
+    &["library"],
+    &["park"],
+];
+
+/// Whether `the <phrase>` speaks of another kind of thing than the name
+/// `main` says it is (`the programme` vs `Kearktain University of
+/// Economics`). A name of no known kind (`Bac Ninh`, `Green Harbour
+/// Alliance`) may be anything `the province` or `the network` calls it.
+fn other_kind(phrase: &str, main: &str) -> bool {
+    let kind_of = |w: &str| KINDS.iter().position(|k| k.contains(&w));
+    let main = main.to_lowercase();
+    let Some(main_kind) = main.split(|c: char| !c.is_alphanumeric()).find_map(kind_of) else {
+        return false;
+    };
+    let head = phrase.rsplit(' ').next().unwrap_or(phrase);
+    kind_of(head).is_some_and(|k| k != main_kind)
 }
 
 /// Alphanumeric words of `s` with their byte offsets.
@@ -1509,7 +1545,12 @@ fn subject_of(
                     .find(|r| r.to_lowercase().contains(rest))
                 {
                     Some(r) => (r.clone(), true),
-                    None => (main.to_string(), main != "(unknown subject)"),
+                    // `the market` in an article about a university is some
+                    // market, not the article's subject
+                    None => (
+                        main.to_string(),
+                        main != "(unknown subject)" && !other_kind(rest, main),
+                    ),
                 }
             } else {
                 (e, true)
@@ -2230,6 +2271,23 @@ mod tests {
             normalize_phrase("Community Learning Centers"),
             "community learning center"
         );
+    }
+
+    #[test]
+    fn the_market_is_not_an_article_about_a_university() {
+        assert!(other_kind("market", "Kearktain To University of Economics"));
+        assert!(other_kind("programme", "Pondfearmouth Fish Market"));
+        // one kind under several words
+        assert!(!other_kind(
+            "university",
+            "Krilkestad Institute of Architecture"
+        ));
+        assert!(!other_kind("market", "Ben Thanh Market"));
+        // a name of no known kind may be anything
+        assert!(!other_kind("province", "Bac Ninh"));
+        assert!(!other_kind("network", "Green Harbour Alliance"));
+        // nor does a phrase of no known kind rule anything out
+        assert!(!other_kind("committee", "Hanoi University"));
     }
 
     #[test]
