@@ -1174,6 +1174,15 @@ const KINDS: &[&[&str]] = &[
     &["university", "institute", "college", "academy", "school"],
     &["market"],
     &[
+        "network",
+        "alliance",
+        "association",
+        "federation",
+        "union",
+        "league",
+        "coalition",
+    ],
+    &[
         "programme",
         "program",
         "scheme",
@@ -1193,8 +1202,8 @@ const KINDS: &[&[&str]] = &[
 
 /// Whether `the <phrase>` speaks of another kind of thing than the name
 /// `main` says it is (`the programme` vs `Kearktain University of
-/// Economics`). A name of no known kind (`Bac Ninh`, `Green Harbour
-/// Alliance`) may be anything `the province` or `the network` calls it.
+/// Economics`, `the network` vs `Drerloton Night Market`). A name of no
+/// known kind (`Bac Ninh`) may be anything `the province` calls it.
 fn other_kind(phrase: &str, main: &str) -> bool {
     let kind_of = |w: &str| KINDS.iter().position(|k| k.contains(&w));
     let main = main.to_lowercase();
@@ -2286,6 +2295,7 @@ mod tests {
         // a name of no known kind may be anything
         assert!(!other_kind("province", "Bac Ninh"));
         assert!(!other_kind("network", "Green Harbour Alliance"));
+        assert!(other_kind("network", "Drerloton Night Market"));
         // nor does a phrase of no known kind rule anything out
         assert!(!other_kind("committee", "Hanoi University"));
     }
