@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::catalog::{normalize_words, Catalog, Varies};
 use crate::corpus::Document;
 use crate::date::PartialDate;
-use crate::extract::lexicon::{is_function_word, singular, Lower};
+use crate::extract::lexicon::{is_function_word, opens_an_object, singular, Lower};
 use crate::extract::{Kind, ListItem, Mention, Qualifier, Value};
 use crate::hash::hash_str;
 
@@ -279,6 +279,12 @@ const EVENT_WORDS: &[&str] = &[
     "appointed",
     "released",
     "published",
+];
+
+/// Event words of what is done again (`renovated in 2016`, and again in
+/// 2024): each such event is compared only within its year
+/// ([`repeated_event`]). Event words too, like [`EVENT_WORDS`].
+const REDONE_EVENTS: &[&str] = &[
     "renovated",
     "restored",
     "rebuilt",
@@ -287,6 +293,11 @@ const EVENT_WORDS: &[&str] = &[
     "relocated",
     "reopened",
 ];
+
+/// Whether a lower-cased word makes a date the date of an event.
+fn is_event_word(w: &str) -> bool {
+    EVENT_WORDS.contains(&w) || REDONE_EVENTS.contains(&w)
+}
 
 /// The [`EVENT_WORDS`] of occasions the sentence's numbers take part in:
 /// their date is the time the numbers hold at (`Six new cities joined the
@@ -1022,23 +1033,7 @@ fn second_predicates(s: &str) -> impl Iterator<Item = usize> + '_ {
         let verbish = verb.len() > 2
             && verb.bytes().all(|b| b.is_ascii_lowercase())
             && !is_function_word(verb);
-        let takes = object.starts_with(|c: char| c.is_ascii_digit())
-            || matches!(
-                object,
-                "approximately"
-                    | "about"
-                    | "around"
-                    | "nearly"
-                    | "almost"
-                    | "over"
-                    | "more"
-                    | "some"
-                    | "a"
-                    | "an"
-                    | "the"
-                    | "its"
-                    | "their"
-            );
+        let takes = object.starts_with(|c: char| c.is_ascii_digit()) || opens_an_object(object);
         (verbish && takes).then_some(at)
     })
 }
@@ -1074,7 +1069,7 @@ fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)
     for &(at, w) in words.iter().rev().take(6) {
         let w = Lower::new(w);
         let w = w.as_str();
-        if EVENT_WORDS.contains(&w) {
+        if is_event_word(w) {
             let name = match w {
                 "set" => "set up",
                 "took" => "took place",
@@ -1088,7 +1083,7 @@ fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)
     for (at, w) in word_spans(after).take(4) {
         let w = Lower::new(w);
         let w = w.as_str();
-        if EVENT_WORDS.contains(&w) && w != "dated" {
+        if is_event_word(w) && w != "dated" {
             return Some((w.to_string(), m.end + at));
         }
     }
@@ -1147,22 +1142,13 @@ fn repeated_event(
         " every year ",
         " each year ",
     ];
-    const REDONE: &[&str] = &[
-        "renovated",
-        "restored",
-        "rebuilt",
-        "refurbished",
-        "renamed",
-        "relocated",
-        "reopened",
-    ];
     let cohort = || {
         sentence_mentions
             .iter()
             .any(|o| o.kind == Kind::Count && o.end <= *at)
     };
     (RECURRING.iter().any(|r| ctx.norm.contains(r))
-        || REDONE.contains(&word.as_str())
+        || REDONE_EVENTS.contains(&word.as_str())
         || word == "joined" && cohort())
     .then(|| year.to_string())
 }

@@ -120,6 +120,16 @@ fn texts(f: &Value) -> Vec<String> {
 }
 
 /// The claim texts of a finding, sorted.
+/// The as-of of each of a finding's claims, in order.
+fn as_ofs(f: &Value) -> Vec<&Value> {
+    f["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["as_of"])
+        .collect()
+}
+
 fn sorted_texts(f: &Value) -> Vec<String> {
     let mut t = texts(f);
     t.sort();
@@ -678,26 +688,14 @@ fn newcomers_of_different_years_changed_rather_than_conflict() {
         .iter()
         .find(|f| f["kind"] == "changed" && texts(f) == ["Six", "Seven"])
         .unwrap_or_else(|| panic!("newcomers not a change: {}", notable(&fs)));
-    let as_of: Vec<&Value> = f["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| &c["as_of"])
-        .collect();
-    assert_eq!(as_of, ["2014", "2015"]);
+    assert_eq!(as_ofs(f), ["2014", "2015"]);
     // the 2018-2019 school year is not the 2019-2020 one, though both hold 2019
     for key in [
         "auto:mekongheritagealliance/count/new guide [flow]",
         "auto:mekongheritagealliance/count/heritage class",
     ] {
         let f = finding(&fs, key, "changed");
-        let as_of: Vec<&Value> = f["claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| &c["as_of"])
-            .collect();
-        assert_eq!(as_of, ["2018..2019", "2019..2020"], "{key}");
+        assert_eq!(as_ofs(f), ["2018..2019", "2019..2020"], "{key}");
     }
     // a building's renovation year is not the year it was built
     let built = finding(&fs, "auto:pakse/year/date built", "agree");

@@ -578,6 +578,30 @@ pub fn singular(word: &str) -> String {
     }
 }
 
+/// Lower-cased words that open what a verb takes, not a noun phrase: a
+/// hedge on an amount (`welcomes approximately 16,000`) or a determiner
+/// (`serves the region`). After `and`, a word followed by one of these (or
+/// a number) is a second verb, not a second noun.
+pub fn opens_an_object(word: &str) -> bool {
+    matches!(
+        word,
+        "approximately"
+            | "about"
+            | "around"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "more"
+            | "some"
+            | "up"
+            | "a"
+            | "an"
+            | "the"
+            | "its"
+            | "their"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

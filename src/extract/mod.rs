@@ -1983,25 +1983,7 @@ impl<'a> Scanner<'a> {
     fn takes_an_object(&self, i: usize) -> bool {
         self.word(i).is_some()
             && self.tok(i + 1).is_some_and(|t| {
-                t.is_num()
-                    || t.is_word()
-                        && matches!(
-                            lower(t.text(self.text)).as_str(),
-                            "approximately"
-                                | "about"
-                                | "around"
-                                | "nearly"
-                                | "almost"
-                                | "over"
-                                | "more"
-                                | "some"
-                                | "up"
-                                | "a"
-                                | "an"
-                                | "the"
-                                | "its"
-                                | "their"
-                        )
+                t.is_num() || t.is_word() && opens_an_object(&lower(t.text(self.text)))
             })
     }
 
