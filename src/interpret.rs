@@ -1108,9 +1108,9 @@ fn repeated_event(
     sentence_mentions: &[&Mention],
     (word, at): &(String, usize),
 ) -> Option<String> {
-    let (first, year) = match m.value {
-        Value::Date(d) => (d, d.year),
-        Value::DateRange { min, .. } => (min, min.year),
+    let (from, to) = match m.value {
+        Value::Date(d) => (d, d),
+        Value::DateRange { min, max } => (min, max),
         _ => return None,
     };
     // the words after the event word: `opened a new office`
@@ -1126,9 +1126,10 @@ fn repeated_event(
             .any(|a| w.eq_ignore_ascii_case(a))
     });
     if one_of_several {
-        return Some(match m.value {
-            Value::DateRange { min, max } => format!("{min}..{max}"),
-            _ => first.to_string(),
+        return Some(if from == to {
+            from.to_string()
+        } else {
+            format!("{from}..{to}")
         });
     }
     const RECURRING: &[&str] = &[
@@ -1150,7 +1151,7 @@ fn repeated_event(
     (RECURRING.iter().any(|r| ctx.norm.contains(r))
         || REDONE_EVENTS.contains(&word.as_str())
         || word == "joined" && cohort())
-    .then(|| year.to_string())
+    .then(|| from.year.to_string())
 }
 
 /// Kinds of institution and place a name says it is of: `the university`
