@@ -478,18 +478,20 @@ struct SentenceCtx<'a> {
 }
 
 impl<'a> SentenceCtx<'a> {
-    fn new(
-        doc_text: &'a str,
-        start: usize,
-        end: usize,
-        mid: &rustc_hash::FxHashSet<String>,
-    ) -> Self {
+    fn new(doc_text: &'a str, start: usize, end: usize, names: &DocNames, main: &str) -> Self {
         let start = crate::text::floor_char_boundary(doc_text, start.min(doc_text.len()));
         let text = safe_slice(doc_text, start, end);
-        let mut ents = entity_spans(text, start);
+        let mut ents = entity_spans(text, start, &names.heads);
         // `Ridership reached …`: a capitalised opener the article never
-        // capitalises elsewhere is an ordinary word, not a name
-        ents.retain(|e| !e.initial || mid.contains(&e.name.to_lowercase()));
+        // capitalises elsewhere is an ordinary word, not a name, unless it
+        // is what the article is about (`Vietnam exported …` under the
+        // title `Vietnam's rice exports …`)
+        ents.retain(|e| {
+            !e.initial || {
+                let lower = e.name.to_lowercase();
+                names.mid.contains(&lower) || lower == main
+            }
+        });
         let norm = normalize_words(text);
         let target_cues = TARGET_CUES.found(&norm).collect();
         // ASCII case folding finds what lower-casing the text found: only
@@ -522,25 +524,51 @@ fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// Words an article capitalises in mid-sentence (after a lower-case word
-/// or a comma): its names, as opposed to words capitalised only because
-/// they open a sentence.
+/// What an article's whole body says about its names, found once per
+/// document and consulted for every sentence with a claim.
+struct DocNames {
+    /// Words the article capitalises in mid-sentence (after a lower-case
+    /// word or a comma), lower-cased: its names, as opposed to words
+    /// capitalised only because they open a sentence.
+    mid: rustc_hash::FxHashSet<String>,
+    /// The last words of its names of two or more capitalised words,
+    /// lower-cased (`Da Nang International Airport` → `airport`, `Mekong
+    /// Delta` → `delta`): what a later `the airport` or `the delta` refers
+    /// back to, whatever kind of thing the article is about.
+    heads: rustc_hash::FxHashSet<String>,
+}
+
+/// The names of an article's body (see [`DocNames`]).
 ///
-/// A name recurs through an article: each is lower-cased into one buffer
-/// and copied into the set only the first time. This runs over every
+/// A name recurs through an article: each word is lower-cased into one
+/// buffer and copied into a set only the first time. This runs over every
 /// article's whole body, so words are split through a byte table
-/// ([`whitespace_words`]) and only a word after a mid-sentence word is
-/// trimmed: a tenth faster than `split_whitespace` with a trim of every word.
-fn mid_sentence_capitals(body: &str) -> rustc_hash::FxHashSet<String> {
-    let mut out = rustc_hash::FxHashSet::default();
+/// ([`whitespace_words`]) and only capitalised words are trimmed: a tenth
+/// faster than `split_whitespace` with a trim of every word.
+fn doc_names(body: &str) -> DocNames {
+    let mut mid = rustc_hash::FxHashSet::default();
+    let mut heads = rustc_hash::FxHashSet::default();
     let mut prev_mid = false;
     let mut lower = String::new();
+    // the run of capitalised words the last word belongs to, and its last word
+    let mut run = 0usize;
+    let mut last = String::new();
+    let mut end_run = |run: &mut usize, last: &str| {
+        if *run >= 2 && !last.is_empty() && !heads.contains(last) {
+            heads.insert(last.to_string());
+        }
+        *run = 0;
+    };
     for w in whitespace_words(body) {
-        if prev_mid
-            && w.chars()
-                .find(|c| c.is_alphanumeric())
-                .is_some_and(char::is_uppercase)
-        {
+        let capitalised = w
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase);
+        let last_char = match w.as_bytes().last() {
+            Some(&b) if b.is_ascii() => char::from(b),
+            _ => w.chars().next_back().unwrap_or('.'),
+        };
+        if capitalised {
             let word = w.trim_matches(|c: char| !c.is_alphanumeric());
             lower.clear();
             if word.is_ascii() {
@@ -550,17 +578,26 @@ fn mid_sentence_capitals(body: &str) -> rustc_hash::FxHashSet<String> {
                 lower.push_str(&word.to_lowercase());
             }
             let name = without_possessive(&lower);
-            if !out.contains(name) {
-                out.insert(name.to_string());
+            if prev_mid && !mid.contains(name) {
+                mid.insert(name.to_string());
             }
+            run += 1;
+            last.clear();
+            last.push_str(name);
+            // `Airport,` `Airport.` and `City's` end their name
+            if !last_char.is_alphanumeric() || name.len() < lower.len() {
+                end_run(&mut run, &last);
+            }
+        } else {
+            end_run(&mut run, &last);
         }
-        let last = match w.as_bytes().last() {
-            Some(&b) if b.is_ascii() => char::from(b),
-            _ => w.chars().next_back().unwrap_or('.'),
-        };
-        prev_mid = !matches!(last, '.' | '!' | '?' | ':' | '"' | '”' | '—' | '-' | '|');
+        prev_mid = !matches!(
+            last_char,
+            '.' | '!' | '?' | ':' | '"' | '”' | '—' | '-' | '|'
+        );
     }
-    out
+    end_run(&mut run, &last);
+    DocNames { mid, heads }
 }
 
 /// The words of `s` as `str::split_whitespace` splits them, found byte by
@@ -636,7 +673,8 @@ pub fn interpret_document(
 ) -> Vec<Claim> {
     let text = &doc.text;
     let main_subject = main_subject(doc);
-    let mid = mid_sentence_capitals(doc.body());
+    let names = doc_names(doc.body());
+    let main_lower = main_subject.to_lowercase();
     let doc_path: std::sync::Arc<str> = std::sync::Arc::from(doc.path.as_str());
     let mut claims = Vec::new();
     let mut recent: Vec<String> = Vec::new();
@@ -650,7 +688,7 @@ pub fn interpret_document(
         let group: Vec<&Mention> = mentions[i..j].iter().map(|l| &l.mention).collect();
         let [s0, s1] = sentence_span;
         let long = s1.saturating_sub(s0) > LONG_SENTENCE;
-        let whole = (!long).then(|| SentenceCtx::new(text, s0, s1, &mid));
+        let whole = (!long).then(|| SentenceCtx::new(text, s0, s1, &names, &main_lower));
         // a long sentence is read through fixed windows (with some overlap),
         // one context per window shared by its mentions: linear in its length
         let mut window: Option<(usize, SentenceCtx)> = None;
@@ -668,7 +706,8 @@ pub fn interpret_document(
                                 text,
                                 from.saturating_sub(LONG_SENTENCE / 4).max(s0),
                                 (from + LONG_SENTENCE + LONG_SENTENCE / 4).min(s1),
-                                &mid,
+                                &names,
+                                &main_lower,
                             ),
                         ));
                     }
@@ -1535,11 +1574,14 @@ fn subject_of(
             if matches!(l.as_str(), "the city" | "the capital") {
                 (main.to_string(), true)
             } else if let Some(rest) = l.strip_prefix("the ") {
-                match recent
-                    .iter()
-                    .rev()
-                    .find(|r| r.to_lowercase().contains(rest))
-                {
+                // a word of the name, not a part of one: `the airport` is not
+                // the `Airports Corporation of Vietnam`
+                match recent.iter().rev().find(|r| {
+                    r.split_whitespace()
+                        .any(|w| without_possessive(w).eq_ignore_ascii_case(rest))
+                        || !rest.is_ascii()
+                            && r.to_lowercase().split_whitespace().any(|w| w == rest)
+                }) {
                     Some(r) => (r.clone(), true),
                     // `the market` in an article about a university is some
                     // market, not the article's subject
@@ -1572,10 +1614,16 @@ struct Ent {
 /// Runs never cross punctuation, so a list `Cairo (Egypt), Lisbon` is three
 /// names, not one.
 pub fn entities(s: &str) -> Vec<String> {
-    entity_spans(s, 0).into_iter().map(|e| e.name).collect()
+    entity_spans(s, 0, &Default::default())
+        .into_iter()
+        .map(|e| e.name)
+        .collect()
 }
 
-fn entity_spans(s: &str, abs: usize) -> Vec<Ent> {
+/// [`entities`] with absolute spans; `heads` are the article's name heads
+/// ([`DocNames::heads`]), which a `the …` back-reference may use besides
+/// the usual kinds of subject.
+fn entity_spans(s: &str, abs: usize, heads: &rustc_hash::FxHashSet<String>) -> Vec<Ent> {
     let stripped = strip_credit(s);
     let base = abs + (s.len() - stripped.len());
     let words = segment_words(stripped);
@@ -1588,7 +1636,7 @@ fn entity_spans(s: &str, abs: usize) -> Vec<Ent> {
         while e < words.len() && words[e].2 == sg {
             e += 1;
         }
-        entities_in(&words[k..e], first_segment, base, &mut out);
+        entities_in(&words[k..e], first_segment, base, heads, &mut out);
         first_segment = false;
         k = e;
     }
@@ -1692,7 +1740,13 @@ fn strip_credit(s: &str) -> &str {
     s
 }
 
-fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out: &mut Vec<Ent>) {
+fn entities_in(
+    words: &[(usize, &str, usize)],
+    at_start: bool,
+    base: usize,
+    heads: &rustc_hash::FxHashSet<String>,
+    out: &mut Vec<Ent>,
+) {
     let w_at = |i: usize| words[i].1;
     let mut i = 0;
     while i < words.len() {
@@ -1712,44 +1766,58 @@ fn entities_in(words: &[(usize, &str, usize)], at_start: bool, base: usize, out:
                     is_function_word(n)
                         || n.ends_with("ed")
                         || n.ends_with('s') && !n.ends_with("ss")
+                        // `the airport currently operates`, `the ministry said`
+                        || matches!(
+                            n,
+                            "currently" | "now" | "also" | "still" | "already" | "recently"
+                                | "alone" | "itself" | "said" | "will" | "would" | "can"
+                                | "could" | "may" | "must" | "should" | "had" | "has"
+                                | "have" | "is" | "was" | "were"
+                        )
                 }) || w_at(j).ends_with("'s")
                     || w_at(j).ends_with("’s");
+                // a noun the article uses as the last word of a name (`the
+                // airport` after `Da Nang International Airport`), written in
+                // lower case: `the International …` starts a name instead
+                let head_of_name =
+                    || w_at(j).starts_with(|c: char| c.is_lowercase()) && heads.contains(noun);
                 if next_ok
-                    && matches!(
-                        noun,
-                        "city"
-                            | "capital"
-                            | "network"
-                            | "country"
-                            | "company"
-                            | "committee"
-                            | "program"
-                            | "programme"
-                            | "project"
-                            | "plan"
-                            | "school"
-                            | "university"
-                            | "government"
-                            | "ministry"
-                            | "organization"
-                            | "organisation"
-                            | "agency"
-                            | "province"
-                            | "state"
-                            | "system"
-                            | "library"
-                            | "museum"
-                            | "group"
-                            | "council"
-                            | "authority"
-                            | "association"
-                            | "alliance"
-                            | "festival"
-                            | "market"
-                            | "park"
-                            | "hospital"
-                            | "club"
-                    )
+                    && (head_of_name()
+                        || matches!(
+                            noun,
+                            "city"
+                                | "capital"
+                                | "network"
+                                | "country"
+                                | "company"
+                                | "committee"
+                                | "program"
+                                | "programme"
+                                | "project"
+                                | "plan"
+                                | "school"
+                                | "university"
+                                | "government"
+                                | "ministry"
+                                | "organization"
+                                | "organisation"
+                                | "agency"
+                                | "province"
+                                | "state"
+                                | "system"
+                                | "library"
+                                | "museum"
+                                | "group"
+                                | "council"
+                                | "authority"
+                                | "association"
+                                | "alliance"
+                                | "festival"
+                                | "market"
+                                | "park"
+                                | "hospital"
+                                | "club"
+                        ))
                 {
                     out.push(Ent {
                         start: base + words[i].0,
@@ -1863,13 +1931,24 @@ fn main_subject(doc: &Document) -> String {
     }
     // each name normalised once, not once per pair compared
     let title_norm: Vec<String> = title.iter().map(|t| normalize_subject(t)).collect();
+    let title_words: Vec<String> = title.iter().map(|t| normalize_words(t)).collect();
     let mut counted_norm: rustc_hash::FxHashSet<String> = Default::default();
     for (e, n) in counts.iter_mut() {
         let norm = normalize_subject(e);
-        if title_norm.contains(&norm) {
+        // a title shortens names: `Da Nang airport …` over a body that
+        // names `Da Nang International Airport` speaks of the airport
+        let words = normalize_words(e);
+        let shortened = title_words
+            .iter()
+            .zip(&title_norm)
+            .filter(|(t, _)| t.len() < words.len() && words.starts_with(t.as_str()))
+            .map(|(_, norm)| norm.clone())
+            .collect::<Vec<_>>();
+        if title_norm.contains(&norm) || !shortened.is_empty() {
             *n *= 2;
         }
         counted_norm.insert(norm);
+        counted_norm.extend(shortened);
     }
     // a name only the title gives still counts; a single title word (`City
     // library network expands`) less than a name (`Green Harbour Alliance`)
@@ -2306,6 +2385,69 @@ mod tests {
         assert_eq!(e, vec!["Hanoi"]);
     }
 
+    #[test]
+    fn name_heads_are_the_last_words_of_names_of_several_words() {
+        let got = doc_names(
+            "Da Nang International Airport served 11 million. The Airports Corporation \
+             of Vietnam said so; the Mekong Delta's farms and Ho Chi Minh City, like \
+             Hanoi, grew. Officials at Noi Bai agreed.",
+        )
+        .heads;
+        let mut got: Vec<&str> = got.iter().map(String::as_str).collect();
+        got.sort_unstable();
+        // `Vietnam`, `Hanoi` and `Officials` are names of one word (or none);
+        // `Noi Bai` ends at the period, `Mekong Delta's` at its possessive
+        assert_eq!(got, ["airport", "bai", "city", "corporation", "delta"]);
+    }
+
+    #[test]
+    fn the_head_of_a_name_refers_back_to_it() {
+        let heads: rustc_hash::FxHashSet<String> = ["airport".to_string()].into_iter().collect();
+        let names = |s: &str| -> Vec<String> {
+            entity_spans(s, 0, &heads)
+                .into_iter()
+                .map(|e| e.name)
+                .collect()
+        };
+        assert_eq!(
+            names("The airport currently operates 26 routes"),
+            ["the airport"]
+        );
+        assert_eq!(names("the airport's capacity"), ["the airport"]);
+        // a head the article never gave a name is an ordinary noun
+        assert!(names("the harbour currently handles 3 ships").is_empty());
+        // a capitalised word after `the` starts a name of its own
+        assert_eq!(names("the Airport Authority said"), ["Airport Authority"]);
+        // the usual kinds need no name in the article; adverbs may follow
+        assert_eq!(names("The network now has 425 members"), ["the network"]);
+    }
+
+    #[test]
+    fn a_title_that_shortens_a_name_points_at_the_name() {
+        let doc = |title: &str, body: &str| {
+            crate::corpus::document_from_text(
+                "a.md",
+                format!("---\ntitle: {title}\npublished: 2025-03-20\n---\n{body}\n"),
+                &Default::default(),
+            )
+            .expect("document")
+            .0
+        };
+        let d = doc(
+            "Da Nang airport passenger traffic soars",
+            "Da Nang International Airport welcomed 12.4 million passengers. \
+             Its terminal opened in 2017.",
+        );
+        assert_eq!(main_subject(&d), "Da Nang International Airport");
+        // a name the body repeats still wins over a longer one it names once
+        let d = doc(
+            "Hanoi joins network",
+            "Hanoi joined in 2025. The Hanoi Department of Education said Hanoi \
+             had 2,913 schools.",
+        );
+        assert_eq!(main_subject(&d), "Hanoi");
+    }
+
     /// The word splitting as first written: a `char` loop.
     fn segment_words_reference(s: &str) -> Vec<(usize, &str, usize)> {
         let mut words = Vec::new();
@@ -2361,10 +2503,11 @@ mod tests {
 
     #[test]
     fn mid_sentence_capitals_are_the_names_after_a_mid_sentence_word() {
-        let got = mid_sentence_capitals(
+        let got = doc_names(
             "The city of Hanoi joined. Members include Đà Nẵng, \"Huế\" and UNESCO's \
              partners: Seoul - Busan! ΣΟΦΟΣ ΟΔΟΣ said\u{a0}Bangkok\u{2003}Manila.",
-        );
+        )
+        .mid;
         let mut got: Vec<&str> = got.iter().map(String::as_str).collect();
         got.sort_unstable();
         // `The`, `Members`, `Seoul` (after `:`), `Busan` (after `-`) and
