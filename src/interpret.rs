@@ -789,7 +789,7 @@ fn interpret_one(
     let flow = !is_time && (FLOW_CUES.any(&nclause) || m.per.is_some())
         || prev.is_some_and(|p| inherits_flow(text, p, m));
     let (modality, horizon) = modality(ctx, &nclause, m, near, doc.meta.published);
-    let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target, text, s0);
+    let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target, flow, text, s0);
 
     // catalogue first
     let mut key = None;
@@ -1313,11 +1313,13 @@ fn modality(
 }
 
 /// As-of: the nearest date or year in the sentence, else the publication date.
+#[allow(clippy::too_many_arguments)]
 fn as_of(
     m: &Mention,
     sentence_mentions: &[&Mention],
     doc: &Document,
     target: bool,
+    flow: bool,
     text: &str,
     s0: usize,
 ) -> (Option<AsOf>, AsOfSource) {
@@ -1328,7 +1330,19 @@ fn as_of(
             None => (None, AsOfSource::Unknown),
         };
     }
-    let mut best: Option<(usize, AsOf)> = None;
+    // the nearest time the sentence names: a date or year written out, or a
+    // time relative to publication (`last year`); with where it starts
+    let mut best: Option<(usize, AsOf, usize)> = None;
+    let mut consider = |start: usize, end: usize, span: AsOf| {
+        let dist = if end <= m.start {
+            m.start - end
+        } else {
+            start.saturating_sub(m.end)
+        };
+        if best.is_none_or(|(d, _, _)| dist < d) {
+            best = Some((dist, span, start));
+        }
+    };
     for o in sentence_mentions {
         if !matches!(o.kind, Kind::Date | Kind::Year) || std::ptr::eq(*o, m) {
             continue;
@@ -1352,21 +1366,162 @@ fn as_of(
             Value::DateRange { min, max } => AsOf { from: min, to: max },
             _ => continue,
         };
-        let dist = if o.end <= m.start {
-            m.start - o.end
-        } else {
-            o.start.saturating_sub(m.end)
-        };
-        if best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, span));
+        consider(o.start, o.end, span);
+    }
+    if let Some(published) = doc.meta.published {
+        // only near the claim: a pathological sentence stays linear
+        let from = m.start.saturating_sub(RELATIVE_WINDOW).max(m.sentence[0]);
+        let to = (m.end + RELATIVE_WINDOW).min(m.sentence[1]);
+        let from = crate::text::floor_char_boundary(text, from.min(text.len()));
+        for (start, end, span) in
+            relative_times(safe_slice(text, from, to), published, target, flow)
+        {
+            consider(from + start, from + end, span);
         }
     }
-    if let Some((_, span)) = best {
+    if let Some((_, span, start)) = best {
+        // `in the first four months of 2025`: a part of the year named
+        let span = match span {
+            AsOf { from, to } if from == to && from.month.is_none() => {
+                let before = safe_slice(text, start.saturating_sub(40).max(m.sentence[0]), start);
+                part_of_year(before)
+                    .and_then(|(a, b)| {
+                        Some(AsOf {
+                            from: PartialDate::month(from.year, a)?,
+                            to: PartialDate::month(from.year, b)?,
+                        })
+                    })
+                    .unwrap_or(span)
+            }
+            span => span,
+        };
         return (Some(span), AsOfSource::Sentence);
     }
     match doc.meta.published {
         Some(p) => (Some(AsOf::at(p)), AsOfSource::Published),
         None => (None, AsOfSource::Unknown),
+    }
+}
+
+/// How far from a claim a relative time (`last year`) is looked for.
+const RELATIVE_WINDOW: usize = 200;
+
+/// The times `text` names relative to the publication date `published`
+/// (`last year`, `this year`, `last month`, `this month`, `next year`),
+/// with their byte spans in `text`.
+///
+/// Not a time the claim holds at: a comparison's base (`up 18% from last
+/// year`, `more than last year`), for a target its horizon (`by next
+/// year`), and for a stock the period that holds the publication date (`the
+/// network now has 425 members` after `new members this year` holds at
+/// publication, a day within the year, not over the whole year).
+fn relative_times(
+    text: &str,
+    published: PartialDate,
+    target: bool,
+    flow: bool,
+) -> impl Iterator<Item = (usize, usize, AsOf)> + '_ {
+    let finder = |unit: &'static str| {
+        memchr::memmem::find_iter(text.as_bytes(), unit.as_bytes()).map(move |at| (at, unit))
+    };
+    finder("year")
+        .chain(finder("month"))
+        .filter_map(move |(at, unit)| {
+            let end = at + unit.len();
+            // whole words only: not `yearly`, `months`, `bi-yearly`
+            let after = text.as_bytes().get(end).copied();
+            if after.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                return None;
+            }
+            let mut before = text[..at].split_whitespace().rev();
+            let which = before.next()?;
+            if text[..at].ends_with(|c: char| !c.is_whitespace()) {
+                return None;
+            }
+            let start = at - which.len() - (text[..at].len() - text[..at].trim_end().len());
+            let base = before.next().unwrap_or("");
+            let not_a_time = [
+                "from", "than", "over", "since", "to", "with", "vs", "versus",
+            ]
+            .iter()
+            .any(|w| base.eq_ignore_ascii_case(w))
+                || target && base.eq_ignore_ascii_case("by");
+            if not_a_time {
+                return None;
+            }
+            let shift: i16 = if which.eq_ignore_ascii_case("last") {
+                -1
+            } else if which.eq_ignore_ascii_case("this") && flow {
+                0
+            } else if which.eq_ignore_ascii_case("next") {
+                1
+            } else {
+                return None;
+            };
+            let date = if unit == "year" {
+                PartialDate::year(published.year.checked_add(shift)?)
+            } else {
+                let months = i32::from(published.year) * 12 + i32::from(published.month?) - 1
+                    + i32::from(shift);
+                PartialDate::month(
+                    i16::try_from(months.div_euclid(12)).ok()?,
+                    months.rem_euclid(12) as u8 + 1,
+                )?
+            };
+            Some((start, end, AsOf::at(date)))
+        })
+}
+
+/// The months of a year that the words right before it narrow it to:
+/// `the first four months of` 2025 → 1..=4, `the first half of` → 1..=6,
+/// `the third quarter of` → 7..=9, `the last two months of` → 11..=12.
+fn part_of_year(before: &str) -> Option<(u8, u8)> {
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    if !words.next()?.eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let part = words.next()?.to_ascii_lowercase();
+    let ordinal = |w: &str| -> Option<u8> {
+        ["first", "second", "third", "fourth"]
+            .iter()
+            .position(|o| w.eq_ignore_ascii_case(o))
+            .map(|i| i as u8 + 1)
+    };
+    match part.as_str() {
+        "half" => match ordinal(words.next()?)? {
+            1 => Some((1, 6)),
+            2 => Some((7, 12)),
+            _ => None,
+        },
+        "quarter" => {
+            let q = ordinal(words.next()?)?;
+            Some((q * 3 - 2, q * 3))
+        }
+        "month" | "months" => {
+            let n = words.next()?;
+            let (n, which) = match n.parse::<u8>().ok().or_else(|| {
+                crate::extract::lexicon::small_number(n).and_then(|v| u8::try_from(v).ok())
+            }) {
+                Some(v) => (v, words.next()?),
+                // `the first month of`
+                None if part == "month" => (1, n),
+                None => return None,
+            };
+            if !(1..=11).contains(&n) {
+                return None;
+            }
+            if which.eq_ignore_ascii_case("first") {
+                Some((1, n))
+            } else if which.eq_ignore_ascii_case("last") {
+                Some((13 - n, 12))
+            } else {
+                None
+            }
+        }
+        _ => None,
     }
 }
 
@@ -2446,6 +2601,57 @@ mod tests {
              had 2,913 schools.",
         );
         assert_eq!(main_subject(&d), "Hanoi");
+    }
+
+    #[test]
+    fn times_relative_to_publication_resolve_against_it() {
+        let published = PartialDate::day(2025, 1, 15).unwrap();
+        let times = |text: &str, target: bool, flow: bool| -> Vec<String> {
+            relative_times(text, published, target, flow)
+                .map(|(a, b, t)| format!("{}={t}", &text[a..b]))
+                .collect()
+        };
+        assert_eq!(
+            times(
+                "Last year, exports reached 9.18 million tonnes",
+                false,
+                false
+            ),
+            ["Last year=2024"]
+        );
+        assert_eq!(
+            times("sales rose last month and will rise next year", false, true),
+            ["next year=2026", "last month=2024-12"]
+        );
+        // the period a flow is counted over; a stock holds at publication
+        assert_eq!(times("joined this year", false, true), ["this year=2025"]);
+        assert!(times("now has 425 members after this year's intake", false, false).is_empty());
+        // a comparison's base and a target's horizon are not the claim's time
+        assert!(times("up 18% from last year", false, true).is_empty());
+        assert!(times("more than last year", false, true).is_empty());
+        assert!(times("to reach 90% by next year", true, false).is_empty());
+        // whole words only
+        assert!(times("a last yearly report over five-year plans", false, true).is_empty());
+        // a month needs a publication month
+        let year_only = PartialDate::year(2025);
+        assert_eq!(
+            relative_times("sold last month", year_only, false, true).count(),
+            0
+        );
+    }
+
+    #[test]
+    fn parts_of_a_year_narrow_it_to_months() {
+        assert_eq!(part_of_year("In the first four months of "), Some((1, 4)));
+        assert_eq!(part_of_year("in the first 10 months of "), Some((1, 10)));
+        assert_eq!(part_of_year("during the first month of "), Some((1, 1)));
+        assert_eq!(part_of_year("in the last two months of "), Some((11, 12)));
+        assert_eq!(part_of_year("in the first half of "), Some((1, 6)));
+        assert_eq!(part_of_year("in the second half of "), Some((7, 12)));
+        assert_eq!(part_of_year("in the third quarter of "), Some((7, 9)));
+        assert_eq!(part_of_year("by the end of "), None);
+        assert_eq!(part_of_year("in the first 12 months of "), None);
+        assert_eq!(part_of_year("in "), None);
     }
 
     /// The word splitting as first written: a `char` loop.
