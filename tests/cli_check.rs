@@ -777,6 +777,42 @@ fn a_fact_beside_a_future_clause_is_still_a_fact() {
     assert_eq!(code, 0);
 }
 
+/// Totals over a period, as news writes them: the same year's passengers
+/// under two verbs, `last year` for the year before publication, a part of
+/// a year that is not the year, and `the airport` for the airport named
+/// before it.
+#[test]
+fn period_totals_meet_whatever_verb_or_time_words_a_source_uses() {
+    let (out, _, code) = check_jsonl(&fixture("period-totals"), ".", &[]);
+    let fs = findings(&out);
+    let cs = claims(&out);
+    let key = "auto:lakeshoreinternationalairport/count/passenger [flow]";
+    // `welcomed 12.4 million … in 2024` vs `served 11.2 million … in 2024`,
+    // and `Last year, … 11.2 million` in an article of 2025
+    let conflict = finding(&fs, key, "conflict");
+    assert_eq!(
+        sorted_texts(conflict),
+        ["11.2 million", "11.2 million", "12.4 million"]
+    );
+    assert_eq!(as_ofs(conflict), ["2024", "2024", "2024"]);
+    assert_eq!(code, 1);
+    // the first ten months of 2025 are not 2025, nor 2024
+    let ten_months = claims_with_text(&cs, "10.1 million")[0];
+    assert_eq!(ten_months["as_of"], "2025-01..2025-10");
+    assert_eq!(ten_months["key"], key);
+    // `The airport currently operates 26 …` is the airport's, as surely as
+    // `Lakeshore International Airport now operates 31 …`
+    let routes = finding(
+        &fs,
+        "auto:lakeshoreinternationalairport/count/international route",
+        "changed",
+    );
+    assert_eq!(sorted_texts(routes), ["26", "26", "31"]);
+    for c in claims_with_text(&cs, "26") {
+        assert_eq!(c["key_confidence"], "high", "{c}");
+    }
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);
