@@ -294,6 +294,20 @@ const REDONE_EVENTS: &[&str] = &[
     "reopened",
 ];
 
+/// The one name of an event sources write in several words: a company
+/// `founded in 1993` and one `established in 1993` are one founding, and a
+/// bridge `inaugurated` on a day is `opened` on it.
+fn same_event(word: &str) -> &str {
+    match word {
+        "established" | "set up" | "formed" | "created" => "founded",
+        "inaugurated" => "opened",
+        "began" => "started",
+        "recognised" => "recognized",
+        "organised" => "organized",
+        w => w,
+    }
+}
+
 /// Whether a lower-cased word makes a date the date of an event.
 fn is_event_word(w: &str) -> bool {
     EVENT_WORDS.contains(&w) || REDONE_EVENTS.contains(&w)
@@ -1743,6 +1757,16 @@ fn subject_of(
                 ents.iter()
                     .find(|e| e.start >= m.end && e.end <= clause_end)
             })
+            // `Founded in 1995, the bank serves …`: a sentence that opens
+            // with the event speaks of the subject of its main clause
+            .or_else(|| {
+                let at = event_at?;
+                safe_slice(text, s0, at)
+                    .trim()
+                    .is_empty()
+                    .then(|| ents.iter().find(|e| e.start >= m.end))
+                    .flatten()
+            })
             .map(|e| e.name.clone())
     });
     match found {
@@ -2169,7 +2193,7 @@ fn auto_property(
     text: &str,
 ) -> String {
     let mut p = match m.kind {
-        Kind::Date | Kind::Year => format!("date {}", event.unwrap_or("")),
+        Kind::Date | Kind::Year => format!("date {}", event.map_or("", same_event)),
         Kind::Percent => {
             let of =
                 m.of.as_deref()
@@ -2209,12 +2233,18 @@ fn auto_property(
                 })
                 .copied()
                 .unwrap_or(m);
-            // the head noun names the amount (`annual budget` and `budget` are one)
-            let what = words_before(text, anchor)
-                .rsplit(' ')
-                .next()
-                .unwrap_or("")
-                .to_string();
+            // what the amount is (`net profit rose 23% to VND4,200 billion`,
+            // `total assets stood at …`), else the head noun before it
+            // (`annual budget` and `budget` are one)
+            let what = money_noun(text, anchor)
+                .map(str::to_string)
+                .unwrap_or_else(|| {
+                    words_before(text, anchor)
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                });
             let what = if what.is_empty() {
                 "(unspecified)".to_string()
             } else {
@@ -2246,6 +2276,79 @@ fn auto_property(
         p.push_str(" [first time]");
     }
     p.trim().to_string()
+}
+
+/// Nouns that name what an amount of money is.
+const MONEY_NOUNS: &[&str] = &[
+    "profit",
+    "loss",
+    "revenue",
+    "turnover",
+    "sale",
+    "income",
+    "earning",
+    "asset",
+    "liability",
+    "debt",
+    "capital",
+    "equity",
+    "budget",
+    "cost",
+    "investment",
+    "spending",
+    "expenditure",
+    "fund",
+    "funding",
+    "grant",
+    "loan",
+    "deposit",
+    "price",
+    "salary",
+    "wage",
+    "fee",
+    "tax",
+    "dividend",
+    "valuation",
+    "value",
+    "gdp",
+    "export",
+    "import",
+    "subsidy",
+    "donation",
+    "fine",
+    "bonus",
+    "pension",
+    "reserve",
+    "deficit",
+    "surplus",
+];
+
+/// The nearest of [`MONEY_NOUNS`] among the few words before `m` (past
+/// verbs, adverbs and a percent: `net profit rose 23% year-on-year to
+/// VND4,200 billion` → `profit`), in its singular; none past another
+/// amount, whose noun it would be.
+fn money_noun(text: &str, m: &Mention) -> Option<&'static str> {
+    let before = safe_slice(
+        text,
+        m.start.saturating_sub(120).max(m.sentence[0]),
+        m.start,
+    );
+    for w in before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .take(8)
+    {
+        if w.chars().any(|c| c.is_ascii_digit()) && !w.ends_with('%') {
+            return None;
+        }
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = Lower::new(w);
+        let one = singular(lower.as_str());
+        if let Some(noun) = MONEY_NOUNS.iter().find(|n| **n == one) {
+            return Some(noun);
+        }
+    }
+    None
 }
 
 /// What an age is the age of, when a common noun says so: the noun after
@@ -2676,6 +2779,31 @@ mod tests {
         assert_eq!(part_of_year("by the end of "), None);
         assert_eq!(part_of_year("in the first 12 months of "), None);
         assert_eq!(part_of_year("in "), None);
+    }
+
+    #[test]
+    fn an_amount_is_named_by_the_money_noun_before_it() {
+        let noun = |text: &str| {
+            let ms = crate::extract::extract(text, &Default::default());
+            let m = ms
+                .iter()
+                .find(|m| m.kind == Kind::Money)
+                .expect("an amount");
+            money_noun(text, m)
+        };
+        assert_eq!(
+            noun("Its net profit rose 23% year-on-year to VND4,200 billion."),
+            Some("profit")
+        );
+        assert_eq!(
+            noun("Total assets stood at USD12.5 billion."),
+            Some("asset")
+        );
+        assert_eq!(noun("Sales reached $5m last year."), Some("sale"));
+        // past another amount, the noun is that amount's
+        assert_eq!(noun("Revenue of 20 tonnes worth USD5 million."), None);
+        assert_eq!(noun("The bridge cost USD5 million."), Some("cost"));
+        assert_eq!(noun("It was worth USD5 million."), None);
     }
 
     /// The word splitting as first written: a `char` loop.

@@ -813,6 +813,34 @@ fn period_totals_meet_whatever_verb_or_time_words_a_source_uses() {
     }
 }
 
+/// A company's results as three outlets write them: the amount's noun
+/// before its verb (`net profit rose 23% year-on-year to …`), a founding
+/// under two verbs, and a sentence that opens with its event.
+#[test]
+fn company_results_are_keyed_by_what_the_amount_is() {
+    let (out, _, code) = check_jsonl(&fixture("company-results"), ".", &[]);
+    let fs = findings(&out);
+    let profit = finding(&fs, "auto:greenfieldbank/money/VND profit", "conflict");
+    assert_eq!(
+        sorted_texts(profit),
+        ["VND4,200 billion", "VND4,850 billion"]
+    );
+    assert_eq!(as_ofs(profit), ["2025-01..2025-06", "2025-01..2025-06"]);
+    // `founded in 1993`, `established in 1993`, `Founded in 1995, the bank`
+    let founded = finding(&fs, "auto:greenfieldbank/year/date founded", "conflict");
+    assert_eq!(sorted_texts(founded), ["1993", "1993", "1995"]);
+    // `Total assets reached …` and `total assets stood at …`
+    let assets = finding(&fs, "auto:greenfieldbank/money/USD asset", "agree");
+    assert_eq!(texts(assets), ["USD12.5 billion", "USD12.5 billion"]);
+    // the profit target for the full year is not the half-year's figure
+    let cs = claims(&out);
+    assert_eq!(
+        claims_with_text(&cs, "VND9,000 billion")[0]["modality"],
+        "target"
+    );
+    assert_eq!(code, 1);
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);
