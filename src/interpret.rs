@@ -301,6 +301,7 @@ fn same_event(word: &str) -> &str {
     match word {
         "established" | "set up" | "formed" | "created" => "founded",
         "inaugurated" => "opened",
+        "took place" => "held",
         "began" => "started",
         "recognised" => "recognized",
         "organised" => "organized",
@@ -449,6 +450,8 @@ static FLOW_CUES: CueSet = CueSet::new(&[
     " generated ",
     " hosted ",
     " visited ",
+    " drew ",
+    " draws ",
     " arrivals ",
 ]);
 
@@ -824,7 +827,9 @@ fn interpret_one(
     };
     let event_word = event.as_ref().map(|(w, _)| w.clone());
 
-    let flow = !is_time && (FLOW_CUES.any(&nclause) || m.per.is_some())
+    // an age is a level whatever its clause does (`a 300-year-old bridge
+    // that draws visitors`)
+    let flow = !is_time && m.kind != Kind::Age && (FLOW_CUES.any(&nclause) || m.per.is_some())
         || prev.is_some_and(|p| inherits_flow(text, p, m));
     let (modality, horizon) = modality(ctx, &nclause, m, near, doc.meta.published);
     let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target, flow, text, s0);
@@ -1146,8 +1151,15 @@ fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)
     for &(at, w) in words.iter().rev().take(6) {
         let w = Lower::new(w);
         let w = w.as_str();
-        if is_event_word(w) {
+        // `will take place on`, `takes place`
+        let takes_place = matches!(w, "take" | "takes" | "taking")
+            && words
+                .iter()
+                .find(|(a, _)| *a > at)
+                .is_some_and(|(_, next)| next.eq_ignore_ascii_case("place"));
+        if is_event_word(w) || takes_place {
             let name = match w {
+                "take" | "takes" | "taking" => "took place",
                 "set" => "set up",
                 "took" => "took place",
                 w => w,
@@ -1262,6 +1274,9 @@ const KINDS: &[&[&str]] = &[
     &["temple", "pagoda", "church", "shrine"],
     &["library"],
     &["park"],
+    &[
+        "city", "capital", "town", "village", "province", "district", "country", "region",
+    ],
 ];
 
 /// Whether `the <phrase>` speaks of another kind of thing than the name
@@ -1318,6 +1333,16 @@ fn modality(
     });
     let term = ctx.term;
     if cues.is_empty() && future_year.is_none() && term.is_none() {
+        return (Modality::Fact, None);
+    }
+    // the day an event `will take place` on is a schedule, not a
+    // projection: two sources that set one festival on two days contradict
+    // each other (a goal's day, `aims to open it on …`, stays a target)
+    if matches!(m.value, Value::Date(d) if d.day.is_some())
+        && m.preposition.as_deref() != Some("by")
+        && ctx.target_cues.is_empty()
+        && term.is_none()
+    {
         return (Modality::Fact, None);
     }
     // `will` alone, in a sentence placed at or before publication, reports a fact
@@ -1774,7 +1799,7 @@ fn subject_of(
             let l = e.to_lowercase();
             // a definite back-reference (`the city`, `the system`) to the article's
             // subject names it as surely as its name does; an unresolved one does not
-            if matches!(l.as_str(), "the city" | "the capital") {
+            if matches!(l.as_str(), "the city" | "the capital") && !other_kind(&l[4..], main) {
                 (main.to_string(), true)
             } else if let Some(rest) = l.strip_prefix("the ") {
                 // a word of the name, not a part of one: `the airport` is not
@@ -2211,8 +2236,15 @@ fn auto_property(
                     });
             // `a literacy rate of 99%`, `the literacy rate was 97.2%`
             let before = || Some(words_before(text, m)).filter(|w| !w.is_empty());
+            let of =
+                m.of.as_deref()
+                    .map(normalize_phrase)
+                    .filter(|s| !s.is_empty())
+                    .map(|o| format!("share of {o}"))
+                    .or_else(|| rate_noun(text, m))
+                    .or_else(|| of.map(|o| format!("share of {o}")));
             match of {
-                Some(o) => format!("share of {o}"),
+                Some(o) => o,
                 None => match before() {
                     Some(w) => w,
                     None => "share (unspecified)".into(),
@@ -2276,6 +2308,81 @@ fn auto_property(
         p.push_str(" [first time]");
     }
     p.trim().to_string()
+}
+
+/// Nouns that name what a percentage is.
+const RATE_NOUNS: &[&str] = &[
+    "rate",
+    "share",
+    "ratio",
+    "proportion",
+    "percentage",
+    "coverage",
+    "turnout",
+    "unemployment",
+    "inflation",
+    "occupancy",
+    "penetration",
+    "uptake",
+    "literacy",
+];
+
+/// What a percentage is when a rate noun before it says so (`its literacy
+/// rate reached 97.2% in 2024`, `had a literacy rate of 97.5%`, `market
+/// share stood at 12%` → `literacy rate`, `market share`): the noun and the
+/// word that modifies it, among the eight words before the percentage,
+/// past verbs and a year but not past another number.
+fn rate_noun(text: &str, m: &Mention) -> Option<String> {
+    let before = safe_slice(
+        text,
+        m.start.saturating_sub(120).max(m.sentence[0]),
+        m.start,
+    );
+    let words: Vec<&str> = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            return None;
+        }
+        let lower = Lower::new(w);
+        let one = singular(lower.as_str());
+        if !RATE_NOUNS.contains(&one.as_str()) {
+            continue;
+        }
+        let modifier = words
+            .get(i + 1)
+            .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|p| {
+                !p.is_empty()
+                    && p.chars().all(char::is_alphabetic)
+                    && !is_function_word(p)
+                    && !p.ends_with("'s")
+                    && !matches!(
+                        Lower::new(p).as_str(),
+                        "its" | "their" | "his" | "her" | "our"
+                    )
+            })
+            .map(|p| Lower::new(p).as_str().to_string());
+        // `the rate of schools meeting national standards (rose) to …`
+        let of_what = (i >= 2 && words[i - 1].eq_ignore_ascii_case("of"))
+            .then(|| words[i - 2].trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic) && !is_function_word(w))
+            .map(|w| singular(Lower::new(w).as_str()));
+        return Some(match (modifier, of_what) {
+            (_, Some(what)) => format!("{one} of {what}"),
+            // `the literacy rate`, `unemployment rate`; not `literacy literacy`
+            (Some(p), None) if p != one => format!("{p} {one}"),
+            _ => one,
+        });
+    }
+    None
 }
 
 /// Nouns that name what an amount of money is.
@@ -2804,6 +2911,40 @@ mod tests {
         assert_eq!(noun("Revenue of 20 tonnes worth USD5 million."), None);
         assert_eq!(noun("The bridge cost USD5 million."), Some("cost"));
         assert_eq!(noun("It was worth USD5 million."), None);
+    }
+
+    #[test]
+    fn a_percentage_is_named_by_the_rate_noun_before_it() {
+        let rate = |text: &str| {
+            let ms = crate::extract::extract(text, &Default::default());
+            let m = ms
+                .iter()
+                .find(|m| m.kind == Kind::Percent)
+                .expect("a percentage");
+            rate_noun(text, m)
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            rate("Its literacy rate reached 97.2% in 2024."),
+            some("literacy rate")
+        );
+        assert_eq!(
+            rate("It had a literacy rate of 97.5% in 2024."),
+            some("literacy rate")
+        );
+        assert_eq!(
+            rate("The literacy rate in 2024 was 97.5%."),
+            some("literacy rate")
+        );
+        assert_eq!(rate("Its market share stood at 12%."), some("market share"));
+        assert_eq!(
+            rate("raising the rate of schools meeting standards to nearly 80%."),
+            some("rate of school")
+        );
+        assert_eq!(rate("Unemployment fell to 2.1%."), some("unemployment"));
+        // past another number the noun is that number's
+        assert_eq!(rate("The rate was 5 points, or 12%."), None);
+        assert_eq!(rate("Profit rose 23%."), None);
     }
 
     /// The word splitting as first written: a `char` loop.

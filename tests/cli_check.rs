@@ -742,7 +742,7 @@ fn repeated_events_are_compared_within_their_year() {
     assert_eq!(conflicts.len(), 1, "{}", notable(&fs));
     assert_eq!(
         conflicts[0]["key"],
-        "auto:tanmaicooperative/date/date took place [2020]"
+        "auto:tanmaicooperative/date/date held [2020]"
     );
     assert_eq!(
         sorted_texts(conflicts[0]),
@@ -750,7 +750,7 @@ fn repeated_events_are_compared_within_their_year() {
     );
     assert_eq!(code, 1);
     for key in [
-        "auto:tanmaicooperative/date/date took place [2025]",
+        "auto:tanmaicooperative/date/date held [2025]",
         "auto:tanmaicooperative/date/date opened [2014-10]",
         "auto:tanmaicooperative/date/date opened [2023-05]",
     ] {
@@ -839,6 +839,48 @@ fn company_results_are_keyed_by_what_the_amount_is() {
         "target"
     );
     assert_eq!(code, 1);
+}
+
+/// A festival announced for two different days, and a city's literacy
+/// rate written two ways.
+#[test]
+fn a_scheduled_day_and_a_rate_are_compared_however_they_are_written() {
+    let (out, _, code) = check_jsonl(&fixture("festival-schedule"), ".", &[]);
+    let fs = findings(&out);
+    // `will take place on Saturday, June 14` vs `will be held on June 15`:
+    // one event, a schedule (not a projection) in both
+    let day = finding(
+        &fs,
+        "auto:riversidelanternfestival/date/date held",
+        "conflict",
+    );
+    assert_eq!(
+        sorted_texts(day),
+        ["June 15, 2025", "Saturday, June 14, 2025"]
+    );
+    assert_eq!(code, 1);
+    let cs = claims(&out);
+    // `its literacy rate reached 97.2%` and `had a literacy rate of 97.5%`
+    // name one property, whatever count stands nearby
+    for rate in ["97.2%", "97.5%"] {
+        let c = claims_with_text(&cs, rate)[0];
+        assert!(
+            c["key"]
+                .as_str()
+                .unwrap()
+                .ends_with("/percent/literacy rate"),
+            "{c}"
+        );
+    }
+    // `The city's …` in an article about a festival is not the festival's
+    let population = claims_with_text(&cs, "nearly 1.2 million")[0];
+    assert_eq!(population["key_confidence"], "low", "{population}");
+    // `Five countries will send performers:` and four named
+    let list = fs
+        .iter()
+        .find(|f| f["kind"] == "count-vs-list")
+        .unwrap_or_else(|| panic!("no count-vs-list: {}", notable(&fs)));
+    assert_eq!(list["severity"], "warning");
 }
 
 #[test]
