@@ -899,6 +899,26 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // a standard or code an acronym names: ISO 9001, SDG 4, TCVN 5574
+        // (a year stays a year: `UNESCO 2025`; a currency is money: `USD 5`)
+        if i > 0 && !self.glued(i) {
+            if let (Some(w), Some(v)) = (self.word(i - 1), self.plain_int(i)) {
+                let acronym =
+                    (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+                if acronym && currency(w).is_none() && !(1800..=2100).contains(&v) {
+                    return Some(self.skip_compound(i));
+                }
+            }
+        }
+        // a tally or a score: `voted 9-2`, `won 3-1` (a range runs upwards;
+        // `22-08-2025` goes on to be a date)
+        if let (Some(a), Some(b)) = (self.plain_int(i), self.plain_int(i + 2)) {
+            let pair = self.is_dash(i + 1) && self.glued(i + 1) && self.glued(i + 2);
+            let third = self.is_dash(i + 3) && self.glued(i + 3);
+            if pair && !third && a > b && a < 1000 {
+                return Some(i + 3);
+            }
+        }
         // references: No. 23, Article 5, page 12, #5
         let mut p = i;
         if p > 0 && self.punct_is(p - 1, '.') {

@@ -1923,3 +1923,24 @@ fn a_verb_after_and_is_not_part_of_the_unit() {
         [Some("kindergartens and general schools".to_string())]
     );
 }
+
+#[test]
+fn a_standard_or_code_named_by_an_acronym_is_not_a_quantity() {
+    none("The plan follows ISO 9001 and SDG 4.");
+    none("Concrete must meet TCVN 5574 (with space).");
+    // a year after an acronym is a year, and a currency code makes money
+    let m = one("UNESCO 2025 was a good year.", None);
+    assert_eq!(m.kind, Kind::Year);
+    let m = one("It cost USD 5 million.", None);
+    assert_eq!(m.kind, Kind::Money);
+}
+
+#[test]
+fn a_tally_or_score_is_not_a_range_or_two_counts() {
+    none("The council voted 9-2 on Tuesday.");
+    none("Hanoi FC won 3-1 at home.");
+    // a range runs upwards
+    let m = one("Classes take 3-5 months.", None);
+    assert_eq!(m.kind, Kind::Duration);
+    assert_eq!(val(&m), r#"{"min":3,"max":5}"#);
+}
