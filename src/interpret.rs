@@ -527,6 +527,8 @@ impl<'a> SentenceCtx<'a> {
         // capitalises elsewhere is an ordinary word, not a name, unless it
         // is what the article is about (`Vietnam exported …` under the
         // title `Vietnam's rice exports …`)
+        // `- Capacity: 450 MW`: a list line's label names a property
+        ents.retain(|e| line_label_at(doc_text, e.start).is_none_or(|end| end < e.end));
         ents.retain(|e| {
             !e.initial || {
                 let lower = e.name.to_lowercase();
@@ -551,6 +553,47 @@ impl<'a> SentenceCtx<'a> {
             term,
         }
     }
+}
+
+/// Where the label of a list line that starts at `at` ends (`- Capacity:
+/// 450 MW`, `Jobs created: 1,200`): `at` opens its line but for a bullet,
+/// and a colon follows one to four words. `None` when it is no label.
+fn line_label_at(text: &str, at: usize) -> Option<usize> {
+    let at = crate::text::floor_char_boundary(text, at.min(text.len()));
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let bullet = text[line_start..at]
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_matches(['-', '*', '•', '+', '.', ')']);
+    if !bullet.is_empty() {
+        return None;
+    }
+    let rest = &text[at..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let colon = line.find(':')?;
+    let label = &line[..colon];
+    let words = label.split_whitespace().count();
+    ((1..=4).contains(&words)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
+    .then_some(at + colon)
+}
+
+/// The label of the list line a mention is the value of (`- Panels: 1.1
+/// million` → `Panels`).
+fn line_label_of<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
+    let before = safe_slice(text, m.sentence[0].min(m.start), m.start);
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    let line = before[line_start..].trim_start();
+    let label_start = line.find(|c: char| c.is_alphabetic())?;
+    let label_at = m.start - (line.len() - label_start);
+    let end = line_label_at(text, label_at)?;
+    // nothing but spaces between the colon and the value
+    text[end + 1..m.start]
+        .trim()
+        .is_empty()
+        .then(|| &text[label_at..end])
 }
 
 /// `text` with each run of whitespace made one space, and none at its ends.
@@ -838,7 +881,14 @@ fn interpret_one(
     let mut key = None;
     let mut varies = default_varies(m.kind, event_word.is_some());
     let mut tolerance = crate::catalog::Tolerance::None;
-    let unit_norm = m.unit.as_deref().map(normalize_phrase).unwrap_or_default();
+    let unit_norm = match m.unit.as_deref() {
+        Some(u) => normalize_phrase(u),
+        // `- Panels: 1.1 million`
+        None if m.kind == Kind::Count => line_label_of(text, m)
+            .map(normalize_phrase)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
     if !catalog.entries.is_empty() {
         let mut best: Option<((usize, std::cmp::Reverse<usize>), &crate::catalog::Compiled)> = None;
         // where the claim sits in the normalised sentence, for tie-breaks;
@@ -932,27 +982,11 @@ fn interpret_one(
             // a rate (`the literacy rate was 97.2%`), not any word (`in December, 45%`)
             let rate_like = m.kind != Kind::Percent
                 || property.starts_with("share of")
-                || property.split_whitespace().last().is_some_and(|w| {
-                    matches!(
-                        w,
-                        "rate"
-                            | "share"
-                            | "percentage"
-                            | "proportion"
-                            | "coverage"
-                            | "turnout"
-                            | "ratio"
-                            | "level"
-                            | "growth"
-                            | "unemployment"
-                            | "inflation"
-                            | "literacy"
-                            | "enrolment"
-                            | "enrollment"
-                            | "occupancy"
-                            | "uptake"
-                    )
-                });
+                || property
+                    .split(" of ")
+                    .next()
+                    .and_then(|head| head.split_whitespace().last())
+                    .is_some_and(|w| RATE_NOUNS.contains(&w));
             let confidence = if explicit && rate_like && !property.contains("(unspecified)") {
                 Confidence::High
             } else {
@@ -1110,12 +1144,22 @@ fn clause_start(text: &str, s0: usize, m: &Mention) -> usize {
 fn second_predicates(s: &str) -> impl Iterator<Item = usize> + '_ {
     s.match_indices(" and ").filter_map(move |(at, _)| {
         let mut words = s[at + 5..].split(' ');
-        let verb = words.next()?;
+        let mut verb = words.next()?;
+        // `has a capacity of 450 MW and will power about 200,000 homes`:
+        // a modal opens a predicate, whatever its object
+        let modal = matches!(
+            verb,
+            "will" | "would" | "can" | "could" | "may" | "might" | "shall" | "should" | "must"
+        );
+        if modal {
+            verb = words.next()?;
+        }
         let object = words.next()?;
         let verbish = verb.len() > 2
             && verb.bytes().all(|b| b.is_ascii_lowercase())
             && !is_function_word(verb);
-        let takes = object.starts_with(|c: char| c.is_ascii_digit()) || opens_an_object(object);
+        let takes =
+            modal || object.starts_with(|c: char| c.is_ascii_digit()) || opens_an_object(object);
         (verbish && takes).then_some(at)
     })
 }
@@ -1418,6 +1462,14 @@ fn as_of(
         if target && o.preposition.as_deref() == Some("by") {
             continue;
         }
+        // nor is the time a change is measured from (`up 6 points from 2024`)
+        if change_base(safe_slice(
+            text,
+            o.start.saturating_sub(80).max(s0),
+            o.start,
+        )) {
+            continue;
+        }
         // the date of what happened to the subject (`founded in 1956`) is a
         // claim, not the time the sentence's other numbers hold at; the date
         // of an occasion they take part in (`joined in 2014`) is that time
@@ -1463,6 +1515,61 @@ fn as_of(
     match doc.meta.published {
         Some(p) => (Some(AsOf::at(p)), AsOfSource::Published),
         None => (None, AsOfSource::Unknown),
+    }
+}
+
+/// Whether `before`, the text right before a time, makes it the base a
+/// change is measured from: `up 6 percentage points from 2024`, `down
+/// from 2023`, `higher than in 2023`, `compared with 2024`.
+fn change_base(before: &str) -> bool {
+    const CHANGE: &[&str] = &[
+        "up",
+        "down",
+        "rose",
+        "risen",
+        "rise",
+        "fell",
+        "fallen",
+        "fall",
+        "increase",
+        "increased",
+        "decrease",
+        "decreased",
+        "grew",
+        "grown",
+        "growth",
+        "dropped",
+        "declined",
+        "climbed",
+        "jumped",
+        "surged",
+        "higher",
+        "lower",
+        "more",
+        "less",
+        "gain",
+        "gained",
+        "compared",
+        "against",
+    ];
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut prep = words.next().unwrap_or("");
+    // `than in 2023`, `from the 2024 level`
+    if prep.eq_ignore_ascii_case("in") || prep.eq_ignore_ascii_case("the") {
+        prep = words.next().unwrap_or("");
+    }
+    let prep = Lower::new(prep);
+    match prep.as_str() {
+        "with" | "to" => words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("compared")),
+        "from" | "than" | "over" | "on" => words
+            .take(6)
+            .any(|w| CHANGE.iter().any(|c| w.eq_ignore_ascii_case(c))),
+        _ => false,
     }
 }
 
@@ -1543,7 +1650,18 @@ fn part_of_year(before: &str) -> Option<(u8, u8)> {
         .split_whitespace()
         .rev()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    if !words.next()?.eq_ignore_ascii_case("of") {
+    let last = words.next()?;
+    // `Q3 2025`, `H1 2025`
+    match last.to_ascii_lowercase().as_str() {
+        "q1" => return Some((1, 3)),
+        "q2" => return Some((4, 6)),
+        "q3" => return Some((7, 9)),
+        "q4" => return Some((10, 12)),
+        "h1" => return Some((1, 6)),
+        "h2" => return Some((7, 12)),
+        _ => {}
+    }
+    if !last.eq_ignore_ascii_case("of") {
         return None;
     }
     let part = words.next()?.to_ascii_lowercase();
@@ -1818,6 +1936,12 @@ fn subject_of(
                         main != "(unknown subject)" && !other_kind(rest, main),
                     ),
                 }
+            } else if main.len() > e.len()
+                && main.starts_with(e.as_str())
+                && main[e.len()..].starts_with(' ')
+            {
+                // `Northwind` in an article about `Northwind Energy`
+                (main.to_string(), true)
             } else {
                 (e, true)
             }
@@ -2066,7 +2190,13 @@ fn entities_in(
         let lw = Lower::new(w);
         let lw = lw.as_str();
         let first_word = at_start && i == 0;
-        let start_ok = !w.chars().any(|c| c.is_ascii_digit())
+        // `450 MW`, `12 KM`: a unit's abbreviation after a number names nothing
+        let unit_after_number = i > 0
+            && words[i - 1].1.starts_with(|c: char| c.is_ascii_digit())
+            && w.len() <= 3
+            && w.bytes().all(|b| b.is_ascii_alphabetic());
+        let start_ok = !unit_after_number
+            && !w.chars().any(|c| c.is_ascii_digit())
             && !is_not_entity(without_possessive(lw))
             && crate::extract::lexicon::small_number(w).is_none()
             && crate::date::month_from_name(w).is_none()
@@ -2310,7 +2440,8 @@ fn auto_property(
     p.trim().to_string()
 }
 
-/// Nouns that name what a percentage is.
+/// Nouns that name what a percentage is (and make a percentage's key
+/// trusted: `the literacy rate was 97.2%`, not `in December, 45%`).
 const RATE_NOUNS: &[&str] = &[
     "rate",
     "share",
@@ -2325,6 +2456,10 @@ const RATE_NOUNS: &[&str] = &[
     "penetration",
     "uptake",
     "literacy",
+    "level",
+    "growth",
+    "enrolment",
+    "enrollment",
 ];
 
 /// What a percentage is when a rate noun before it says so (`its literacy
@@ -2573,7 +2708,18 @@ pub fn normalize_phrase(u: &str) -> String {
         .enumerate()
         .map(|(i, w)| {
             if i + 1 == n {
-                singular(w)
+                // `450 MW` and a `480-megawatt` plant measure one thing
+                match *w {
+                    "mw" => "megawatt".to_string(),
+                    "gw" => "gigawatt".to_string(),
+                    "kw" => "kilowatt".to_string(),
+                    "km" | "kilometer" | "kilometers" => "kilometre".to_string(),
+                    "meter" | "meters" => "metre".to_string(),
+                    "ha" => "hectare".to_string(),
+                    "tons" | "ton" => "tonne".to_string(),
+                    "stories" | "story" => "storey".to_string(),
+                    w => singular(w),
+                }
             } else {
                 (*w).to_string()
             }
@@ -2945,6 +3091,65 @@ mod tests {
         // past another number the noun is that number's
         assert_eq!(rate("The rate was 5 points, or 12%."), None);
         assert_eq!(rate("Profit rose 23%."), None);
+    }
+
+    #[test]
+    fn a_change_is_measured_from_its_base_not_at_it() {
+        assert!(change_base("rose 6 percentage points from "));
+        assert!(change_base("up from "));
+        assert!(change_base("higher than in "));
+        assert!(change_base("compared with "));
+        // a plain `from` or `in` names when
+        assert!(!change_base("data from "));
+        assert!(!change_base("reached 9 million tonnes in "));
+    }
+
+    #[test]
+    fn quarters_and_halves_written_short_narrow_a_year() {
+        assert_eq!(part_of_year("In Q3 "), Some((7, 9)));
+        assert_eq!(part_of_year("revenue in H1 "), Some((1, 6)));
+    }
+
+    #[test]
+    fn a_list_line_label_names_its_value() {
+        let text = "## Key figures\n\n- Capacity: 450 MW\n- Panels: 1.1 million\n\
+                    Jobs created: 1,200\nThe plant, said Mr Berg: 450 more.";
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(line_label_at(text, at("Capacity")), Some(at(": 450")));
+        assert_eq!(line_label_at(text, at("Jobs")), Some(at(": 1,200")));
+        // a label opens its line, and is a few words
+        assert_eq!(line_label_at(text, at("Mr Berg")), None);
+        assert_eq!(line_label_at(text, at("The plant")), None);
+        let ms = crate::extract::extract(text, &Default::default());
+        let label = |t: &str| {
+            let m = ms.iter().rfind(|m| m.text == t).expect(t);
+            line_label_of(text, m)
+        };
+        assert_eq!(label("1.1 million"), Some("Panels"));
+        assert_eq!(label("1,200"), Some("Jobs created"));
+        // the last `450`, after `Mr Berg:` in running text
+        assert_eq!(label("450"), None);
+    }
+
+    #[test]
+    fn unit_abbreviations_normalise_to_their_words() {
+        assert_eq!(normalize_phrase("MW"), "megawatt");
+        assert_eq!(normalize_phrase("megawatts"), "megawatt");
+        assert_eq!(normalize_phrase("km"), "kilometre");
+        assert_eq!(normalize_phrase("square meters"), "square metre");
+    }
+
+    #[test]
+    fn a_modal_after_and_opens_a_predicate_of_its_own() {
+        let s = "has a capacity of 450 MW and will power homes";
+        assert_eq!(
+            second_predicates(s).collect::<Vec<_>>(),
+            [s.find(" and ").unwrap()]
+        );
+        assert_eq!(
+            second_predicates("kindergartens and general schools").count(),
+            0
+        );
     }
 
     /// The word splitting as first written: a `char` loop.

@@ -883,6 +883,40 @@ fn a_scheduled_day_and_a_rate_are_compared_however_they_are_written() {
     assert_eq!(list["severity"], "warning");
 }
 
+/// A power plant's figures in running text, a `Key figures` list and an
+/// adjective, with the company named in full and in short.
+#[test]
+fn a_plants_figures_meet_across_lists_abbreviations_and_short_names() {
+    let (out, _, _) = check_jsonl(&fixture("plant-figures"), ".", &[]);
+    let fs = findings(&out);
+    let cs = claims(&out);
+    // `450 MW`, `- Capacity: 450 MW` and `The 480-megawatt plant`: one
+    // measure, and the 480 is no projection for the `will` of its
+    // sentence's second predicate
+    let mw = finding(&fs, "auto:northwindenergy/count/megawatt", "changed");
+    assert_eq!(sorted_texts(mw), ["450", "450", "480-megawatt"]);
+    // `- Panels: 1.1 million` is a count of panels, and agrees with `1.1
+    // million panels`
+    let panels = finding(&fs, "auto:northwindenergy/count/panel", "agree");
+    assert_eq!(texts(panels).len(), 2);
+    // `Northwind, the 75-year-old utility, was founded in 1950` is
+    // Northwind Energy's founding
+    finding(&fs, "auto:northwindenergy/year/date founded", "agree");
+    // `up 6 percentage points from 2024`: 2024 is the base, not the time
+    assert_eq!(claims_with_text(&cs, "42%")[0]["as_of"], "2025-10-03");
+    // `In Q3 2025`
+    assert_eq!(
+        claims_with_text(&cs, "€1.4bn")[0]["as_of"],
+        "2025-07..2025-09"
+    );
+    // October 1, 2025 was a Wednesday
+    let weekday = fs
+        .iter()
+        .find(|f| f["kind"] == "weekday" && f["severity"] == "warning")
+        .unwrap_or_else(|| panic!("no weekday warning: {}", notable(&fs)));
+    assert_eq!(texts(weekday), ["Tuesday, October 1, 2025"]);
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);

@@ -1558,6 +1558,7 @@ impl<'a> Scanner<'a> {
 
         // ages and durations: 949-year-old, thousand-year tradition, 3-5 years
         let mut time_unit: Option<&'static str> = None;
+        let mut measure: Option<&'static str> = None;
         if kind == Kind::Count
             && self.is_dash(last + 1)
             && self.glued(last + 1)
@@ -1591,6 +1592,11 @@ impl<'a> Scanner<'a> {
                     // `6-month course`: the unit is the time unit, not `course`
                     kind = Kind::Duration;
                     time_unit = Some(plural);
+                    last += 2;
+                } else if let Some(unit) = measure_unit(&lw) {
+                    // `480-megawatt plant`, `300-bed hospital`: a measure
+                    // written as an adjective is the measure
+                    measure = Some(unit);
                     last += 2;
                 } else {
                     // `12-member committee`: an adjective, not a claim we can key
@@ -1641,7 +1647,7 @@ impl<'a> Scanner<'a> {
             || core.yearlike && range.is_some() && kind == Kind::Count;
         let mut unit: Option<String> = None;
         let mut unit_last = last;
-        if let Some(t) = time_unit {
+        if let Some(t) = time_unit.or(measure) {
             unit = Some(t.to_string());
         } else if matches!(kind, Kind::Count | Kind::Duration | Kind::Money)
             || kind == Kind::Age && aged
@@ -2021,12 +2027,18 @@ impl<'a> Scanner<'a> {
         }) {
             j += 1;
         }
-        // `of the country's universities`
-        if self.word(j).is_some()
-            && (self.punct_is(j + 1, '\'') || self.punct_is(j + 1, '’'))
-            && self.word_is(j + 2, "s")
-        {
-            j += 3;
+        // `of the country's universities`, `of Northwind Energy's output`
+        let owner_ends = (j..j + 4)
+            .take_while(|&k| {
+                self.word(k)
+                    .is_some_and(|w| k == j || w.starts_with(|c: char| c.is_uppercase()))
+            })
+            .find(|&k| {
+                (self.punct_is(k + 1, '\'') || self.punct_is(k + 1, '’'))
+                    && self.word_is(k + 2, "s")
+            });
+        if let Some(k) = owner_ends {
+            j = k + 3;
         }
         self.unit_phrase(j).map(|(u, _)| u)
     }
@@ -2125,6 +2137,28 @@ fn time_unit_plural(lw: &str) -> Option<&'static str> {
         "minute" => "minutes",
         "decade" => "decades",
         "century" => "centuries",
+        _ => return None,
+    })
+}
+
+/// A unit of measure an adjective compound may name (`480-megawatt`,
+/// `5-kilometre`, `300-bed`), in the form a unit phrase would give it.
+fn measure_unit(lw: &str) -> Option<&'static str> {
+    Some(match lw {
+        "megawatt" | "mw" => "megawatts",
+        "gigawatt" | "gw" => "gigawatts",
+        "kilowatt" | "kw" => "kilowatts",
+        "kilometre" | "kilometer" | "km" => "kilometres",
+        "metre" | "meter" => "metres",
+        "mile" => "miles",
+        "hectare" | "ha" => "hectares",
+        "acre" => "acres",
+        "tonne" | "ton" => "tonnes",
+        "storey" | "story" => "storeys",
+        "bed" => "beds",
+        "seat" => "seats",
+        "lane" => "lanes",
+        "room" => "rooms",
         _ => return None,
     })
 }

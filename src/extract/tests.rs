@@ -1944,3 +1944,28 @@ fn a_tally_or_score_is_not_a_range_or_two_counts() {
     assert_eq!(m.kind, Kind::Duration);
     assert_eq!(val(&m), r#"{"min":3,"max":5}"#);
 }
+
+#[test]
+fn a_measure_written_as_an_adjective_is_the_measure() {
+    let m = one("The 480-megawatt plant opened.", None);
+    check(
+        &m,
+        "480-megawatt",
+        Kind::Count,
+        "480",
+        "exact",
+        Some("megawatts"),
+    );
+    let m = one("A 300-bed hospital was built.", None);
+    check(&m, "300-bed", Kind::Count, "300", "exact", Some("beds"));
+    // an adjective of no measure stays unkeyed
+    none("A 12-member committee met.");
+}
+
+#[test]
+fn a_percent_of_a_named_owner_is_of_what_it_owns() {
+    let m = one("Renewables make up 40% of Northwind Energy's output.", None);
+    assert_eq!(m.of.as_deref(), Some("output"));
+    let m = one("It holds 20% of the country's universities.", None);
+    assert_eq!(m.of.as_deref(), Some("universities"));
+}
