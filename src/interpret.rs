@@ -588,8 +588,9 @@ fn line_label_of<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
     let line = before[line_start..].trim_start();
     let label_start = line.find(|c: char| c.is_alphabetic())?;
     let label_at = m.start - (line.len() - label_start);
-    let end = line_label_at(text, label_at)?;
-    // nothing but spaces between the colon and the value
+    // the label ends before the value (`Panels five hundred: …` is no label
+    // of `five hundred`), with nothing but spaces between
+    let end = line_label_at(text, label_at).filter(|&end| end < m.start)?;
     text[end + 1..m.start]
         .trim()
         .is_empty()
