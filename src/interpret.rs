@@ -1482,6 +1482,17 @@ fn as_of(
             Value::DateRange { min, max } => AsOf { from: min, to: max },
             _ => continue,
         };
+        // a fact is stated as it stands: a time after publication (`which
+        // has 84 members, will hold its reading week from March 3`) is
+        // another clause's plan, not when the fact holds
+        if !target
+            && doc
+                .meta
+                .published
+                .is_some_and(|p| span.from.day_range().0 > p.day_range().1)
+        {
+            continue;
+        }
         consider(o.start, o.end, span);
     }
     if let Some(published) = doc.meta.published {
