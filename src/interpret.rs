@@ -458,19 +458,13 @@ static FLOW_CUES: CueSet = CueSet::new(&[
 /// The horizons a sentence can name in words (the first one listed wins).
 static TERMS: CueSet = CueSet::ascii_folded(&["medium-term", "long-term", "short-term"]);
 
-/// Words that mark a whole sentence as stating targets (`the city aims for
+/// Verbs that mark a whole sentence as stating targets (`the city aims for
 /// 100% of …; 75-80% of …`).
 static TARGET_CUES: CueSet = CueSet::new(&[
     " aim ",
     " aims ",
     " aiming ",
     " aimed ",
-    " target ",
-    " targets ",
-    " goal ",
-    " goals ",
-    " objective ",
-    " objectives ",
     " strive ",
     " strives ",
 ]);
@@ -478,6 +472,14 @@ static TARGET_CUES: CueSet = CueSet::new(&[
 /// Words that mark only their own clause as a projection (`89,650 teachers
 /// have completed training, and a further 2,000 will attend`).
 static CLAUSE_TARGET_CUES: CueSet = CueSet::new(&[
+    // a target named as a noun is its clause's (`GDP grew 7.09%, exceeding
+    // the target of 6-6.5%`: the growth is a fact)
+    " target ",
+    " targets ",
+    " goal ",
+    " goals ",
+    " objective ",
+    " objectives ",
     " will ",
     " expected to ",
     " expects ",
@@ -527,6 +529,14 @@ impl<'a> SentenceCtx<'a> {
         // capitalises elsewhere is an ordinary word, not a name, unless it
         // is what the article is about (`Vietnam exported …` under the
         // title `Vietnam's rice exports …`)
+        // `gross domestic product (GDP)`: an acronym in brackets after
+        // lower-case words spells out a thing, not a name
+        ents.retain(|e| {
+            let before = safe_slice(doc_text, e.start.saturating_sub(24), e.start);
+            let bracketed = before.trim_end().strip_suffix('(').map(str::trim_end);
+            !(bracketed.is_some_and(|b| b.ends_with(|c: char| c.is_lowercase()))
+                && e.name.bytes().all(|b| b.is_ascii_uppercase()))
+        });
         // `- Capacity: 450 MW`: a list line's label names a property
         ents.retain(|e| line_label_at(doc_text, e.start).is_none_or(|end| end < e.end));
         ents.retain(|e| {
@@ -757,8 +767,8 @@ pub fn interpret_document(
     catalog: &Catalog,
 ) -> Vec<Claim> {
     let text = &doc.text;
-    let main_subject = main_subject(doc);
     let names = doc_names(doc.body());
+    let main_subject = main_subject(doc, &names.mid);
     let main_lower = main_subject.to_lowercase();
     let doc_path: std::sync::Arc<str> = std::sync::Arc::from(doc.path.as_str());
     let mut claims = Vec::new();
@@ -2286,16 +2296,43 @@ fn without_possessive(w: &str) -> &str {
 
 /// A document's main subject: the first entity of its title, else the most
 /// frequent entity of its first sentences.
-fn main_subject(doc: &Document) -> String {
+fn main_subject(doc: &Document, mid: &rustc_hash::FxHashSet<String>) -> String {
     // the name the article's opening repeats most; a name in the title as
     // well counts double. (A title alone misleads: `City library network
     // expands` starts with a capital that names nothing.)
     let body = doc.body();
     let head = &body[..crate::text::floor_char_boundary(body, body.len().min(2000))];
-    let title: Vec<String> = doc.meta.title.as_deref().map(entities).unwrap_or_default();
+    let title_all: Vec<String> = doc.meta.title.as_deref().map(entities).unwrap_or_default();
+    // `Economy expands strongly`: a title's first word, alone, that the
+    // article never capitalises mid-sentence is an ordinary word
+    let title_text = doc.meta.title.as_deref().unwrap_or("").trim_start();
+    let title: Vec<String> = title_all
+        .iter()
+        .filter(|t| {
+            t.contains(' ')
+                || !title_text.starts_with(t.as_str())
+                || mid.contains(&t.to_lowercase())
+        })
+        .cloned()
+        .collect();
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
-    for e in entities(head) {
+    // where each name is first seen: of two names as frequent, the first
+    let mut first_seen: rustc_hash::FxHashMap<String, usize> = Default::default();
+    // the first word alone of a headline opening the body (`Economy
+    // expands strongly`, no full stop) is a name only if the article
+    // capitalises it mid-sentence; a sentence's (`Alpha has 5 members.`) is
+    let headline = head
+        .trim_start()
+        .lines()
+        .next()
+        .is_some_and(|l| !l.trim_end().ends_with(['.', '!', '?', '"', '”']));
+    let names = entity_spans(head, 0, &Default::default())
+        .into_iter()
+        .filter(|e| !(headline && e.initial) || mid.contains(&e.name.to_lowercase()))
+        .map(|e| e.name);
+    for (i, e) in names.enumerate() {
         if !e.starts_with("the ") {
+            first_seen.entry(e.clone()).or_insert(i);
             *counts.entry(e).or_default() += 1;
         }
     }
@@ -2333,11 +2370,12 @@ fn main_subject(doc: &Document) -> String {
             (
                 **n,
                 e.split_whitespace().count(),
+                std::cmp::Reverse(first_seen.get(*e).copied().unwrap_or(usize::MAX)),
                 std::cmp::Reverse((*e).clone()),
             )
         })
         .map(|(e, _)| e.clone());
-    best.or_else(|| title.into_iter().find(|e| !e.starts_with("the ")))
+    best.or_else(|| title_all.into_iter().find(|e| !e.starts_with("the ")))
         .unwrap_or_else(|| "(unknown subject)".into())
 }
 
@@ -2362,35 +2400,38 @@ fn auto_property(
     let mut p = match m.kind {
         Kind::Date | Kind::Year => format!("date {}", event.map_or("", same_event)),
         Kind::Percent => {
-            let of =
-                m.of.as_deref()
-                    .map(normalize_phrase)
-                    .filter(|s| !s.is_empty())
-                    .or_else(|| {
-                        // `1,420,907 families … (67.4%)`: the share of the count before it
-                        sentence_mentions
-                            .iter()
-                            .rev()
-                            .find(|o| {
-                                o.end <= m.start && o.kind == Kind::Count && m.start - o.end < 120
-                            })
-                            .and_then(|o| o.unit.as_deref().map(normalize_phrase))
-                    });
+            // `1,420,907 families … (67.4%)`: the count before it
+            let count_unit = || {
+                sentence_mentions
+                    .iter()
+                    .rev()
+                    .find(|o| o.end <= m.start && o.kind == Kind::Count && m.start - o.end < 120)
+                    .and_then(|o| o.unit.as_deref().map(normalize_phrase))
+            };
             // `a literacy rate of 99%`, `the literacy rate was 97.2%`
-            let before = || Some(words_before(text, m)).filter(|w| !w.is_empty());
-            let of =
+            let before = || {
+                let w = words_before(text, m);
+                (!w.is_empty()).then(|| growth_named(&w).unwrap_or(w))
+            };
+            let explicit_of =
                 m.of.as_deref()
                     .map(normalize_phrase)
-                    .filter(|s| !s.is_empty())
-                    .map(|o| format!("share of {o}"))
-                    .or_else(|| rate_noun(text, m))
-                    .or_else(|| of.map(|o| format!("share of {o}")));
-            match of {
-                Some(o) => o,
-                None => match before() {
-                    Some(w) => w,
-                    None => "share (unspecified)".into(),
-                },
+                    .filter(|s| !s.is_empty());
+            if let Some(o) = explicit_of {
+                format!("share of {o}")
+            } else if let Some(rate) = rate_noun(text, m) {
+                rate
+            } else if let Some(change) = change_before(text, m) {
+                // `17.6 million visitors, up 39.5%`: that count's growth;
+                // `profit rose 23%`: the profit's
+                count_unit()
+                    .map(|u| format!("{u} {change}"))
+                    .or_else(before)
+                    .unwrap_or_else(|| change.to_string())
+            } else if let Some(u) = count_unit() {
+                format!("share of {u}")
+            } else {
+                before().unwrap_or_else(|| "share (unspecified)".into())
             }
         }
         Kind::Money => {
@@ -2452,6 +2493,58 @@ fn auto_property(
     p.trim().to_string()
 }
 
+/// Whether the word right before a percentage makes it a change: `up
+/// 39.5%`, `rose by 23%` → `growth`; `down 5%`, `fell 2%` → `decline`.
+fn change_before(text: &str, m: &Mention) -> Option<&'static str> {
+    let before = safe_slice(text, m.start.saturating_sub(40).max(m.sentence[0]), m.start);
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut w = words.next()?;
+    if w.eq_ignore_ascii_case("by") {
+        w = words.next()?;
+    }
+    let w = Lower::new(w);
+    match w.as_str() {
+        "up" | "rose" | "rise" | "rises" | "grew" | "grows" | "increased" | "increases"
+        | "climbed" | "jumped" | "surged" | "gained" | "expanded" => Some("growth"),
+        "down" | "fell" | "falls" | "dropped" | "declined" | "decreased" | "decreases"
+        | "shrank" | "contracted" | "slipped" => Some("decline"),
+        _ => None,
+    }
+}
+
+/// `gdp grew`, `economy expanded`, `exports rose` (the words before a
+/// percentage) → `gdp growth`, `export growth`: one name for a growth
+/// rate whichever verb a source picks. The economy's growth is its GDP's.
+fn growth_named(words: &str) -> Option<String> {
+    const GROWTH: &[&str] = &[
+        "grew",
+        "grows",
+        "grow",
+        "growing",
+        "expanded",
+        "expands",
+        "expand",
+        "rose",
+        "rises",
+        "rise",
+        "increased",
+        "increases",
+        "climbed",
+        "jumped",
+        "surged",
+        "up",
+    ];
+    let (noun, verb) = words.rsplit_once(' ')?;
+    if !GROWTH.contains(&verb) {
+        return None;
+    }
+    let noun = if noun == "economy" { "gdp" } else { noun };
+    Some(format!("{noun} growth"))
+}
+
 /// Nouns that name what a percentage is (and make a percentage's key
 /// trusted: `the literacy rate was 97.2%`, not `in December, 45%`).
 const RATE_NOUNS: &[&str] = &[
@@ -2472,6 +2565,7 @@ const RATE_NOUNS: &[&str] = &[
     "growth",
     "enrolment",
     "enrollment",
+    "decline",
 ];
 
 /// What a percentage is when a rate noun before it says so (`its literacy
@@ -2730,8 +2824,17 @@ pub fn normalize_phrase(u: &str) -> String {
                     "ha" => "hectare".to_string(),
                     "tons" | "ton" => "tonne".to_string(),
                     "stories" | "story" => "storey".to_string(),
+                    // one count under the words sources use for it
+                    "tourists" | "tourist" | "arrivals" | "arrival" | "visitors" => {
+                        "visitor".to_string()
+                    }
+                    "staff" | "employees" | "workers" if n == 1 => "employee".to_string(),
+                    "inhabitants" | "residents" | "people" if n == 1 => "person".to_string(),
                     w => singular(w),
                 }
+            } else if *w == "foreign" {
+                // `foreign visitors`, `international visitors`
+                "international".to_string()
             } else {
                 (*w).to_string()
             }
@@ -2985,14 +3088,15 @@ mod tests {
             "Da Nang International Airport welcomed 12.4 million passengers. \
              Its terminal opened in 2017.",
         );
-        assert_eq!(main_subject(&d), "Da Nang International Airport");
+        let main = |d: &crate::corpus::Document| main_subject(d, &doc_names(d.body()).mid);
+        assert_eq!(main(&d), "Da Nang International Airport");
         // a name the body repeats still wins over a longer one it names once
         let d = doc(
             "Hanoi joins network",
             "Hanoi joined in 2025. The Hanoi Department of Education said Hanoi \
              had 2,913 schools.",
         );
-        assert_eq!(main_subject(&d), "Hanoi");
+        assert_eq!(main(&d), "Hanoi");
     }
 
     #[test]
@@ -3162,6 +3266,65 @@ mod tests {
             second_predicates("kindergartens and general schools").count(),
             0
         );
+    }
+
+    #[test]
+    fn growth_is_named_growth_whichever_verb_a_source_picks() {
+        assert_eq!(growth_named("gdp grew").as_deref(), Some("gdp growth"));
+        assert_eq!(
+            growth_named("economy expanded").as_deref(),
+            Some("gdp growth")
+        );
+        assert_eq!(
+            growth_named("export rose").as_deref(),
+            Some("export growth")
+        );
+        assert_eq!(growth_named("rate reached"), None);
+        let change = |text: &str| {
+            let ms = crate::extract::extract(text, &Default::default());
+            let m = ms
+                .iter()
+                .find(|m| m.kind == Kind::Percent)
+                .expect("a percentage");
+            change_before(text, m)
+        };
+        assert_eq!(
+            change("17.6 million visitors, up 39.5% on the year"),
+            Some("growth")
+        );
+        assert_eq!(change("Profit rose by 23%."), Some("growth"));
+        assert_eq!(change("Prices fell 20 percent."), Some("decline"));
+        assert_eq!(change("Coverage reached 64.7%."), None);
+    }
+
+    #[test]
+    fn units_sources_write_differently_are_one_unit() {
+        assert_eq!(
+            normalize_phrase("foreign tourists"),
+            "international visitor"
+        );
+        assert_eq!(
+            normalize_phrase("international arrivals"),
+            "international visitor"
+        );
+        assert_eq!(normalize_phrase("staff"), "employee");
+        assert_eq!(normalize_phrase("residents"), "person");
+        // a modifier keeps its own meaning
+        assert_eq!(normalize_phrase("staff members"), "staff member");
+    }
+
+    #[test]
+    fn a_headline_or_title_opening_with_a_common_word_names_nothing() {
+        let doc = |text: &str| {
+            crate::corpus::document_from_text("a.txt", text.to_string(), &Default::default())
+                .expect("document")
+                .0
+        };
+        let main = |d: &crate::corpus::Document| main_subject(d, &doc_names(d.body()).mid);
+        let d = doc("Economy expands strongly\n\nVietnam's economy grew. The GSO said so.\n");
+        assert_eq!(main(&d), "Vietnam");
+        // a sentence's first word may be the only mention of its subject
+        assert_eq!(main(&doc("Alpha has 5 member cities.\n")), "Alpha");
     }
 
     /// The word splitting as first written: a `char` loop.
@@ -3344,8 +3507,14 @@ mod tests {
         }
         // cues that share their spaces are each found
         assert_eq!(
-            TARGET_CUES.found(" aim target goals ").collect::<Vec<_>>(),
-            [" aim ", " target ", " goals "]
+            TARGET_CUES.found(" aim aims strive ").collect::<Vec<_>>(),
+            [" aim ", " aims ", " strive "]
+        );
+        assert_eq!(
+            CLAUSE_TARGET_CUES
+                .found(" will target goals ")
+                .collect::<Vec<_>>(),
+            [" target ", " goals ", " will "]
         );
         // horizons: ASCII case ignored, the first listed wins over the first written
         assert_eq!(

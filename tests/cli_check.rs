@@ -950,6 +950,43 @@ fn a_plan_after_publication_does_not_date_the_facts_beside_it() {
     );
 }
 
+/// A country's year in figures as three outlets write it: growth under
+/// three verbs, visitors under three nouns, a target beside a fact.
+#[test]
+fn a_countrys_figures_meet_under_the_words_each_outlet_picks() {
+    let (out, _, code) = check_jsonl(&fixture("economy-figures"), ".", &[]);
+    let fs = findings(&out);
+    let cs = claims(&out);
+    // `GDP grows 7.09%`, `GDP grew by 7.09%`, `economy expanded 7.1%`
+    let growth = finding(&fs, "auto:vietnam/percent/gdp growth", "agree");
+    assert_eq!(texts(growth).len(), 4);
+    // `exceeding the National Assembly's target of 6-6.5%`: the target is
+    // the other clause's; the growth is a fact
+    for c in claims_with_text(&cs, "7.09%") {
+        assert_eq!(c["modality"], "fact", "{c}");
+    }
+    assert_eq!(claims_with_text(&cs, "6-6.5%")[0]["modality"], "target");
+    // international visitors, foreign tourists, international arrivals;
+    // `The country received …` under the headline `Economy expands …`
+    let visitors = finding(
+        &fs,
+        "auto:vietnam/count/international visitor [flow]",
+        "conflict",
+    );
+    assert_eq!(
+        sorted_texts(visitors),
+        ["12.6 million", "17.5 million", "17.6 million"]
+    );
+    // `up 39.5% year-on-year` is the visitors' growth, not a share of them
+    assert_eq!(
+        claims_with_text(&cs, "39.5%")[0]["key"],
+        "auto:vietnam/percent/international visitor growth"
+    );
+    // `gross domestic product (GDP)` names no subject
+    assert!(cs.iter().all(|c| c["subject"] != "GDP"));
+    assert_eq!(code, 1);
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);
