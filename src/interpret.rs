@@ -525,25 +525,33 @@ impl<'a> SentenceCtx<'a> {
         let start = crate::text::floor_char_boundary(doc_text, start.min(doc_text.len()));
         let text = safe_slice(doc_text, start, end);
         let mut ents = entity_spans(text, start, &names.heads);
-        // `Ridership reached …`: a capitalised opener the article never
-        // capitalises elsewhere is an ordinary word, not a name, unless it
-        // is what the article is about (`Vietnam exported …` under the
-        // title `Vietnam's rice exports …`)
-        // `gross domestic product (GDP)`: an acronym in brackets after
-        // lower-case words spells out a thing, not a name
         ents.retain(|e| {
+            // `gross domestic product (GDP)`: an acronym in brackets after
+            // lower-case words spells out a thing, not a name
             let before = safe_slice(doc_text, e.start.saturating_sub(24), e.start);
             let bracketed = before.trim_end().strip_suffix('(').map(str::trim_end);
-            !(bracketed.is_some_and(|b| b.ends_with(|c: char| c.is_lowercase()))
-                && e.name.bytes().all(|b| b.is_ascii_uppercase()))
-        });
-        // `- Capacity: 450 MW`: a list line's label names a property
-        ents.retain(|e| line_label_at(doc_text, e.start).is_none_or(|end| end < e.end));
-        ents.retain(|e| {
-            !e.initial || {
+            let spelled_out = bracketed.is_some_and(|b| b.ends_with(|c: char| c.is_lowercase()))
+                && e.name.bytes().all(|b| b.is_ascii_uppercase());
+            // `- Capacity: 450 MW`: a list line's label names a property
+            let label = line_label_at(doc_text, e.start).is_some_and(|end| end >= e.end);
+            // `Ridership reached …`, `Scholarships under …`: a capitalised
+            // opener the article never capitalises mid-sentence is an
+            // ordinary word, unless it is what the article is about
+            // (`Vietnam exported …` under `Vietnam's rice exports …`) or
+            // reads as a name: `Hanoi, with 8.4 million people, …`,
+            // `Hanoi's metro …`
+            let ordinary = e.initial && {
                 let lower = e.name.to_lowercase();
-                names.mid.contains(&lower) || lower == main
-            }
+                let after = doc_text.get(e.end..).unwrap_or("");
+                let possessive = doc_text
+                    .get(..e.end)
+                    .is_some_and(|b| b.ends_with("'s") || b.ends_with("’s"));
+                !names.mid.contains(&lower)
+                    && lower != main
+                    && !after.starts_with(',')
+                    && !possessive
+            };
+            !(spelled_out || label || ordinary)
         });
         let norm = normalize_words(text);
         let target_cues = TARGET_CUES.found(&norm).collect();
@@ -631,6 +639,25 @@ struct DocNames {
     /// Delta` → `delta`): what a later `the airport` or `the delta` refers
     /// back to, whatever kind of thing the article is about.
     heads: rustc_hash::FxHashSet<String>,
+}
+
+/// How far into an article [`written_in_lower_case`] looks: enough for an
+/// article's own words, and bounded for a pathological one.
+const LOWER_CASE_EVIDENCE: usize = 20_000;
+
+/// Whether the article writes `lower` (a lower-cased word) in lower case,
+/// so that a capitalised `Economy` or `Tourism` opening its title or body
+/// is an ordinary word. A place or a name (`Hanoi metro ridership climbs`)
+/// is never written so.
+fn written_in_lower_case(text: &str, lower: &str) -> bool {
+    let text = &text[..crate::text::floor_char_boundary(text, text.len().min(LOWER_CASE_EVIDENCE))];
+    !lower.is_empty()
+        && memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + lower.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 /// The names of an article's body (see [`DocNames`]).
@@ -768,7 +795,7 @@ pub fn interpret_document(
 ) -> Vec<Claim> {
     let text = &doc.text;
     let names = doc_names(doc.body());
-    let main_subject = main_subject(doc, &names.mid);
+    let main_subject = main_subject(doc, &names);
     let main_lower = main_subject.to_lowercase();
     let doc_path: std::sync::Arc<str> = std::sync::Arc::from(doc.path.as_str());
     let mut claims = Vec::new();
@@ -2296,7 +2323,7 @@ fn without_possessive(w: &str) -> &str {
 
 /// A document's main subject: the first entity of its title, else the most
 /// frequent entity of its first sentences.
-fn main_subject(doc: &Document, mid: &rustc_hash::FxHashSet<String>) -> String {
+fn main_subject(doc: &Document, names: &DocNames) -> String {
     // the name the article's opening repeats most; a name in the title as
     // well counts double. (A title alone misleads: `City library network
     // expands` starts with a capital that names nothing.)
@@ -2304,31 +2331,27 @@ fn main_subject(doc: &Document, mid: &rustc_hash::FxHashSet<String>) -> String {
     let head = &body[..crate::text::floor_char_boundary(body, body.len().min(2000))];
     let title_all: Vec<String> = doc.meta.title.as_deref().map(entities).unwrap_or_default();
     // `Economy expands strongly`: a title's first word, alone, that the
-    // article never capitalises mid-sentence is an ordinary word
+    // article writes in lower case (and never capitalises mid-sentence) is
+    // an ordinary word; `Hanoi metro ridership climbs` names Hanoi
+    let ordinary = |word: &str| {
+        let lower = word.to_lowercase();
+        !names.mid.contains(&lower) && written_in_lower_case(&doc.text, &lower)
+    };
     let title_text = doc.meta.title.as_deref().unwrap_or("").trim_start();
     let title: Vec<String> = title_all
         .iter()
-        .filter(|t| {
-            t.contains(' ')
-                || !title_text.starts_with(t.as_str())
-                || mid.contains(&t.to_lowercase())
-        })
+        .filter(|t| t.contains(' ') || !title_text.starts_with(t.as_str()) || !ordinary(t))
         .cloned()
         .collect();
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
     // where each name is first seen: of two names as frequent, the first
     let mut first_seen: rustc_hash::FxHashMap<String, usize> = Default::default();
-    // the first word alone of a headline opening the body (`Economy
-    // expands strongly`, no full stop) is a name only if the article
-    // capitalises it mid-sentence; a sentence's (`Alpha has 5 members.`) is
-    let headline = head
-        .trim_start()
-        .lines()
-        .next()
-        .is_some_and(|l| !l.trim_end().ends_with(['.', '!', '?', '"', '”']));
+    // the body's first word alone (a headline's, `Economy expands
+    // strongly`, or a sentence's) is a name unless the article writes it in
+    // lower case too; `Alpha has 5 members.` names Alpha
     let names = entity_spans(head, 0, &Default::default())
         .into_iter()
-        .filter(|e| !(headline && e.initial) || mid.contains(&e.name.to_lowercase()))
+        .filter(|e| !e.initial || !ordinary(&e.name))
         .map(|e| e.name);
     for (i, e) in names.enumerate() {
         if !e.starts_with("the ") {
@@ -3088,7 +3111,7 @@ mod tests {
             "Da Nang International Airport welcomed 12.4 million passengers. \
              Its terminal opened in 2017.",
         );
-        let main = |d: &crate::corpus::Document| main_subject(d, &doc_names(d.body()).mid);
+        let main = |d: &crate::corpus::Document| main_subject(d, &doc_names(d.body()));
         assert_eq!(main(&d), "Da Nang International Airport");
         // a name the body repeats still wins over a longer one it names once
         let d = doc(
@@ -3320,11 +3343,24 @@ mod tests {
                 .expect("document")
                 .0
         };
-        let main = |d: &crate::corpus::Document| main_subject(d, &doc_names(d.body()).mid);
+        let main = |d: &crate::corpus::Document| main_subject(d, &doc_names(d.body()));
         let d = doc("Economy expands strongly\n\nVietnam's economy grew. The GSO said so.\n");
         assert_eq!(main(&d), "Vietnam");
         // a sentence's first word may be the only mention of its subject
         assert_eq!(main(&doc("Alpha has 5 member cities.\n")), "Alpha");
+        // and a title's first word is a name unless the article writes it
+        // in lower case
+        let titled = |title: &str, body: &str| doc(&format!("---\ntitle: {title}\n---\n{body}\n"));
+        let d = titled(
+            "Hanoi metro ridership climbs",
+            "Hanoi's metro carried 12.5 million.",
+        );
+        assert_eq!(main(&d), "Hanoi");
+        let d = titled(
+            "Tourism sets record",
+            "Tourism grew. Vietnam said tourism rose.",
+        );
+        assert_eq!(main(&d), "Vietnam");
     }
 
     /// The word splitting as first written: a `char` loop.

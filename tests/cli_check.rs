@@ -987,6 +987,29 @@ fn a_countrys_figures_meet_under_the_words_each_outlet_picks() {
     assert_eq!(code, 1);
 }
 
+/// Two cities compared in each of two articles: each city's figures stay
+/// its own, whichever article is about which.
+#[test]
+fn two_cities_in_one_article_keep_their_own_figures() {
+    let (out, _, code) = check_jsonl(&fixture("two-cities"), ".", &[]);
+    let fs = findings(&out);
+    // `Hanoi metro ridership climbs` is about Hanoi (`The city has 8.5
+    // million residents`); `Hanoi, with 8.4 million people, …` opens a
+    // sentence of an article about Ho Chi Minh City and is still Hanoi
+    let hanoi = finding(&fs, "auto:hanoi/count/person", "agree");
+    assert_eq!(sorted_texts(hanoi), ["8.4 million", "8.5 million"]);
+    let hcmc = finding(&fs, "auto:hochiminhcity/count/person", "agree");
+    assert_eq!(sorted_texts(hcmc), ["9.5 million", "9.5 million"]);
+    // nor do the two lines' stations and lengths meet
+    assert!(
+        fs.iter()
+            .all(|f| !matches!(f["kind"].as_str(), Some("conflict" | "changed" | "stale"))),
+        "{}",
+        notable(&fs)
+    );
+    assert_eq!(code, 0);
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);
