@@ -3006,6 +3006,14 @@ impl Claim {
 mod tests {
     use super::*;
 
+    /// The first mention of `kind` in `text`, as the extractor finds it.
+    fn mention_of(text: &str, kind: Kind) -> Mention {
+        crate::extract::extract(text, &Default::default())
+            .into_iter()
+            .find(|m| m.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} in {text:?}"))
+    }
+
     #[test]
     fn unit_phrases_normalise_to_comparable_properties() {
         assert_eq!(normalize_phrase("member cities"), "member city");
@@ -3175,14 +3183,7 @@ mod tests {
 
     #[test]
     fn an_amount_is_named_by_the_money_noun_before_it() {
-        let noun = |text: &str| {
-            let ms = crate::extract::extract(text, &Default::default());
-            let m = ms
-                .iter()
-                .find(|m| m.kind == Kind::Money)
-                .expect("an amount");
-            money_noun(text, m)
-        };
+        let noun = |text: &str| money_noun(text, &mention_of(text, Kind::Money));
         assert_eq!(
             noun("Its net profit rose 23% year-on-year to VND4,200 billion."),
             Some("profit")
@@ -3200,14 +3201,7 @@ mod tests {
 
     #[test]
     fn a_percentage_is_named_by_the_rate_noun_before_it() {
-        let rate = |text: &str| {
-            let ms = crate::extract::extract(text, &Default::default());
-            let m = ms
-                .iter()
-                .find(|m| m.kind == Kind::Percent)
-                .expect("a percentage");
-            rate_noun(text, m)
-        };
+        let rate = |text: &str| rate_noun(text, &mention_of(text, Kind::Percent));
         let some = |s: &str| Some(s.to_string());
         assert_eq!(
             rate("Its literacy rate reached 97.2% in 2024."),
@@ -3303,14 +3297,7 @@ mod tests {
             Some("export growth")
         );
         assert_eq!(growth_named("rate reached"), None);
-        let change = |text: &str| {
-            let ms = crate::extract::extract(text, &Default::default());
-            let m = ms
-                .iter()
-                .find(|m| m.kind == Kind::Percent)
-                .expect("a percentage");
-            change_before(text, m)
-        };
+        let change = |text: &str| change_before(text, &mention_of(text, Kind::Percent));
         assert_eq!(
             change("17.6 million visitors, up 39.5% on the year"),
             Some("growth")
