@@ -598,6 +598,31 @@ fn line_label_at(text: &str, at: usize) -> Option<usize> {
     .then_some(at + colon)
 }
 
+/// What a count with no unit counts when a collective noun before it
+/// says so: `a population of 8.5 million` → `person`, `a workforce of
+/// 3,100` → `employee`, `membership stood at 425` → `member`. Only verbs
+/// of being and function words may stand between.
+fn collective_unit(text: &str, m: &Mention) -> Option<&'static str> {
+    let before = safe_slice(text, m.start.saturating_sub(60).max(m.sentence[0]), m.start);
+    for w in before.split_whitespace().rev().take(4) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = Lower::new(w);
+        let unit = match lower.as_str() {
+            "population" | "populations" => "person",
+            "workforce" | "staff" | "headcount" => "employee",
+            "membership" => "member",
+            "enrolment" | "enrollment" => "student",
+            "attendance" | "audience" => "person",
+            "of" | "is" | "was" | "are" | "were" | "stood" | "stands" | "at" | "reached"
+            | "totalled" | "totaled" | "totals" | "to" | "about" | "some" | "around" | "nearly"
+            | "roughly" | "approximately" | "over" | "than" | "more" | "almost" => continue,
+            _ => return None,
+        };
+        return Some(unit);
+    }
+    None
+}
+
 /// The label of the list line a mention is the value of (`- Panels: 1.1
 /// million` → `Panels`).
 fn line_label_of<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
@@ -924,6 +949,7 @@ fn interpret_one(
         // `- Panels: 1.1 million`
         None if m.kind == Kind::Count => line_label_of(text, m)
             .map(normalize_phrase)
+            .or_else(|| collective_unit(text, m).map(str::to_string))
             .unwrap_or_default(),
         None => String::new(),
     };
@@ -3262,6 +3288,22 @@ mod tests {
         assert_eq!(label("1,200"), Some("Jobs created"));
         // the last `450`, after `Mr Berg:` in running text
         assert_eq!(label("450"), None);
+    }
+
+    #[test]
+    fn a_collective_noun_names_what_a_bare_count_counts() {
+        let unit = |text: &str| collective_unit(text, &mention_of(text, Kind::Count));
+        assert_eq!(
+            unit("The city has a population of 8.5 million."),
+            Some("person")
+        );
+        assert_eq!(
+            unit("The port has a workforce of about 3,100."),
+            Some("employee")
+        );
+        assert_eq!(unit("Membership stood at 425 in May."), Some("member"));
+        // another noun between is that noun's count
+        assert_eq!(unit("The population of Hanoi's 30 districts grew."), None);
     }
 
     #[test]
