@@ -598,6 +598,18 @@ fn line_label_at(text: &str, at: usize) -> Option<usize> {
     .then_some(at + colon)
 }
 
+/// Whether a verb of employing stands right before a count (`employs
+/// 3,100 people`, `employing about 500 people`).
+fn employs(text: &str, m: &Mention) -> bool {
+    let before = safe_slice(text, m.start.saturating_sub(30).max(m.sentence[0]), m.start);
+    before.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            Lower::new(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str(),
+            "employs" | "employ" | "employing" | "employed"
+        )
+    })
+}
+
 /// What a count with no unit counts when a collective noun before it
 /// says so: `a population of 8.5 million` → `person`, `a workforce of
 /// 3,100` → `employee`, `membership stood at 425` → `member`. Only verbs
@@ -945,6 +957,8 @@ fn interpret_one(
     let mut varies = default_varies(m.kind, event_word.is_some());
     let mut tolerance = crate::catalog::Tolerance::None;
     let unit_norm = match m.unit.as_deref() {
+        // `employs 3,100 people` counts its employees
+        Some(u) if employs(text, m) && normalize_phrase(u) == "person" => "employee".to_string(),
         Some(u) => normalize_phrase(u),
         // `- Panels: 1.1 million`
         None if m.kind == Kind::Count => line_label_of(text, m)
@@ -2021,7 +2035,16 @@ fn subject_of(
                 (e, true)
             }
         }
-        None => (main.to_string(), false),
+        // `Saigon Port handled … It employs 3,100 people`: a sentence that
+        // opens with `It`/`Its` and names nothing goes on about the
+        // article's subject
+        None => {
+            let opener = ctx.text.trim_start();
+            let it = ["It ", "Its ", "It's "]
+                .iter()
+                .any(|p| opener.starts_with(p));
+            (main.to_string(), it && main != "(unknown subject)")
+        }
     }
 }
 

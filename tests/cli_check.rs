@@ -1010,6 +1010,23 @@ fn two_cities_in_one_article_keep_their_own_figures() {
     assert_eq!(code, 0);
 }
 
+/// A port's figures: a pronoun that carries the subject on, and a
+/// workforce that counts employees.
+#[test]
+fn it_and_a_workforce_carry_a_ports_figures() {
+    let (out, _, code) = check_jsonl(&fixture("port-figures"), ".", &[]);
+    let fs = findings(&out);
+    // `It employs 3,100 people` after `Saigon Port handled …`, and `a
+    // workforce of 3,100`
+    let staff = finding(&fs, "auto:saigonport/count/employee", "agree");
+    assert_eq!(texts(staff), ["3,100", "3,100"]);
+    // `handled 45.2 million tonnes … in 2024` vs `said it handled 41.8
+    // million tonnes … last year`, both published in 2025
+    let cargo = finding(&fs, "auto:saigonport/count/tonne [flow]", "conflict");
+    assert_eq!(as_ofs(cargo), ["2024", "2024"]);
+    assert_eq!(code, 1);
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);
