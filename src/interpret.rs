@@ -578,15 +578,18 @@ impl<'a> SentenceCtx<'a> {
 /// and a colon follows one to four words. `None` when it is no label.
 fn line_label_at(text: &str, at: usize) -> Option<usize> {
     let at = crate::text::floor_char_boundary(text, at.min(text.len()));
-    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-    let bullet = text[line_start..at]
-        .trim()
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .trim_matches(['-', '*', '•', '+', '.', ')']);
-    if !bullet.is_empty() {
+    // back to the line's start over white space and a bullet only (`- `,
+    // `* `, `1. `): a few bytes, however long the line
+    let opens_line = text[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || "-*•+.)".contains(c));
+    if !opens_line {
         return None;
     }
-    let rest = &text[at..];
+    // a label is a few words: its colon is near
+    let rest = &text[at..crate::text::floor_char_boundary(text, (at + 80).min(text.len()))];
     let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
     let colon = line.find(':')?;
     let label = &line[..colon];
@@ -638,7 +641,8 @@ fn collective_unit(text: &str, m: &Mention) -> Option<&'static str> {
 /// The label of the list line a mention is the value of (`- Panels: 1.1
 /// million` → `Panels`).
 fn line_label_of<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
-    let before = safe_slice(text, m.sentence[0].min(m.start), m.start);
+    // a label and its colon are a few words before the value
+    let before = safe_slice(text, m.start.saturating_sub(80).max(m.sentence[0]), m.start);
     let line_start = before.rfind('\n').map_or(0, |p| p + 1);
     let line = before[line_start..].trim_start();
     let label_start = line.find(|c: char| c.is_alphabetic())?;
