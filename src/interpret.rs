@@ -1615,36 +1615,14 @@ fn as_of(
 /// change is measured from: `up 6 percentage points from 2024`, `down
 /// from 2023`, `higher than in 2023`, `compared with 2024`.
 fn change_base(before: &str) -> bool {
-    const CHANGE: &[&str] = &[
-        "up",
-        "down",
-        "rose",
-        "risen",
-        "rise",
-        "fell",
-        "fallen",
-        "fall",
-        "increase",
-        "increased",
-        "decrease",
-        "decreased",
-        "grew",
-        "grown",
-        "growth",
-        "dropped",
-        "declined",
-        "climbed",
-        "jumped",
-        "surged",
-        "higher",
-        "lower",
-        "more",
-        "less",
-        "gain",
-        "gained",
-        "compared",
-        "against",
-    ];
+    let change = |w: &str| {
+        let w = Lower::new(w);
+        direction(w.as_str()).is_some()
+            || matches!(
+                w.as_str(),
+                "growth" | "higher" | "lower" | "more" | "less" | "compared" | "against"
+            )
+    };
     let mut words = before
         .split_whitespace()
         .rev()
@@ -1659,9 +1637,7 @@ fn change_base(before: &str) -> bool {
         "with" | "to" => words
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("compared")),
-        "from" | "than" | "over" | "on" => words
-            .take(6)
-            .any(|w| CHANGE.iter().any(|c| w.eq_ignore_ascii_case(c))),
+        "from" | "than" | "over" | "on" => words.take(6).any(change),
         _ => false,
     }
 }
@@ -2581,12 +2557,19 @@ fn change_before(text: &str, m: &Mention) -> Option<&'static str> {
     if w.eq_ignore_ascii_case("by") {
         w = words.next()?;
     }
-    let w = Lower::new(w);
-    match w.as_str() {
-        "up" | "rose" | "rise" | "rises" | "grew" | "grows" | "increased" | "increases"
-        | "climbed" | "jumped" | "surged" | "gained" | "expanded" => Some("growth"),
-        "down" | "fell" | "falls" | "dropped" | "declined" | "decreased" | "decreases"
-        | "shrank" | "contracted" | "slipped" => Some("decline"),
+    direction(Lower::new(w).as_str())
+}
+
+/// Which way a lower-cased word of change goes: `growth` (up, rose, grew,
+/// expanded, …) or `decline` (down, fell, dropped, …). The one list behind
+/// [`change_before`], [`growth_named`] and [`change_base`].
+fn direction(w: &str) -> Option<&'static str> {
+    match w {
+        "up" | "rose" | "rise" | "rises" | "risen" | "grew" | "grow" | "grows" | "growing"
+        | "grown" | "increase" | "increased" | "increases" | "climbed" | "jumped" | "surged"
+        | "gain" | "gained" | "expand" | "expands" | "expanded" => Some("growth"),
+        "down" | "fell" | "fall" | "falls" | "fallen" | "dropped" | "declined" | "decrease"
+        | "decreased" | "decreases" | "shrank" | "contracted" | "slipped" => Some("decline"),
         _ => None,
     }
 }
@@ -2595,26 +2578,8 @@ fn change_before(text: &str, m: &Mention) -> Option<&'static str> {
 /// percentage) → `gdp growth`, `export growth`: one name for a growth
 /// rate whichever verb a source picks. The economy's growth is its GDP's.
 fn growth_named(words: &str) -> Option<String> {
-    const GROWTH: &[&str] = &[
-        "grew",
-        "grows",
-        "grow",
-        "growing",
-        "expanded",
-        "expands",
-        "expand",
-        "rose",
-        "rises",
-        "rise",
-        "increased",
-        "increases",
-        "climbed",
-        "jumped",
-        "surged",
-        "up",
-    ];
     let (noun, verb) = words.rsplit_once(' ')?;
-    if !GROWTH.contains(&verb) {
+    if direction(verb) != Some("growth") {
         return None;
     }
     let noun = if noun == "economy" { "gdp" } else { noun };
