@@ -1142,12 +1142,16 @@ impl<'a> Scanner<'a> {
     /// when a month name follows it.
     fn date_day_first(&mut self, i: usize) -> Option<usize> {
         let (day, day2, k) = self.day_and_range(i)?;
-        let w = self.word(k + 1)?;
-        if !w.chars().next().is_some_and(char::is_uppercase) || !self.toks[k + 1].space_before {
+        // `the 5th of May`
+        let mut m = k + 1;
+        if self.word_is(m, "of") && self.word(m + 1).and_then(month_from_name).is_some() {
+            m += 1;
+        }
+        let w = self.word(m)?;
+        if !w.chars().next().is_some_and(char::is_uppercase) || !self.toks[m].space_before {
             return None;
         }
         let month = month_from_name(w)?;
-        let mut m = k + 1;
         // `4 Dec. 2025`: an abbreviation's period, when a year follows
         if self.punct_is(m + 1, '.')
             && self.glued(m + 1)
@@ -1199,6 +1203,23 @@ impl<'a> Scanner<'a> {
                     k2 += 1;
                 }
                 if glued || self.year_at(k2 + 1).is_some() {
+                    day2 = Some(d2 as u8);
+                    k = k2;
+                }
+            }
+        } else if self.word_is(k + 1, "to")
+            || self.word_is(k + 1, "and") && j > 0 && self.word_is(j - 1, "between")
+        {
+            // `from 3 to 7 March`, `between 3 and 7 March`: a month must follow
+            let d2 = self.plain_int(k + 2).filter(|d| {
+                self.num_text(k + 2).len() <= 2 && (1..=31).contains(d) && *d as u8 > day
+            });
+            if let Some(d2) = d2 {
+                let mut k2 = k + 2;
+                if ordinal(self, k2) {
+                    k2 += 1;
+                }
+                if self.word(k2 + 1).and_then(month_from_name).is_some() {
                     day2 = Some(d2 as u8);
                     k = k2;
                 }

@@ -1969,3 +1969,23 @@ fn a_percent_of_a_named_owner_is_of_what_it_owns() {
     let m = one("It holds 20% of the country's universities.", None);
     assert_eq!(m.of.as_deref(), Some("universities"));
 }
+
+#[test]
+fn day_ranges_and_ordinals_written_out_are_dates() {
+    let m = one("It ran from 3 to 7 March 2024.", None);
+    assert_eq!(m.kind, Kind::Date);
+    assert_eq!(val(&m), r#"{"min":"2024-03-03","max":"2024-03-07"}"#);
+    let m = one("It runs between 10 and 12 April 2025.", None);
+    assert_eq!(val(&m), r#"{"min":"2025-04-10","max":"2025-04-12"}"#);
+    let m = one("The fair opens on the 5th of May 2025.", None);
+    check(
+        &m,
+        "5th of May 2025",
+        Kind::Date,
+        "2025-05-05",
+        "exact",
+        None,
+    );
+    // no month right after: two counts, not days
+    assert_eq!(run("Scores went from 3 to 7 in March.", None).len(), 2);
+}
