@@ -601,13 +601,30 @@ fn line_label_at(text: &str, at: usize) -> Option<usize> {
     .then_some(at + colon)
 }
 
+/// The tokens before a mention within `bytes` of it in its sentence,
+/// nearest first, as written: split at white space and at `,;()`. What the
+/// look-backs for a claim's nouns and verbs walk.
+fn tokens_before<'t>(text: &'t str, m: &Mention, bytes: usize) -> impl Iterator<Item = &'t str> {
+    safe_slice(
+        text,
+        m.start.saturating_sub(bytes).max(m.sentence[0]),
+        m.start,
+    )
+    .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+    .filter(|w| !w.is_empty())
+}
+
+/// A token without the punctuation around it (`rose,` → `rose`).
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// Whether a verb of employing stands right before a count (`employs
 /// 3,100 people`, `employing about 500 people`).
 fn employs(text: &str, m: &Mention) -> bool {
-    let before = safe_slice(text, m.start.saturating_sub(30).max(m.sentence[0]), m.start);
-    before.split_whitespace().next_back().is_some_and(|w| {
+    tokens_before(text, m, 30).next().is_some_and(|w| {
         matches!(
-            Lower::new(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str(),
+            Lower::new(bare(w)).as_str(),
             "employs" | "employ" | "employing" | "employed"
         )
     })
@@ -618,10 +635,8 @@ fn employs(text: &str, m: &Mention) -> bool {
 /// 3,100` → `employee`, `membership stood at 425` → `member`. Only verbs
 /// of being and function words may stand between.
 fn collective_unit(text: &str, m: &Mention) -> Option<&'static str> {
-    let before = safe_slice(text, m.start.saturating_sub(60).max(m.sentence[0]), m.start);
-    for w in before.split_whitespace().rev().take(4) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower = Lower::new(w);
+    for w in tokens_before(text, m, 60).take(4) {
+        let lower = Lower::new(bare(w));
         let unit = match lower.as_str() {
             "population" | "populations" => "person",
             "workforce" | "staff" | "headcount" => "employee",
@@ -961,9 +976,11 @@ fn interpret_one(
     let mut varies = default_varies(m.kind, event_word.is_some());
     let mut tolerance = crate::catalog::Tolerance::None;
     let unit_norm = match m.unit.as_deref() {
-        // `employs 3,100 people` counts its employees
-        Some(u) if employs(text, m) && normalize_phrase(u) == "person" => "employee".to_string(),
-        Some(u) => normalize_phrase(u),
+        Some(u) => match normalize_phrase(u) {
+            // `employs 3,100 people` counts its employees
+            p if p == "person" && employs(text, m) => "employee".to_string(),
+            p => p,
+        },
         // `- Panels: 1.1 million`
         None if m.kind == Kind::Count => line_label_of(text, m)
             .map(normalize_phrase)
@@ -2378,11 +2395,11 @@ fn main_subject(doc: &Document, names: &DocNames) -> String {
     // the body's first word alone (a headline's, `Economy expands
     // strongly`, or a sentence's) is a name unless the article writes it in
     // lower case too; `Alpha has 5 members.` names Alpha
-    let names = entity_spans(head, 0, &Default::default())
+    let head_names = entity_spans(head, 0, &Default::default())
         .into_iter()
         .filter(|e| !e.initial || !ordinary(&e.name))
         .map(|e| e.name);
-    for (i, e) in names.enumerate() {
+    for (i, e) in head_names.enumerate() {
         if !e.starts_with("the ") {
             first_seen.entry(e.clone()).or_insert(i);
             *counts.entry(e).or_default() += 1;
@@ -2548,11 +2565,7 @@ fn auto_property(
 /// Whether the word right before a percentage makes it a change: `up
 /// 39.5%`, `rose by 23%` → `growth`; `down 5%`, `fell 2%` → `decline`.
 fn change_before(text: &str, m: &Mention) -> Option<&'static str> {
-    let before = safe_slice(text, m.start.saturating_sub(40).max(m.sentence[0]), m.start);
-    let mut words = before
-        .split_whitespace()
-        .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut words = tokens_before(text, m, 40).map(bare);
     let mut w = words.next()?;
     if w.eq_ignore_ascii_case("by") {
         w = words.next()?;
@@ -2615,18 +2628,9 @@ const RATE_NOUNS: &[&str] = &[
 /// word that modifies it, among the eight words before the percentage,
 /// past verbs and a year but not past another number.
 fn rate_noun(text: &str, m: &Mention) -> Option<String> {
-    let before = safe_slice(
-        text,
-        m.start.saturating_sub(120).max(m.sentence[0]),
-        m.start,
-    );
-    let words: Vec<&str> = before
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .collect();
+    let words: Vec<&str> = tokens_before(text, m, 120).take(8).collect();
     for (i, w) in words.iter().enumerate() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = bare(w);
         if w.chars().any(|c| c.is_ascii_digit()) {
             if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
                 continue;
@@ -2640,7 +2644,7 @@ fn rate_noun(text: &str, m: &Mention) -> Option<String> {
         }
         let modifier = words
             .get(i + 1)
-            .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(|p| bare(p))
             .filter(|p| {
                 !p.is_empty()
                     && p.chars().all(char::is_alphabetic)
@@ -2654,7 +2658,7 @@ fn rate_noun(text: &str, m: &Mention) -> Option<String> {
             .map(|p| Lower::new(p).as_str().to_string());
         // `the rate of schools meeting national standards (rose) to …`
         let of_what = (i >= 2 && words[i - 1].eq_ignore_ascii_case("of"))
-            .then(|| words[i - 2].trim_matches(|c: char| !c.is_alphanumeric()))
+            .then(|| bare(words[i - 2]))
             .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic) && !is_function_word(w))
             .map(|w| singular(Lower::new(w).as_str()));
         return Some(match (modifier, of_what) {
@@ -2717,20 +2721,11 @@ const MONEY_NOUNS: &[&str] = &[
 /// VND4,200 billion` → `profit`), in its singular; none past another
 /// amount, whose noun it would be.
 fn money_noun(text: &str, m: &Mention) -> Option<&'static str> {
-    let before = safe_slice(
-        text,
-        m.start.saturating_sub(120).max(m.sentence[0]),
-        m.start,
-    );
-    for w in before
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
-        .filter(|w| !w.is_empty())
-        .take(8)
-    {
+    for w in tokens_before(text, m, 120).take(8) {
         if w.chars().any(|c| c.is_ascii_digit()) && !w.ends_with('%') {
             return None;
         }
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = bare(w);
         let lower = Lower::new(w);
         let one = singular(lower.as_str());
         if let Some(noun) = MONEY_NOUNS.iter().find(|n| **n == one) {

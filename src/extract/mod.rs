@@ -1190,20 +1190,20 @@ impl<'a> Scanner<'a> {
         if ordinal(self, k) {
             k += 1;
         }
+        // a later day at `at` (`27`, `27th`): the day and its last token
+        let second_day = |s: &Self, at: usize| {
+            let d2 = s
+                .plain_int(at)
+                .filter(|d| s.num_text(at).len() <= 2 && (1..=31).contains(d) && *d as u8 > day)?;
+            Some((d2 as u8, if ordinal(s, at) { at + 1 } else { at }))
+        };
         let mut day2 = None;
         if self.is_dash(k + 1) {
             let glued = self.glued(k + 1) && self.glued(k + 2);
             let spaced = !self.glued(k + 1) && !self.glued(k + 2);
-            let d2 = self.plain_int(k + 2).filter(|d| {
-                self.num_text(k + 2).len() <= 2 && (1..=31).contains(d) && *d as u8 > day
-            });
-            if let Some(d2) = d2.filter(|_| glued || spaced) {
-                let mut k2 = k + 2;
-                if ordinal(self, k2) {
-                    k2 += 1;
-                }
+            if let Some((d2, k2)) = second_day(self, k + 2).filter(|_| glued || spaced) {
                 if glued || self.year_at(k2 + 1).is_some() {
-                    day2 = Some(d2 as u8);
+                    day2 = Some(d2);
                     k = k2;
                 }
             }
@@ -1211,16 +1211,9 @@ impl<'a> Scanner<'a> {
             || self.word_is(k + 1, "and") && j > 0 && self.word_is(j - 1, "between")
         {
             // `from 3 to 7 March`, `between 3 and 7 March`: a month must follow
-            let d2 = self.plain_int(k + 2).filter(|d| {
-                self.num_text(k + 2).len() <= 2 && (1..=31).contains(d) && *d as u8 > day
-            });
-            if let Some(d2) = d2 {
-                let mut k2 = k + 2;
-                if ordinal(self, k2) {
-                    k2 += 1;
-                }
+            if let Some((d2, k2)) = second_day(self, k + 2) {
                 if self.word(k2 + 1).and_then(month_from_name).is_some() {
-                    day2 = Some(d2 as u8);
+                    day2 = Some(d2);
                     k = k2;
                 }
             }
