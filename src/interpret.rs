@@ -687,8 +687,9 @@ fn collapse_whitespace(text: &str) -> String {
 /// document and consulted for every sentence with a claim.
 struct DocNames {
     /// Words the article capitalises in mid-sentence (after a lower-case
-    /// word or a comma), lower-cased: its names, as opposed to words
-    /// capitalised only because they open a sentence.
+    /// word or a comma) or as a possessive (`Hanoi's`), lower-cased: its
+    /// names, as opposed to words capitalised only because they open a
+    /// sentence or a title.
     mid: rustc_hash::FxHashSet<String>,
     /// The last words of its names of two or more capitalised words,
     /// lower-cased (`Da Nang International Airport` → `airport`, `Mekong
@@ -737,7 +738,18 @@ fn doc_names(body: &str) -> DocNames {
         }
         *run = 0;
     };
+    let mut prev_end = 0;
     for w in whitespace_words(body) {
+        // a line that ends in a digit or a bracket (a dateline's `08:30`,
+        // `(GMT+7)`) ends what it says: the next line's first word opens a
+        // sentence, as after a period. (A line of wrapped prose ends in a
+        // word or a comma and runs on.)
+        let at = w.as_ptr() as usize - body.as_ptr() as usize;
+        if prev_mid && body.as_bytes()[prev_end..at].contains(&b'\n') {
+            let line_end = body[..prev_end].chars().next_back();
+            prev_mid = line_end.is_some_and(|c| c.is_alphabetic() || c == ',');
+        }
+        prev_end = at + w.len();
         let capitalised = w
             .chars()
             .find(|c| c.is_alphanumeric())
@@ -756,7 +768,9 @@ fn doc_names(body: &str) -> DocNames {
                 lower.push_str(&word.to_lowercase());
             }
             let name = without_possessive(&lower);
-            if prev_mid && !mid.contains(name) {
+            // `Hanoi's metro …` opening a sentence reads as a name too
+            let possessive = name.len() < lower.len();
+            if (prev_mid || possessive) && !mid.contains(name) {
                 mid.insert(name.to_string());
             }
             run += 1;
@@ -1569,6 +1583,22 @@ fn as_of(
         )) {
             continue;
         }
+        // `64.2%, up from 58.9% in 2020`: the time of a change's older value
+        // is that value's, not the time of the sentence's other numbers
+        let older = sentence_mentions.iter().find(|b| {
+            b.end <= o.start
+                && safe_slice(text, b.end, o.start)
+                    .trim()
+                    .eq_ignore_ascii_case("in")
+                && change_base(safe_slice(
+                    text,
+                    b.start.saturating_sub(80).max(s0),
+                    b.start,
+                ))
+        });
+        if older.is_some_and(|b| !std::ptr::eq(*b, m)) {
+            continue;
+        }
         // the date of what happened to the subject (`founded in 1956`) is a
         // claim, not the time the sentence's other numbers hold at; the date
         // of an occasion they take part in (`joined in 2014`) is that time
@@ -2294,8 +2324,7 @@ fn entities_in(
             && !w.chars().any(|c| c.is_ascii_digit())
             && !is_not_entity(without_possessive(lw))
             && crate::extract::lexicon::small_number(w).is_none()
-            && crate::date::month_from_name(w).is_none()
-            && crate::date::weekday_from_name(w).is_none()
+            && !is_date_word(words, i)
             // a capitalised gerund, adverb or plural noun opening a sentence:
             // `Raising …`, `Launched in …`, `Delegates from …`
             && !(first_word
@@ -2310,17 +2339,22 @@ fn entities_in(
             let x = w_at(j);
             let id_part =
                 x.chars().any(|c| c.is_ascii_digit()) && w_at(j - 1).eq_ignore_ascii_case("no");
-            let not_a_date = crate::date::month_from_name(x).is_none()
-                && crate::date::weekday_from_name(x).is_none();
+            let not_a_date = !is_date_word(words, j);
             if (is_capitalised(x) && not_a_date) || id_part {
                 last = j;
                 j += 1;
             } else if ["of", "and", "for", "on", "in", "de", "no"]
                 .iter()
                 .any(|c| x.eq_ignore_ascii_case(c))
+                // `Turnout in Lakeview was …`: a sentence's capitalised first
+                // word and a place it is in are two things
+                && !(first_word
+                    && last == i
+                    && (x.eq_ignore_ascii_case("in") || x.eq_ignore_ascii_case("on")))
                 && j + 1 < words.len()
                 && is_capitalised(w_at(j + 1))
-                && crate::date::month_from_name(w_at(j + 1)).is_none()
+                // `Turnout in Sunday's election`: a day is no part of a name
+                && !is_date_word(words, j + 1)
             {
                 j += 1;
             } else {
@@ -2347,6 +2381,25 @@ fn entities_in(
         });
         i = last + 1;
     }
+}
+
+/// Whether word `i` of a segment names a month or a day of the week. A
+/// weekday's abbreviation is one only where a date can follow it, not
+/// before another capitalised word: `Thu Thiem bridge`, `Sun Group`.
+fn is_date_word(words: &[(usize, &str, usize)], i: usize) -> bool {
+    let w = without_possessive(words[i].1);
+    if crate::date::month_from_name(w).is_some() {
+        return true;
+    }
+    if crate::date::weekday_from_name(w).is_none() {
+        return false;
+    }
+    // every full name has six letters or more, every abbreviation five or fewer
+    let abbreviated = w.len() <= 5;
+    !abbreviated
+        || !words
+            .get(i + 1)
+            .is_some_and(|n| is_capitalised(n.1) && crate::date::month_from_name(n.1).is_none())
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -2433,10 +2486,15 @@ fn main_subject(doc: &Document, names: &DocNames) -> String {
             counts.insert(t.clone(), if t.contains(' ') { 2 } else { 1 });
         }
     }
+    // a single word capitalised only where every word is (opening the title
+    // or a sentence: `Turnout high in …`) gives no sign of being a name: any
+    // name that does (several words, or capitalised mid-sentence) goes first
+    let named = |e: &str| e.contains(' ') || names.mid.contains(&e.to_lowercase());
     let best = counts
         .iter()
         .max_by_key(|(e, n)| {
             (
+                named(e),
                 **n,
                 e.split_whitespace().count(),
                 std::cmp::Reverse(first_seen.get(*e).copied().unwrap_or(usize::MAX)),
@@ -3377,6 +3435,57 @@ mod tests {
             "Tourism grew. Vietnam said tourism rose.",
         );
         assert_eq!(main(&d), "Vietnam");
+        // a word capitalised only where every word is loses to a name: the
+        // title's and the body's first word here, and a dateline's next line
+        let d = titled(
+            "Turnout high in city vote",
+            "Turnout in Lakeview was 64.2%.",
+        );
+        assert_eq!(main(&d), "Lakeview");
+        let d = doc(
+            "September 12, 2025 | 08:30 (GMT+7)\nHeavy rain has killed 30 people in \
+                     Quang Binh province.\n",
+        );
+        assert_eq!(main(&d), "Quang Binh");
+        assert!(!doc_names(d.body()).mid.contains("heavy"));
+    }
+
+    #[test]
+    fn a_weekday_abbreviation_before_a_name_is_part_of_it() {
+        assert_eq!(
+            entities("Work on the Thu Thiem 4 bridge began, and Sun Group said so."),
+            ["Work", "Thu Thiem", "Sun Group"]
+        );
+        // a day is a day before a date or alone, and joins no name
+        assert_eq!(entities("It opened on Thu 5 June in Hanoi."), ["Hanoi"]);
+        assert_eq!(
+            entities("Turnout in Sunday's election in Lakeview was high."),
+            ["Turnout", "Lakeview"]
+        );
+    }
+
+    /// The claims of a document with front matter, as a run makes them.
+    fn claims_of_text(text: &str) -> Vec<Claim> {
+        let d = crate::corpus::document_from_text("a.md", text.to_string(), &Default::default())
+            .expect("document")
+            .0;
+        crate::report::claims_of(&[d], &Default::default())
+            .into_iter()
+            .flat_map(|(_, claims)| claims)
+            .collect()
+    }
+
+    #[test]
+    fn the_time_of_a_changes_older_value_is_that_values_alone() {
+        let claims = claims_of_text(
+            "---\npublished: 2024-05-20\n---\nTurnout in Lakeview was 64.2%, up from 58.9% in 2020.\n",
+        );
+        let as_of = |text: &str| {
+            let c = claims.iter().find(|c| &*c.text == text).expect("claim");
+            c.as_of.expect("as-of").to_string()
+        };
+        assert_eq!(as_of("64.2%"), "2024-05-20");
+        assert_eq!(as_of("58.9%"), "2020");
     }
 
     /// The word splitting as first written: a `char` loop.
