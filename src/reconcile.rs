@@ -1204,6 +1204,10 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
                         z != old
                             && z != new
                             && days[kz].is_some_and(|d| d.1 < old_start)
+                            // a bound (`more than 4,500`) allows every
+                            // later, larger value: meeting it repeats nothing
+                            && class_values[kz].lo.is_finite()
+                            && class_values[kz].hi.is_finite()
                             && class_values[kz].meets(&cn.interval)
                     });
             if stated_as_current && (wrong_way || repeats_older) {
@@ -1923,6 +1927,31 @@ mod tests {
             assert_eq!(said.len(), 1);
             assert!(said[0].ends_with("→ stale"), "{said:?}");
         }
+    }
+
+    #[test]
+    fn a_value_within_an_older_bound_repeats_nothing() {
+        // a rising count reported as bounds, then as a round figure: no
+        // source repeats a superseded value
+        let docs = [
+            doc(
+                "a.md",
+                "---\npublished: 2025-09-12\n---\nThe floods damaged more than 4,500 homes.\n",
+            ),
+            doc(
+                "b.md",
+                "---\npublished: 2025-09-15\n---\nThe floods damaged more than 6,200 homes.\n",
+            ),
+            doc(
+                "c.md",
+                "---\npublished: 2025-09-20\n---\nThe floods damaged 6,200 homes.\n",
+            ),
+        ];
+        let report = check_docs(&docs);
+        let kinds: Vec<FindingKind> = report.findings.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FindingKind::Changed]);
+        // (an exact older value repeated as current still is: see
+        // `a_stale_finding_says_its_pair_however_many_pairs_its_key_has`)
     }
 
     #[test]
