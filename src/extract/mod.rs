@@ -2001,6 +2001,11 @@ impl<'a> Scanner<'a> {
             }
             words.push((j, k));
             j = k + 1;
+            // a unit's abbreviation is the whole unit: `2.16 km long`, `38 m
+            // wide` measure as `2.16 kilometres long` does
+            if words.len() == 1 && is_unit_abbreviation(&lw) {
+                break;
+            }
             // a plural noun ends the phrase (`teachers receive …`)
             if is_plural(&lw) && !(self.word_is(j, "and") || self.word_is(j, "or")) {
                 break;
@@ -2175,6 +2180,14 @@ fn measure_unit(lw: &str) -> Option<&'static str> {
         "room" => "rooms",
         _ => return None,
     })
+}
+
+/// The abbreviations of units of measure, lower-cased (`km`, `MW`, `kWh`).
+fn is_unit_abbreviation(lw: &str) -> bool {
+    matches!(
+        lw,
+        "km" | "m" | "cm" | "mm" | "kg" | "mw" | "gw" | "kw" | "kwh" | "mwh" | "gwh" | "ha"
+    )
 }
 
 /// A month name written as an abbreviation (`Aug`, `Sept`), which may take a period.

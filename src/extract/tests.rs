@@ -1989,3 +1989,14 @@ fn day_ranges_and_ordinals_written_out_are_dates() {
     // no month right after: two counts, not days
     assert_eq!(run("Scores went from 3 to 7 in March.", None).len(), 2);
 }
+
+#[test]
+fn a_units_abbreviation_is_the_whole_unit() {
+    let m = one("The bridge is 2.16 km long.", None);
+    check(&m, "2.16", Kind::Count, "2.16", "exact", Some("km"));
+    let m = one("It is 38 m wide.", None);
+    check(&m, "38", Kind::Count, "38", "exact", Some("m"));
+    // a word after a unit written out is no part of it either
+    let m = one("It is 2.16 kilometres long.", None);
+    check(&m, "2.16", Kind::Count, "2.16", "exact", Some("kilometres"));
+}
