@@ -653,6 +653,67 @@ fn collective_unit(text: &str, m: &Mention) -> Option<&'static str> {
     None
 }
 
+/// What befell the people a count counts, where a word of it stands by
+/// the count: before it (`killed 47 people`, `the death toll has risen to
+/// 47`) or after its noun (`12 others are missing`, `5 people still
+/// missing`, `12,000 residents were evacuated`). Deaths, the missing, the
+/// injured and the evacuated of one event are different counts, and each
+/// changes as reports come in.
+fn fate(text: &str, m: &Mention) -> Option<&'static str> {
+    let fate_of = |w: &str| -> Option<&'static str> {
+        Some(match w {
+            "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "deaths"
+            | "death" => "dead",
+            "missing" => "missing",
+            "injured" | "injuring" | "injures" | "wounded" | "wounding" | "hurt" => "injured",
+            "evacuated" | "evacuate" | "evacuating" | "evacuates" => "evacuated",
+            "displaced" | "displacing" => "displaced",
+            "rescued" => "rescued",
+            "hospitalised" | "hospitalized" => "hospitalised",
+            "infected" => "infected",
+            "stranded" => "stranded",
+            "arrested" | "detained" => "arrested",
+            _ => return None,
+        })
+    };
+    // right before: `killed 47 people`, `evacuated about 12,000 residents`
+    if let Some(w) = tokens_before(text, m, 30).next() {
+        if let Some(f) = fate_of(Lower::new(bare(w)).as_str()).filter(|&f| f != "missing") {
+            return Some(f);
+        }
+    }
+    // a toll before, with no other number between: `the death toll from
+    // the floods has risen to 47`
+    let before = Lower::new(safe_slice(
+        text,
+        m.start.saturating_sub(80).max(m.sentence[0]),
+        m.start,
+    ));
+    if let Some(at) = before.as_str().rfind("death toll") {
+        let between = &before.as_str()[at..];
+        if !between.contains(|c: char| c.is_ascii_digit()) && !between.contains([',', ';']) {
+            return Some("dead");
+        }
+    }
+    // after the noun: `people were evacuated`, `others are still missing`,
+    // `residents to evacuate`
+    let after = safe_slice(text, m.end, (m.end + 60).min(m.sentence[1]));
+    let mut words = after
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.'))
+        .filter(|w| !w.is_empty());
+    // the count's noun (`people`, `others`, `residents`)
+    words.next()?;
+    for w in words.take(4) {
+        let w = Lower::new(bare(w));
+        match w.as_str() {
+            "were" | "are" | "was" | "is" | "have" | "has" | "had" | "been" | "still"
+            | "remain" | "remained" | "remains" | "reported" | "now" | "to" => continue,
+            w => return fate_of(w),
+        }
+    }
+    None
+}
+
 /// The label of the list line a mention is the value of (`- Panels: 1.1
 /// million` → `Panels`).
 fn line_label_of<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
@@ -993,12 +1054,19 @@ fn interpret_one(
         Some(u) => match normalize_phrase(u) {
             // `employs 3,100 people` counts its employees
             p if p == "person" && employs(text, m) => "employee".to_string(),
+            // `killed 47 people`, `12 others are missing`: who died and who
+            // is missing are two counts
+            p if matches!(p.as_str(), "person" | "other" | "victim") => match fate(text, m) {
+                Some(fate) => format!("person {fate}"),
+                None => p,
+            },
             p => p,
         },
         // `- Panels: 1.1 million`
         None if m.kind == Kind::Count => line_label_of(text, m)
             .map(normalize_phrase)
             .or_else(|| collective_unit(text, m).map(str::to_string))
+            .or_else(|| fate(text, m).map(|fate| format!("person {fate}")))
             .unwrap_or_default(),
         None => String::new(),
     };
@@ -1266,6 +1334,26 @@ fn second_predicates(s: &str) -> impl Iterator<Item = usize> + '_ {
         );
         if modal {
             verb = words.next()?;
+        }
+        // `costs VND5,300 billion and is expected to open in April 2026`:
+        // so does a plan in the passive, whatever follows
+        let planned = matches!(verb, "is" | "are" | "was" | "were")
+            && words.clone().next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "expected"
+                        | "set"
+                        | "scheduled"
+                        | "due"
+                        | "likely"
+                        | "projected"
+                        | "slated"
+                        | "planned"
+                        | "forecast"
+                )
+            });
+        if planned {
+            return Some(at);
         }
         let object = words.next()?;
         let verbish = verb.len() > 2
@@ -3336,6 +3424,46 @@ mod tests {
     }
 
     #[test]
+    fn what_befell_people_names_their_count() {
+        let fate_of = |text: &str| fate(text, &mention_of(text, Kind::Count));
+        assert_eq!(fate_of("Floods killed at least 30 people."), Some("dead"));
+        assert_eq!(fate_of("and 12 others are missing."), Some("missing"));
+        assert_eq!(fate_of("with 5 people still missing"), Some("missing"));
+        assert_eq!(
+            fate_of("about 12,000 residents were evacuated"),
+            Some("evacuated")
+        );
+        assert_eq!(
+            fate_of("forced 12,000 residents to evacuate"),
+            Some("evacuated")
+        );
+        assert_eq!(
+            fate_of("The death toll from the floods has risen to 47."),
+            Some("dead")
+        );
+        assert_eq!(fate_of("The storm injured 80 people."), Some("injured"));
+        // a count of people with nothing befalling them, or a toll of
+        // something else before another number
+        assert_eq!(fate_of("The city has 8.5 million people."), None);
+        let at = |text: &str, number: &str| {
+            let m = crate::extract::extract(text, &Default::default())
+                .into_iter()
+                .find(|m| m.text == number)
+                .expect("mention");
+            fate(text, &m)
+        };
+        assert_eq!(
+            at("The death toll was 12, and 300 homes were lost.", "12"),
+            Some("dead")
+        );
+        assert_eq!(
+            at("The death toll was 12, and 300 homes were lost.", "300"),
+            None
+        );
+        assert_eq!(fate_of("The missing 4 people were found."), None);
+    }
+
+    #[test]
     fn a_collective_noun_names_what_a_bare_count_counts() {
         let unit = |text: &str| collective_unit(text, &mention_of(text, Kind::Count));
         assert_eq!(
@@ -3368,6 +3496,16 @@ mod tests {
         );
         assert_eq!(
             second_predicates("kindergartens and general schools").count(),
+            0
+        );
+        // a plan in the passive too: the cost is a fact, the opening a plan
+        let s = "costs VND5,300 billion and is expected to open in April 2026";
+        assert_eq!(
+            second_predicates(s).collect::<Vec<_>>(),
+            [s.find(" and ").unwrap()]
+        );
+        assert_eq!(
+            second_predicates("is 38 metres wide and is open").count(),
             0
         );
     }
