@@ -248,14 +248,26 @@ impl std::fmt::Display for MessageText<'_> {
                 shown(first),
                 short_doc(first)
             ),
-            Message::Agree { sources } => write!(
-                f,
-                "{} claims from {} independent source{} agree on {}",
-                ids.len(),
-                sources,
-                if *sources == 1 { "" } else { "s" },
-                first.value
-            ),
+            Message::Agree { sources } => {
+                // the value they agree on is the most precise one of them:
+                // `at least 30` and `47` agree on 47, not on 30
+                let precise = ids
+                    .iter()
+                    .map(|&i| &claims[i])
+                    .min_by(|a, b| {
+                        let width = |c: &Claim| c.interval.hi - c.interval.lo;
+                        width(a).total_cmp(&width(b))
+                    })
+                    .unwrap_or(first);
+                write!(
+                    f,
+                    "{} claims from {} independent source{} agree on {}",
+                    ids.len(),
+                    sources,
+                    if *sources == 1 { "" } else { "s" },
+                    precise.value
+                )
+            }
             Message::Conflict { gap } => {
                 // each value and its file once, at most eight of them
                 let mut values: Vec<String> = Vec::new();
@@ -1927,6 +1939,28 @@ mod tests {
             assert_eq!(said.len(), 1);
             assert!(said[0].ends_with("→ stale"), "{said:?}");
         }
+    }
+
+    #[test]
+    fn sources_agree_on_their_most_precise_value() {
+        let docs = [
+            doc(
+                "a.md",
+                "---\npublished: 2025-09-12\n---\nThe floods killed at least 30 people.\n",
+            ),
+            doc(
+                "b.md",
+                "---\npublished: 2025-09-12\n---\nThe floods killed 47 people.\n",
+            ),
+        ];
+        let report = check_docs(&docs);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Agree)
+            .expect("an agree finding");
+        let said = f.message_text(&report.claims).to_string();
+        assert!(said.ends_with("agree on 47"), "{said}");
     }
 
     #[test]
