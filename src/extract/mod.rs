@@ -910,6 +910,30 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // a number inside a name: `the Thu Thiem 4 bridge`, `Ring Road 3
+        // project`. A count of more than one takes a plural noun; a number
+        // between a name's word and a singular noun is the name's.
+        if i >= 2 && !self.glued(i) && !self.glued(i + 1) && self.word(i - 2).is_some() {
+            if let (Some(name), Some(v), Some(noun)) =
+                (self.word(i - 1), self.plain_int(i), self.word(i + 1))
+            {
+                let name_word = name.starts_with(|c: char| c.is_uppercase())
+                    && month_from_name(name).is_none()
+                    && weekday_from_name(name).is_none()
+                    && currency(name).is_none();
+                let ln = lower(noun);
+                let singular_noun = noun.starts_with(|c: char| c.is_lowercase())
+                    && ln.len() > 2
+                    && !is_plural(&ln)
+                    && !is_function_word(&ln)
+                    && !is_unit_abbreviation(&ln)
+                    && scale_word(&ln, true).is_none()
+                    && !matches!(ln.as_str(), "percent" | "per" | "cent" | "times");
+                if name_word && singular_noun && v > 1 && !(1800..=2100).contains(&v) {
+                    return Some(i + 1);
+                }
+            }
+        }
         // a tally or a score: `voted 9-2`, `won 3-1` (a range runs upwards;
         // `22-08-2025` goes on to be a date)
         if let (Some(a), Some(b)) = (self.plain_int(i), self.plain_int(i + 2)) {

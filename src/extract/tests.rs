@@ -2000,3 +2000,14 @@ fn a_units_abbreviation_is_the_whole_unit() {
     let m = one("It is 2.16 kilometres long.", None);
     check(&m, "2.16", Kind::Count, "2.16", "exact", Some("kilometres"));
 }
+
+#[test]
+fn a_number_inside_a_name_is_no_claim() {
+    none("Work on the Thu Thiem 4 bridge began.");
+    none("The Ring Road 3 project is late.");
+    // a count after a name takes a plural noun
+    let m = one("Hanoi added 4 bridges.", None);
+    check(&m, "4", Kind::Count, "4", "exact", Some("bridges"));
+    let m = one("The province Quang Binh has 8 districts.", None);
+    check(&m, "8", Kind::Count, "8", "exact", Some("districts"));
+}
