@@ -714,6 +714,118 @@ fn fate(text: &str, m: &Mention) -> Option<&'static str> {
     None
 }
 
+/// The name whose possessive stands right before a count: `the council's
+/// 45 seats` are the council's, whoever the sentence is about.
+fn owner_before<'e>(text: &str, ents: &'e [Ent], m: &Mention) -> Option<&'e Ent> {
+    ents.iter().rfind(|e| {
+        e.end <= m.start
+            && safe_slice(text, e.end, m.start).trim().is_empty()
+            && (safe_slice(text, e.start, e.end).ends_with("'s")
+                || safe_slice(text, e.start, e.end).ends_with("’s"))
+    })
+}
+
+/// The name a gapped clause gives a bare count: `won 15 seats and the
+/// Conservatives 12`, `18 seats, the Liberal Party 15 and …`. The name
+/// stands right before the count, after `and`, `or` or a comma (and an
+/// optional `the`); its verb and noun are the clause's before.
+fn gapped_name<'e>(text: &str, ents: &'e [Ent], m: &Mention) -> Option<&'e Ent> {
+    if m.unit.is_some() || m.kind != Kind::Count {
+        return None;
+    }
+    let e = ents.iter().rfind(|e| e.end <= m.start)?;
+    let named = safe_slice(text, e.start, e.end);
+    if !safe_slice(text, e.end, m.start).trim().is_empty()
+        || named.ends_with("'s")
+        || named.ends_with("’s")
+        || e.name.starts_with("the ")
+    {
+        return None;
+    }
+    let before = safe_slice(text, e.start.saturating_sub(12).max(m.sentence[0]), e.start);
+    let before = before.trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before)
+        .trim_end();
+    (before.ends_with(',') || before.ends_with(" and") || before.ends_with(" or")).then_some(e)
+}
+
+/// The unit a gapped count shares with the count of the clause before it
+/// (see [`gapped_name`]): the nearest count before it with a unit.
+fn gapped_unit(near: &[&Mention], m: &Mention) -> Option<String> {
+    near.iter()
+        .rev()
+        .find(|o| o.end <= m.start && o.kind == Kind::Count && o.unit.is_some())
+        .and_then(|o| o.unit.as_deref())
+        .map(normalize_phrase)
+}
+
+/// The newer value a change is measured against, when `m` is the older
+/// one and is dated by a time of its own: `64.2%, up from 58.9% in 2020`,
+/// `17.6 million visitors in 2024, up from 12.6 million in 2023`. (An
+/// older value with no time of its own, `up from 26`, would be dated at
+/// publication beside the newer: it gets no property from it.)
+fn older_value_of<'m>(text: &str, m: &Mention, near: &[&'m Mention]) -> Option<&'m Mention> {
+    let before = safe_slice(text, m.start.saturating_sub(80).max(m.sentence[0]), m.start);
+    if !change_base(before) {
+        return None;
+    }
+    let dated = near.iter().any(|o| {
+        matches!(o.kind, Kind::Year | Kind::Date)
+            && o.start >= m.end
+            && safe_slice(text, m.end, o.start)
+                .trim()
+                .eq_ignore_ascii_case("in")
+    });
+    if !dated {
+        return None;
+    }
+    near.iter()
+        .rev()
+        .find(|o| o.end <= m.start && o.kind == m.kind)
+        .copied()
+}
+
+/// Whether a bare count is the total of the counts before it: `for a
+/// total of 45`, `45 in total`, `totalling 45`.
+fn total_of(text: &str, m: &Mention) -> bool {
+    let mut before = tokens_before(text, m, 30).map(|w| Lower::new(bare(w)));
+    let first = before.next();
+    let after = safe_slice(text, m.end, (m.end + 10).min(m.sentence[1]));
+    match first.as_ref().map(Lower::as_str) {
+        Some("of") => before.next().is_some_and(|w| w.as_str() == "total"),
+        Some("totalling" | "totaling") => true,
+        _ => after.trim_start().starts_with("in total"),
+    }
+}
+
+/// The unit of a part given as a share of a whole: `won 18 of the
+/// council's 45 seats` → seat, `3 of its 12 branches` → branch.
+fn partitive_unit(text: &str, m: &Mention, near: &[&Mention]) -> Option<String> {
+    let whole = near
+        .iter()
+        .find(|o| o.start >= m.end && o.kind == Kind::Count && o.unit.is_some())?;
+    let between = safe_slice(text, m.end, whole.start);
+    let mut words = between.split_whitespace();
+    if !words.next()?.eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    let ok = rest.len() <= 3
+        && rest.iter().all(|w| {
+            let lw = Lower::new(w);
+            matches!(
+                lw.as_str(),
+                "the" | "its" | "their" | "his" | "her" | "our" | "all"
+            ) || w.ends_with("'s")
+                || w.ends_with("’s")
+        });
+    ok.then(|| whole.unit.as_deref().map(normalize_phrase))
+        .flatten()
+}
+
 /// The label of the list line a mention is the value of (`- Panels: 1.1
 /// million` → `Panels`).
 fn line_label_of<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
@@ -1041,8 +1153,17 @@ fn interpret_one(
 
     // an age is a level whatever its clause does (`a 300-year-old bridge
     // that draws visitors`)
-    let flow = !is_time && m.kind != Kind::Age && (FLOW_CUES.any(&nclause) || m.per.is_some())
-        || prev.is_some_and(|p| inherits_flow(text, p, m));
+    let flow_of = |m: &Mention, nclause: &str| {
+        !is_time && m.kind != Kind::Age && (FLOW_CUES.any(nclause) || m.per.is_some())
+    };
+    let flow = flow_of(m, &nclause)
+        || prev.is_some_and(|p| inherits_flow(text, p, m))
+        // `drew 17.6 million visitors in 2024, up from 12.6 million in
+        // 2023`: the older value is a total over its year as the newer is
+        || older_value_of(text, m, near).is_some_and(|newer| {
+            let clause = clause_around(text, s0, s0 + sentence.len(), newer);
+            flow_of(newer, &normalize_words(clause))
+        });
     let (modality, horizon) = modality(ctx, &nclause, m, near, doc.meta.published);
     let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target, flow, text, s0);
 
@@ -1067,6 +1188,18 @@ fn interpret_one(
             .map(normalize_phrase)
             .or_else(|| collective_unit(text, m).map(str::to_string))
             .or_else(|| fate(text, m).map(|fate| format!("person {fate}")))
+            .or_else(|| partitive_unit(text, m, near))
+            // `17.6 million visitors in 2024, up from 12.6 million in 2023`
+            .or_else(|| {
+                let newer = older_value_of(text, m, near)?;
+                newer.unit.as_deref().map(normalize_phrase)
+            })
+            // `18 seats, 15 and 12, for a total of 45`
+            .or_else(|| total_of(text, m).then(|| gapped_unit(near, m)).flatten())
+            .or_else(|| {
+                gapped_name(text, &ctx.ents, m)?;
+                gapped_unit(near, m)
+            })
             .unwrap_or_default(),
         None => String::new(),
     };
@@ -2092,7 +2225,17 @@ fn subject_of(
                 .find(|e| e.start >= m.end && e.start <= m.end + 2 && !e.name.starts_with("the "))
         })
         .flatten();
-    let found = aged.map(|e| e.name.clone()).or_else(|| {
+    // `for a total of 45` after the parts: the total is the whole's, the
+    // article's subject, not the first part's
+    if m.unit.is_none() && m.kind == Kind::Count && total_of(text, m) {
+        return (main.to_string(), false);
+    }
+    let owner = owner_before(text, ents, m);
+    let found = aged
+        .or(owner)
+        .or_else(|| gapped_name(text, ents, m))
+        .map(|e| e.name.clone());
+    let found = found.or_else(|| {
         event_at
             .and_then(|at| {
                 ents.iter()
@@ -2133,6 +2276,9 @@ fn subject_of(
                             && r.to_lowercase().split_whitespace().any(|w| w == rest)
                 }) {
                     Some(r) => (r.clone(), true),
+                    // `won 18 of the council's 45 seats`: what a possessive
+                    // owns is the owner's, named or not
+                    None if owner.is_some() => (rest.to_string(), true),
                     // `the market` in an article about a university is some
                     // market, not the article's subject
                     None => (
@@ -2614,6 +2760,20 @@ fn auto_property(
 ) -> String {
     let mut p = match m.kind {
         Kind::Date | Kind::Year => format!("date {}", event.map_or("", same_event)),
+        // `turnout was 64.2%, up from 58.9% in 2020`: the older value of a
+        // change, at a time of its own, is a value of what the newer is
+        Kind::Percent if older_value_of(text, m, sentence_mentions).is_some() => {
+            let newer = older_value_of(text, m, sentence_mentions).expect("just found");
+            return auto_property(
+                newer,
+                unit_norm,
+                flow,
+                nclause,
+                event,
+                sentence_mentions,
+                text,
+            );
+        }
         Kind::Percent => {
             // `1,420,907 families … (67.4%)`: the count before it
             let count_unit = || {
@@ -2632,7 +2792,16 @@ fn auto_property(
                 m.of.as_deref()
                     .map(normalize_phrase)
                     .filter(|s| !s.is_empty());
-            if let Some(o) = explicit_of {
+            // `the bridge is 60% complete`
+            let after = safe_slice(text, m.end, (m.end + 12).min(m.sentence[1]));
+            let completion = after
+                .split_whitespace()
+                .next()
+                .map(bare)
+                .is_some_and(|w| matches!(w, "complete" | "completed" | "finished" | "done"));
+            if completion {
+                "completion".to_string()
+            } else if let Some(o) = explicit_of {
                 format!("share of {o}")
             } else if let Some(rate) = rate_noun(text, m) {
                 rate
@@ -2771,10 +2940,10 @@ const RATE_NOUNS: &[&str] = &[
 /// What a percentage is when a rate noun before it says so (`its literacy
 /// rate reached 97.2% in 2024`, `had a literacy rate of 97.5%`, `market
 /// share stood at 12%` → `literacy rate`, `market share`): the noun and the
-/// word that modifies it, among the eight words before the percentage,
+/// word that modifies it, among the ten words before the percentage,
 /// past verbs and a year but not past another number.
 fn rate_noun(text: &str, m: &Mention) -> Option<String> {
-    let words: Vec<&str> = tokens_before(text, m, 120).take(8).collect();
+    let words: Vec<&str> = tokens_before(text, m, 120).take(10).collect();
     for (i, w) in words.iter().enumerate() {
         let w = bare(w);
         if w.chars().any(|c| c.is_ascii_digit()) {
@@ -3003,6 +3172,11 @@ pub fn normalize_phrase(u: &str) -> String {
                     "kw" => "kilowatt".to_string(),
                     "km" | "kilometer" | "kilometers" => "kilometre".to_string(),
                     "meter" | "meters" => "metre".to_string(),
+                    // `38 m wide`, `650 mm of rain`
+                    "m" if n == 1 => "metre".to_string(),
+                    "cm" if n == 1 => "centimetre".to_string(),
+                    "mm" if n == 1 => "millimetre".to_string(),
+                    "kg" if n == 1 => "kilogram".to_string(),
                     "ha" => "hectare".to_string(),
                     "tons" | "ton" => "tonne".to_string(),
                     "stories" | "story" => "storey".to_string(),
@@ -3484,6 +3658,8 @@ mod tests {
         assert_eq!(normalize_phrase("MW"), "megawatt");
         assert_eq!(normalize_phrase("megawatts"), "megawatt");
         assert_eq!(normalize_phrase("km"), "kilometre");
+        assert_eq!(normalize_phrase("m"), "metre");
+        assert_eq!(normalize_phrase("mm"), "millimetre");
         assert_eq!(normalize_phrase("square meters"), "square metre");
     }
 
@@ -3611,6 +3787,81 @@ mod tests {
             .into_iter()
             .flat_map(|(_, claims)| claims)
             .collect()
+    }
+
+    /// Each claim of `text` (with front matter) as `text → key id`.
+    fn keys_of_text(text: &str) -> Vec<String> {
+        claims_of_text(text)
+            .iter()
+            .map(|c| format!("{} → {}", c.text, c.key.id))
+            .collect()
+    }
+
+    #[test]
+    fn parts_gaps_and_totals_take_the_unit_of_the_counts_they_go_with() {
+        let keys = keys_of_text(
+            "---\npublished: 2024-05-20\n---\nThe Green Party won 18 of the council's 45 \
+             seats. The Liberal Party won 15 seats and the Conservatives 12.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "18 → auto:greenparty/count/seat",
+                // the possessive's owner owns the whole
+                "45 → auto:council/count/seat",
+                "15 → auto:liberalparty/count/seat",
+                // a gapped clause: its name, the clause before's noun
+                "12 → auto:conservatives/count/seat",
+            ]
+        );
+        let keys = keys_of_text(
+            "---\ntitle: Lakeview votes\npublished: 2024-05-24\n---\nIn Lakeview, the Green \
+             Party won 18 seats, the Liberal Party 15 and the Conservatives 12, for a total of 45.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "18 → auto:greenparty/count/seat",
+                "15 → auto:liberalparty/count/seat",
+                "12 → auto:conservatives/count/seat",
+                // the total is the whole's
+                "45 → auto:lakeview/count/seat",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_done_is_completion() {
+        let keys = keys_of_text(
+            "---\npublished: 2025-06-03\n---\nThe Thu Thiem bridge is 38 m wide and 82% \
+             complete. Work on the Saigon River crossing is 60% completed.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "38 → auto:thuthiem/count/metre",
+                "82% → auto:thuthiem/percent/completion",
+                "60% → auto:saigonriver/percent/completion",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dated_older_value_of_a_change_is_a_value_of_the_same_thing() {
+        let keys = keys_of_text(
+            "---\npublished: 2025-01-10\n---\nTurnout in Sunday's vote in Lakeview was 64.2%, \
+             up from 58.9% in 2020. Lakeview drew 17.6 million visitors in 2024, up from 12.6 \
+             million in 2023.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "64.2% → auto:lakeview/percent/turnout",
+                "58.9% → auto:lakeview/percent/turnout",
+                "17.6 million → auto:lakeview/count/visitor [flow]",
+                "12.6 million → auto:lakeview/count/visitor [flow]",
+            ]
+        );
     }
 
     #[test]

@@ -1027,6 +1027,82 @@ fn it_and_a_workforce_carry_a_ports_figures() {
     assert_eq!(code, 1);
 }
 
+/// A flood story told over a week: the toll rises, the missing are found,
+/// one source dates the start two days early.
+#[test]
+fn a_disasters_toll_the_missing_and_the_evacuated_are_counted_apart() {
+    let (out, _, code) = check_jsonl(&fixture("disaster-toll"), ".", &[]);
+    let fs = findings(&out);
+    // `at least 30` then 47 killed: consistent, and nothing else mixed in
+    let dead = finding(&fs, "auto:quangbinh/count/person dead", "agree");
+    assert!(
+        texts(dead).iter().all(|t| t.contains("30") || t == "47"),
+        "{}",
+        notable(&fs)
+    );
+    assert!(dead["message"].as_str().unwrap().ends_with("agree on 47"));
+    let missing = finding(&fs, "auto:quangbinh/count/person missing", "changed");
+    assert_eq!(texts(missing), ["12", "5"]);
+    finding(&fs, "auto:quangbinh/count/person evacuated", "changed");
+    // `began on September 9` vs `began on September 7`
+    let start = finding(&fs, "auto:quangbinh/date/date started", "conflict");
+    assert_eq!(sorted_texts(start), ["September 7", "September 9"]);
+    // a growing count given as bounds is not stale; the hotline is no claim
+    assert!(fs.iter().all(|f| f["kind"] != "stale"), "{}", notable(&fs));
+    let cs = claims(&out);
+    assert!(cs
+        .iter()
+        .all(|c| !c["text"].as_str().unwrap().contains("1900")));
+    assert_eq!(code, 1);
+}
+
+/// Two reports of one council election: each party's seats agree, the
+/// whole council's seats are not a party's, and both turnouts are turnout.
+#[test]
+fn election_results_keep_each_partys_seats_apart() {
+    let (out, _, _) = check_jsonl(&fixture("election-results"), ".", &[]);
+    let fs = findings(&out);
+    for (key, seats) in [
+        ("auto:greenparty/count/seat", "18"),
+        ("auto:liberalparty/count/seat", "15"),
+        ("auto:conservatives/count/seat", "12"),
+    ] {
+        let f = finding(&fs, key, "agree");
+        assert_eq!(texts(f), [seats, seats]);
+    }
+    // `64.2%` (up from 58.9% in 2020) and `62.4%`: one property
+    let cs = claims(&out);
+    for t in ["64.2%", "58.9%", "62.4%"] {
+        assert_eq!(claims_with_text(&cs, t)[0]["property"], "turnout", "{t}");
+    }
+    assert_eq!(claims_with_text(&cs, "58.9%")[0]["as_of"], "2020");
+}
+
+/// A bridge reported three times: its name's number is no count, its cost
+/// is a fact beside a planned opening, and km and kilometres are one unit.
+#[test]
+fn a_bridges_figures_keep_its_name_and_units_straight() {
+    let (out, _, _) = check_jsonl(&fixture("bridge-project"), ".", &[]);
+    let cs = claims(&out);
+    assert!(
+        cs.iter().all(|c| c["text"] != "4"),
+        "`Thu Thiem 4 bridge` is a name"
+    );
+    assert!(cs
+        .iter()
+        .all(|c| !c["text"].as_str().unwrap().contains("3822")));
+    let fs = findings(&out);
+    let cost = finding(&fs, "auto:thuthiem/money/VND cost", "changed");
+    assert_eq!(texts(cost), ["VND5,300 billion", "VND5,800 billion"]);
+    let length = finding(&fs, "auto:thuthiem/count/kilometre", "changed");
+    assert_eq!(texts(length), ["2.16", "2.16", "2.6"]);
+    for c in claims_with_text(&cs, "38") {
+        assert_eq!(c["property"], "metre");
+    }
+    let done = finding(&fs, "auto:thuthiem/percent/completion", "changed");
+    assert_eq!(texts(done), ["60%", "82%"]);
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);
