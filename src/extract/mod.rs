@@ -1993,7 +1993,10 @@ impl<'a> Scanner<'a> {
             }
             let w = t.text(self.text);
             let lw = lower(w);
+            // `averaged 31,200 last season`: a time after a number is no unit
+            let time_word = matches!(lw.as_str(), "last" | "next" | "this" | "every" | "each");
             if is_function_word(&lw)
+                || time_word
                 || is_verbish(&lw, self.word(j + 1))
                 || lw.len() == 1 && lw != "m"
             {

@@ -2011,3 +2011,11 @@ fn a_number_inside_a_name_is_no_claim() {
     let m = one("The province Quang Binh has 8 districts.", None);
     check(&m, "8", Kind::Count, "8", "exact", Some("districts"));
 }
+
+#[test]
+fn a_time_after_a_number_is_no_unit() {
+    let m = one("Attendance averaged 31,200 last season.", None);
+    check(&m, "31,200", Kind::Count, "31200", "exact", None);
+    let m = one("It sold 500 units each month.", None);
+    check(&m, "500", Kind::Count, "500", "exact", Some("units"));
+}
