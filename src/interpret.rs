@@ -812,6 +812,41 @@ fn older_value_of<'m>(text: &str, m: &Mention, near: &[&'m Mention]) -> Option<&
         .copied()
 }
 
+/// The value a change goes to, when `m` is where it starts: `from 32,000
+/// to 45,000 seats`, `enlarge its 32,000-seat stadium to 45,000 seats`
+/// (a verb of change, then `m` and at most two words before `to`). Only
+/// values of one kind: `from 3 to 7 percent` is left alone.
+fn change_end<'m>(text: &str, m: &Mention, near: &[&'m Mention]) -> Option<&'m Mention> {
+    let end = near
+        .iter()
+        .find(|o| o.start >= m.end && o.kind == m.kind && !std::ptr::eq(**o, m))?;
+    let between: Vec<&str> = safe_slice(text, m.end, end.start)
+        .split_whitespace()
+        .collect();
+    if between.last().is_none_or(|w| !w.eq_ignore_ascii_case("to")) || between.len() > 3 {
+        return None;
+    }
+    let mut before = tokens_before(text, m, 40).map(|w| Lower::new(bare(w)));
+    let first = before.next()?;
+    let starts = first.as_str() == "from" && between.len() == 1
+        || m.unit.is_some()
+            && std::iter::once(first)
+                .chain(before.take(2))
+                .any(|w| is_change_verb(w.as_str()));
+    starts.then_some(*end)
+}
+
+/// Verbs that take a value from one level to another (`expand`, `raise`,
+/// `cut`), in any form.
+fn is_change_verb(w: &str) -> bool {
+    [
+        "expand", "enlarg", "increas", "rais", "extend", "grow", "boost", "lift", "cut", "reduc",
+        "lower", "upgrad", "doubl",
+    ]
+    .iter()
+    .any(|stem| w.starts_with(stem))
+}
+
 /// Whether a bare count is the total of the counts before it: `for a
 /// total of 45`, `45 in total`, `totalling 45`.
 fn total_of(text: &str, m: &Mention) -> bool {
@@ -1190,7 +1225,12 @@ fn interpret_one(
             let clause = clause_around(text, s0, s0 + sentence.len(), newer);
             flow_of(newer, &normalize_words(clause))
         });
-    let (modality, horizon) = modality(ctx, &nclause, m, near, doc.meta.published);
+    // `will expand its stadium from 32,000 to 45,000 seats`: where a
+    // planned change starts is what holds now
+    let (modality, horizon) = match change_end(text, m, near) {
+        Some(_) => (Modality::Fact, None),
+        None => modality(ctx, &nclause, m, near, doc.meta.published, text),
+    };
     let (as_of, as_of_source) = as_of(m, near, doc, modality == Modality::Target, flow, text, s0);
 
     // catalogue first
@@ -1217,6 +1257,13 @@ fn interpret_one(
             .or_else(|| collective_unit(text, m).map(str::to_string))
             .or_else(|| fate(text, m).map(|fate| format!("person {fate}")))
             .or_else(|| partitive_unit(text, m, near))
+            // `from 32,000 to 45,000 seats`
+            .or_else(|| {
+                change_end(text, m, near)?
+                    .unit
+                    .as_deref()
+                    .map(normalize_phrase)
+            })
             // `17.6 million visitors in 2024, up from 12.6 million in 2023`
             .or_else(|| {
                 let newer = older_value_of(text, m, near)?;
@@ -1463,14 +1510,34 @@ fn clause_around<'a>(text: &'a str, s0: usize, s1: usize, m: &Mention) -> &'a st
     let start = clause_start(text, s0, m);
     let s1 = s1.min(text.len());
     let after = &text[m.end.min(s1)..s1];
-    let end = after.find([',', ';', ':', '(', ')']).unwrap_or(after.len());
+    let end = clause_break(after, true).unwrap_or(after.len());
     let end = second_predicates(&after[..end]).next().unwrap_or(end);
     safe_slice(text, start, m.end + end)
 }
 
+/// Where a clause ends in `s` (the first break, `forward`) or where the
+/// one `s` ends in begins (the last break): at `,;:(` and, forward, `)`.
+/// The comma of a number (`32,000-seat`, `VND30,000 billion`) breaks
+/// nothing.
+fn clause_break(s: &str, forward: bool) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let breaks = |&(i, c): &(usize, char)| match c {
+        ',' => !(i > 0 && digit(i - 1) && digit(i + 1)),
+        ';' | ':' | '(' => true,
+        ')' => forward,
+        _ => false,
+    };
+    if forward {
+        s.char_indices().find(breaks).map(|(i, _)| i)
+    } else {
+        s.char_indices().rev().find(breaks).map(|(i, _)| i)
+    }
+}
+
 fn clause_start(text: &str, s0: usize, m: &Mention) -> usize {
     let before = safe_slice(text, s0, m.start);
-    let start = before.rfind([',', ';', ':', '(']).map_or(0, |p| p + 1);
+    let start = clause_break(before, false).map_or(0, |p| p + 1);
     let start = second_predicates(&before[start..])
         .last()
         .map_or(start, |p| start + p + " and ".len());
@@ -1725,6 +1792,7 @@ fn modality(
     m: &Mention,
     sentence_mentions: &[&Mention],
     published: Option<PartialDate>,
+    text: &str,
 ) -> (Modality, Option<Box<str>>) {
     let mut cues: Vec<&str> = ctx.target_cues.clone();
     cues.extend(CLAUSE_TARGET_CUES.found(nclause));
@@ -1758,6 +1826,10 @@ fn modality(
         let scoped_past = sentence_mentions.iter().any(|o| {
             !std::ptr::eq(*o, m)
                 && matches!(o.kind, Kind::Year | Kind::Date)
+                // `Riverside FC, founded in 1898, will expand …`: the date of
+                // what happened to the subject scopes nothing
+                && event_predicate(text, ctx.start, o)
+                    .is_none_or(|(word, _)| is_occasion_event(&word))
                 && match (&o.value, published) {
                     (Value::Date(d), Some(p)) => d.day_range().0 <= p.day_range().1,
                     (Value::DateRange { min, .. }, Some(p)) => min.day_range().0 <= p.day_range().1,
@@ -2241,9 +2313,7 @@ fn subject_of(
     let clause0 = clause_start(text, s0, m).max(s0);
     let clause_end = {
         let after = safe_slice(text, m.end.min(s1), s1);
-        after
-            .find([',', ';', ':', '(', ')'])
-            .map_or(s1, |p| m.end + p)
+        clause_break(after, true).map_or(s1, |p| m.end + p)
     };
     let ents = &ctx.ents;
     // `the 120-year-old Central Market`: an age belongs to the name right after it
@@ -3929,6 +3999,29 @@ mod tests {
         assert_eq!(
             entities("the Ministry of Health said the Government aims higher"),
             ["Ministry of Health", "the government"]
+        );
+    }
+
+    #[test]
+    fn where_a_planned_change_starts_holds_now() {
+        let claims = claims_of_text(
+            "---\npublished: 2024-11-05\n---\nRiverside FC, founded in 1898, will expand its \
+             stadium from 32,000 to 45,000 seats. The council approved a plan to enlarge its \
+             32,000-seat stadium to 45,000 seats.\n",
+        );
+        let said: Vec<String> = claims
+            .iter()
+            .map(|c| format!("{} {} {:?}", c.text, c.key.property, c.modality))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "1898 date founded Fact",
+                "32,000 seat Fact",
+                "45,000 seat Target",
+                "32,000-seat seat Fact",
+                "45,000 seat Target",
+            ]
         );
     }
 
