@@ -652,8 +652,9 @@ fn employs(text: &str, m: &Mention) -> bool {
 /// 3,100` → `employee`, `membership stood at 425` → `member`. Only verbs
 /// of being and function words may stand between.
 fn collective_unit(text: &str, m: &Mention) -> Option<&'static str> {
-    for w in tokens_before(text, m, 60).take(4) {
-        let lower = Lower::new(bare(w));
+    for w in tokens_before(text, m, 60).take(6) {
+        let word = bare(w);
+        let lower = Lower::new(word);
         let unit = match lower.as_str() {
             "population" | "populations" => "person",
             "workforce" | "staff" | "headcount" => "employee",
@@ -662,7 +663,11 @@ fn collective_unit(text: &str, m: &Mention) -> Option<&'static str> {
             "attendance" | "audience" => "person",
             "of" | "is" | "was" | "are" | "were" | "stood" | "stands" | "at" | "reached"
             | "totalled" | "totaled" | "totals" | "to" | "about" | "some" | "around" | "nearly"
-            | "roughly" | "approximately" | "over" | "than" | "more" | "almost" => continue,
+            | "roughly" | "approximately" | "over" | "than" | "more" | "almost" | "averaged"
+            | "averages" | "average" | "in" | "for" => continue,
+            // `the population of Hanoi is …`, `attendance at Riverside FC
+            // averaged …`: a name between says whose
+            _ if word.starts_with(|c: char| c.is_uppercase()) && !word.ends_with("'s") => continue,
             _ => return None,
         };
         return Some(unit);
@@ -1800,7 +1805,8 @@ fn modality(
         matches!(o.kind, Kind::Year | Kind::Date)
             && o.preposition.as_deref() == Some("by")
             && match (o.value, published) {
-                (Value::Date(d), Some(p)) => d.year > p.year,
+                // `by 2030`, and `by June 30` in an article of May
+                (Value::Date(d), Some(p)) => d.day_range().0 > p.day_range().1,
                 (Value::Date(_), None) => true,
                 _ => false,
             }
@@ -2235,6 +2241,19 @@ const NOT_ENTITIES: &[&str] = &[
     "deputy",
     "chairman",
     "ambassador",
+    // a person's title before the name: `Manager Tom Hale` is Tom Hale
+    "manager",
+    "coach",
+    "president",
+    "director",
+    "minister",
+    "professor",
+    "mayor",
+    "governor",
+    "ceo",
+    "chairwoman",
+    "chairperson",
+    "captain",
     "mr",
     "mrs",
     "ms",
@@ -2328,8 +2347,19 @@ fn subject_of(
     if m.unit.is_none() && m.kind == Kind::Count && total_of(text, m) {
         return (main.to_string(), false);
     }
+    // `Lars Berg, 58, said …`: the age of the name it is set off after
+    let apposed = (m.kind == Kind::Age)
+        .then(|| {
+            ents.iter().rfind(|e| {
+                e.end <= m.start
+                    && safe_slice(text, e.end, m.start).trim() == ","
+                    && !e.name.starts_with("the ")
+            })
+        })
+        .flatten();
     let owner = owner_before(text, ents, m);
     let found = aged
+        .or(apposed)
         .or(owner)
         .or_else(|| gapped_name(text, ents, m))
         .map(|e| e.name.clone());
@@ -3776,6 +3806,22 @@ mod tests {
             None
         );
         assert_eq!(fate_of("The missing 4 people were found."), None);
+    }
+
+    #[test]
+    fn a_persons_age_is_theirs() {
+        let keys = keys_of_text(
+            "---\npublished: 2024-11-05\n---\nManager Tom Hale, 47, agreed. Attendance at \
+             Riverside FC averaged 31,200. The club's chief executive, Lars Berg, 58, agreed.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "47 → auto:tomhale/age/age",
+                "31,200 → auto:riversidefc/count/person",
+                "58 → auto:larsberg/age/age",
+            ]
+        );
     }
 
     #[test]

@@ -1106,6 +1106,71 @@ fn a_bridges_figures_keep_its_name_and_units_straight() {
     assert_eq!(texts(done), ["60%", "82%"]);
 }
 
+/// A club's stadium plan reported three times: the founding years
+/// disagree, the manager ages a year, and the capacity now and the
+/// capacity planned stay apart.
+#[test]
+fn a_clubs_plan_keeps_what_is_apart_from_what_will_be() {
+    let (out, _, code) = check_jsonl(&fixture("sports-club"), ".", &[]);
+    let fs = findings(&out);
+    let founded = finding(&fs, "auto:riversidefc/year/date founded", "conflict");
+    assert_eq!(sorted_texts(founded), ["1889", "1898"]);
+    // `Manager Tom Hale, 47,` then `Tom Hale, 48,`: his age, growing
+    let age = finding(&fs, "auto:tomhale/age/age", "changed");
+    assert_eq!(texts(age), ["47", "48"]);
+    // `expand its stadium from 32,000 to 45,000 seats`, `enlarge its
+    // 32,000-seat stadium to 45,000 seats`
+    let seats: Vec<&Value> = for_key(&fs, "auto:riversidefc/count/seat")
+        .into_iter()
+        .filter(|f| f["kind"] == "agree")
+        .collect();
+    let mut said: Vec<(String, Vec<String>)> = seats
+        .iter()
+        .map(|f| (f["claims"][0]["modality"].to_string(), texts(f)))
+        .collect();
+    said.sort();
+    assert_eq!(
+        said,
+        [
+            (
+                "\"fact\"".to_string(),
+                vec!["32,000".to_string(), "32,000-seat".to_string()]
+            ),
+            (
+                "\"target\"".to_string(),
+                vec!["45,000".to_string(), "45,000".to_string()]
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+/// A vaccination drive: the campaign's start date disagrees, the count
+/// to date grows, and the hotline is no claim.
+#[test]
+fn a_campaigns_running_total_and_its_target_are_kept_apart() {
+    let (out, _, _) = check_jsonl(&fixture("vaccination-drive"), ".", &[]);
+    let fs = findings(&out);
+    let start = finding(&fs, "auto:ministryofhealth/date/date started", "conflict");
+    assert_eq!(sorted_texts(start), ["March 1", "March 10"]);
+    let cs = claims(&out);
+    // `have now received`: a total to date, compared with `has vaccinated`
+    for t in ["More than 1.5 million", "1.8 million"] {
+        let c = claims_with_text(&cs, t)[0];
+        assert_eq!(c["key"], "auto:ministryofhealth/count/child", "{t}");
+        assert_eq!(c["modality"], "fact", "{t}");
+    }
+    // `had planned to reach 2.5 million children by June 30` (May 2025)
+    assert_eq!(
+        claims_with_text(&cs, "2.5 million")[0]["horizon"],
+        "by 2025-06-30"
+    );
+    assert_eq!(claims_with_text(&cs, "5")[0]["property"], "person dead");
+    assert!(cs
+        .iter()
+        .all(|c| !c["text"].as_str().unwrap().contains("9095")));
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);

@@ -521,9 +521,9 @@ struct Scanner<'a> {
     /// (a currency, a hedge, `between`, a weekday) is only looked for from
     /// here on, so that two mentions never share a token.
     floor: usize,
-    /// Whether the sentence being scanned speaks of the future, computed
-    /// once per scanner (a scanner sees one sentence).
-    future: std::cell::OnceCell<bool>,
+    /// Which way the sentence being scanned looks from its publication
+    /// date, computed once per scanner (a scanner sees one sentence).
+    future: std::cell::OnceCell<Looks>,
     /// The token after the last phone number skipped: a number joined to
     /// it by `or`, `and`, `,` or `/` is the next number to call
     /// (`the hotline (+84) 24 3843 5492 or 1900 9612`).
@@ -1311,8 +1311,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// Resolves a month and day without a year against the publication date:
-    /// the nearest such date on or before it, or the nearest after it when
-    /// the sentence speaks of the future (`will be held on March 3`).
+    /// the nearest such date on or before it, the nearest after it when
+    /// the sentence speaks of the future (`will be held on March 3`), or the
+    /// nearest either way when it speaks of a plan, which may have been
+    /// due before publication (`had planned to reach 2.5 million by June 30`).
     /// `None` when no year has that day (February 30); `Err` with a
     /// [`Value::MonthDay`] when there is no publication date.
     fn resolve_month_day(
@@ -1327,17 +1329,20 @@ impl<'a> Scanner<'a> {
             return Some(Err(Value::MonthDay { month, day }));
         };
         let (pub_first, pub_last) = published.day_range();
-        let future = *self.future.get_or_init(|| {
+        let looks = *self.future.get_or_init(|| {
             let sentence = self.sentence_of(self.toks[i].start);
-            speaks_of_future(&self.text[sentence])
+            looks_from(&self.text[sentence])
         });
         // four years either side, so that February 29 finds a leap year
         let candidates = (published.year.saturating_sub(4)..=published.year.saturating_add(4))
             .filter_map(|y| PartialDate::day(y, month, day));
-        let pick = if future {
-            candidates.filter(|d| d.day_range().0 >= pub_first).min()
-        } else {
-            candidates.filter(|d| d.day_range().0 <= pub_last).max()
+        let pick = match looks {
+            Looks::Ahead => candidates.filter(|d| d.day_range().0 >= pub_first).min(),
+            Looks::Back => candidates.filter(|d| d.day_range().0 <= pub_last).max(),
+            Looks::Either => candidates.min_by_key(|d| {
+                let (a, _) = d.day_range();
+                (a - pub_first).abs().min((a - pub_last).abs())
+            }),
         };
         pick.map(Ok)
     }
@@ -1655,6 +1660,25 @@ impl<'a> Scanner<'a> {
         let aged = first > 0 && self.word_is(first - 1, "aged");
         if aged {
             age = true;
+        }
+        // `Tom Hale, 47, has led …`: a bare number set off by commas after
+        // a name is the person's age
+        if kind == Kind::Count && !age && range.is_none() && first >= 2 && last == core.last {
+            let after_name = self.punct_is(first - 1, ',')
+                && self.word(first - 2).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && month_from_name(w).is_none()
+                        && weekday_from_name(w).is_none()
+                });
+            let set_off = self.punct_is(last + 1, ',');
+            if after_name
+                && set_off
+                && self
+                    .plain_int(first)
+                    .is_some_and(|a| (1..=110).contains(&a))
+            {
+                age = true;
+            }
         }
         if age {
             kind = Kind::Age;
@@ -2237,10 +2261,22 @@ fn month_abbreviated(word: &str) -> bool {
         )
 }
 
-/// Whether a sentence is about the future, for resolving dates without a year.
-fn speaks_of_future(sentence: &str) -> bool {
+/// Which way from its publication date a sentence speaks, for resolving
+/// dates without a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Looks {
+    /// Of what has happened (the default).
+    Back,
+    /// Of what will happen: `will be held on March 3`.
+    Ahead,
+    /// Of a plan, whose day may have passed: `planned to … by June 30`.
+    Either,
+}
+
+fn looks_from(sentence: &str) -> Looks {
     let s = sentence.to_lowercase();
-    [
+    let has = |cues: &[&str]| cues.iter().any(|w| s.contains(w));
+    if has(&[
         " will ",
         " to be held",
         " scheduled",
@@ -2249,9 +2285,23 @@ fn speaks_of_future(sentence: &str) -> bool {
         " is expected to",
         " are expected to",
         " shall ",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
+    ]) {
+        Looks::Ahead
+    } else if has(&[
+        " plan to ",
+        " plans to ",
+        " planned to ",
+        " aims to ",
+        " aim to ",
+        " aimed to ",
+        " target ",
+        " targets ",
+        " deadline ",
+    ]) {
+        Looks::Either
+    } else {
+        Looks::Back
+    }
 }
 
 #[cfg(test)]

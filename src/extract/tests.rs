@@ -764,6 +764,20 @@ fn day_without_year_in_future_tense() {
 }
 
 #[test]
+fn day_without_year_of_a_plan_is_the_nearest_either_way() {
+    let m = one(
+        "The ministry had planned to finish by June 30.",
+        Some("2025-05-20"),
+    );
+    check(&m, "June 30", Kind::Date, "2025-06-30", "exact", None);
+    let m = one(
+        "The ministry had planned to finish by March 31.",
+        Some("2025-05-20"),
+    );
+    check(&m, "March 31", Kind::Date, "2025-03-31", "exact", None);
+}
+
+#[test]
 fn day_without_year_or_publication_date() {
     let m = one("The list was published on December 4.", None);
     check(&m, "December 4", Kind::Date, "--12-04", "exact", None);
@@ -2018,4 +2032,16 @@ fn a_time_after_a_number_is_no_unit() {
     check(&m, "31,200", Kind::Count, "31200", "exact", None);
     let m = one("It sold 500 units each month.", None);
     check(&m, "500", Kind::Count, "500", "exact", Some("units"));
+}
+
+#[test]
+fn a_number_set_off_after_a_name_is_an_age() {
+    let m = one("Manager Tom Hale, 47, has led the team.", None);
+    assert_eq!(m.kind, Kind::Age);
+    assert_eq!(m.text, "47");
+    // a count after a place and a comma is a count
+    let m = one("In Hanoi, 47 people were hurt.", None);
+    assert_eq!(m.kind, Kind::Count);
+    let m = one("The ministry counted 1,200, a record.", None);
+    assert_eq!(m.kind, Kind::Count);
 }
