@@ -1854,9 +1854,30 @@ fn modality(
     }
     let horizon = term
         .map(Box::from)
-        .or_else(|| future_year.map(|y| format!("by {}", y.value).into()))
+        .or_else(|| {
+            future_year.map(|y| match y.value {
+                Value::Date(d) => format!("by {}", period_ending(d)).into(),
+                v => format!("by {v}").into(),
+            })
+        })
         .or_else(|| Some("unspecified".into()));
     (Modality::Target, horizon)
+}
+
+/// A deadline on the last day of a month or year is that month or year:
+/// `by June 30` and `by the end of June` set one horizon, as do `by
+/// December 31, 2030` and `by 2030`.
+fn period_ending(d: PartialDate) -> PartialDate {
+    let (Some(month), Some(day)) = (d.month, d.day) else {
+        return d;
+    };
+    let last_of_month =
+        PartialDate::month(d.year, month).is_some_and(|m| m.day_range().1 == d.day_range().1);
+    match (last_of_month, month, day) {
+        (true, 12, _) => PartialDate::year(d.year),
+        (true, _, _) => PartialDate::month(d.year, month).unwrap_or(d),
+        _ => d,
+    }
 }
 
 /// As-of: the nearest date or year in the sentence, else the publication date.
@@ -4069,6 +4090,15 @@ mod tests {
                 "45,000 seat Target",
             ]
         );
+    }
+
+    #[test]
+    fn a_deadline_at_the_end_of_a_period_is_the_period() {
+        let d = |y, m, day| PartialDate::day(y, m, day).unwrap();
+        assert_eq!(period_ending(d(2025, 6, 30)).to_string(), "2025-06");
+        assert_eq!(period_ending(d(2024, 2, 29)).to_string(), "2024-02");
+        assert_eq!(period_ending(d(2030, 12, 31)).to_string(), "2030");
+        assert_eq!(period_ending(d(2025, 6, 15)).to_string(), "2025-06-15");
     }
 
     #[test]

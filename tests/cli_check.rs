@@ -1161,9 +1161,15 @@ fn a_campaigns_running_total_and_its_target_are_kept_apart() {
         assert_eq!(c["modality"], "fact", "{t}");
     }
     // `had planned to reach 2.5 million children by June 30` (May 2025)
+    // and `aims to vaccinate 2 million children by the end of June` (April
+    // 2025) set one horizon
     assert_eq!(
         claims_with_text(&cs, "2.5 million")[0]["horizon"],
-        "by 2025-06-30"
+        "by 2025-06"
+    );
+    assert_eq!(
+        claims_with_text(&cs, "2 million")[0]["horizon"],
+        "by 2025-06"
     );
     assert_eq!(claims_with_text(&cs, "5")[0]["property"], "person dead");
     assert!(cs

@@ -1150,8 +1150,8 @@ impl<'a> Scanner<'a> {
             self.push_date(i, yk, value, false);
             return Some(yk + 1);
         }
-        if !self.tok(j)?.is_num() {
-            return None;
+        if !self.tok(j).is_some_and(|t| t.is_num()) {
+            return self.part_of_month(i, month);
         }
         if let Some((year, yk)) = self.year_at(j) {
             let value = Value::Date(PartialDate::month(year, month)?);
@@ -1328,6 +1328,20 @@ impl<'a> Scanner<'a> {
         let Some(published) = self.ctx.published else {
             return Some(Err(Value::MonthDay { month, day }));
         };
+        self.pick_year(i, published, |y| PartialDate::day(y, month, day))
+            .map(Ok)
+    }
+
+    /// The date `of_year` makes of the year that the sentence of token `i`
+    /// means, from its publication date: the latest not after it, the
+    /// earliest not wholly before it when the sentence speaks of the
+    /// future, the nearest either way for a plan ([`Looks`]).
+    fn pick_year(
+        &self,
+        i: usize,
+        published: PartialDate,
+        of_year: impl Fn(i16) -> Option<PartialDate>,
+    ) -> Option<PartialDate> {
         let (pub_first, pub_last) = published.day_range();
         let looks = *self.future.get_or_init(|| {
             let sentence = self.sentence_of(self.toks[i].start);
@@ -1335,16 +1349,54 @@ impl<'a> Scanner<'a> {
         });
         // four years either side, so that February 29 finds a leap year
         let candidates = (published.year.saturating_sub(4)..=published.year.saturating_add(4))
-            .filter_map(|y| PartialDate::day(y, month, day));
-        let pick = match looks {
-            Looks::Ahead => candidates.filter(|d| d.day_range().0 >= pub_first).min(),
+            .filter_map(of_year);
+        match looks {
+            Looks::Ahead => candidates.filter(|d| d.day_range().1 >= pub_first).min(),
             Looks::Back => candidates.filter(|d| d.day_range().0 <= pub_last).max(),
             Looks::Either => candidates.min_by_key(|d| {
-                let (a, _) = d.day_range();
-                (a - pub_first).abs().min((a - pub_last).abs())
+                let (a, b) = d.day_range();
+                if a <= pub_last && b >= pub_first {
+                    0
+                } else {
+                    (a - pub_last).abs().min((b - pub_first).abs())
+                }
             }),
+        }
+    }
+
+    /// `by the end of June`, `at the start of March`: a month named as a
+    /// part of it, without a year, is that month of the year the sentence
+    /// means. (A month alone is too often a name or a verb: `May`, `March`.)
+    fn part_of_month(&mut self, i: usize, month: u8) -> Option<usize> {
+        let part = i >= 2
+            && self.word_is(i - 1, "of")
+            && self.word(i - 2).is_some_and(|w| {
+                matches!(
+                    lower(w).as_str(),
+                    "end" | "start" | "beginning" | "middle" | "close"
+                )
+            });
+        if !part {
+            return None;
+        }
+        let published = self.ctx.published?;
+        let date = self.pick_year(i, published, |y| PartialDate::month(y, month))?;
+        self.push_date(i, i, Value::Date(date), true);
+        // the preposition is the part's: `by the end of June` is a deadline
+        let before = if i >= 3 && self.word_is(i - 3, "the") {
+            4
+        } else {
+            3
         };
-        pick.map(Ok)
+        let preposition = i
+            .checked_sub(before)
+            .and_then(|p| self.word(p))
+            .map(lower)
+            .filter(|w| matches!(w.as_str(), "by" | "at" | "until" | "before" | "after"));
+        if let Some(m) = self.out.last_mut() {
+            m.preposition = preposition.map(|p| if p == "at" { "in".to_string() } else { p });
+        }
+        Some(i + 1)
     }
 
     /// Pushes a date mention; `year_inferred` when the year was resolved

@@ -778,6 +778,26 @@ fn day_without_year_of_a_plan_is_the_nearest_either_way() {
 }
 
 #[test]
+fn a_part_of_a_month_without_a_year_is_that_month() {
+    let text = "The campaign aims to vaccinate 2 million children by the end of June.";
+    let ms = run(text, Some("2025-04-10"));
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    let m = ms[1].clone();
+    check(&m, "June", Kind::Date, "2025-06", "exact", None);
+    assert_eq!(m.preposition.as_deref(), Some("by"));
+    assert!(m.year_inferred);
+    let m = run("Prices fell 5% at the end of June.", Some("2025-09-01"))[1].clone();
+    check(&m, "June", Kind::Date, "2025-06", "exact", None);
+    let m = run("Prices fell 5% at the end of December.", Some("2025-09-01"))[1].clone();
+    check(&m, "December", Kind::Date, "2024-12", "exact", None);
+    // a month alone is no date: `May` is a name, `March` a verb
+    assert_eq!(
+        run("Mary, 5, may march in May.", Some("2025-09-01")).len(),
+        1
+    );
+}
+
+#[test]
 fn day_without_year_or_publication_date() {
     let m = one("The list was published on December 4.", None);
     check(&m, "December 4", Kind::Date, "--12-04", "exact", None);
