@@ -535,10 +535,12 @@ struct SentenceCtx<'a> {
     /// found once rather than for each of its claims.
     target_cues: Vec<&'static str>,
     term: Option<&'static str>,
+    /// The article's acronyms ([`DocNames::aliases`]).
+    aliases: &'a rustc_hash::FxHashMap<String, String>,
 }
 
 impl<'a> SentenceCtx<'a> {
-    fn new(doc_text: &'a str, start: usize, end: usize, names: &DocNames, main: &str) -> Self {
+    fn new(doc_text: &'a str, start: usize, end: usize, names: &'a DocNames, main: &str) -> Self {
         let start = crate::text::floor_char_boundary(doc_text, start.min(doc_text.len()));
         let text = safe_slice(doc_text, start, end);
         let mut ents = entity_spans(text, start, &names.heads);
@@ -586,6 +588,7 @@ impl<'a> SentenceCtx<'a> {
             ents,
             target_cues,
             term,
+            aliases: &names.aliases,
         }
     }
 }
@@ -933,6 +936,10 @@ struct DocNames {
     /// Delta` → `delta`): what a later `the airport` or `the delta` refers
     /// back to, whatever kind of thing the article is about.
     heads: rustc_hash::FxHashSet<String>,
+    /// Acronyms the article defines, to the names they stand for:
+    /// `Vietnam National University, Hanoi (VNU)` → `VNU` → `Vietnam
+    /// National University`.
+    aliases: rustc_hash::FxHashMap<String, String>,
 }
 
 /// How far into an article [`written_in_lower_case`] looks: enough for an
@@ -952,6 +959,58 @@ fn written_in_lower_case(text: &str, lower: &str) -> bool {
             before.is_none_or(|c| !c.is_alphanumeric())
                 && after.is_none_or(|c| !c.is_alphanumeric())
         })
+}
+
+/// The acronyms `text` defines in brackets after a name, each to the
+/// words of the name its capitals stand for: `General Statistics Office
+/// (GSO)`, `the Ministry of Education and Training (MoET)`, `Vietnam
+/// National University, Hanoi (VNU)` → `Vietnam National University`.
+/// The capitals must be the initials of consecutive capitalised words
+/// (`of`, `and`, `for`, `the` between), so `in Hanoi (GSO)` defines
+/// nothing.
+fn acronyms(text: &str) -> rustc_hash::FxHashMap<String, String> {
+    let mut out = rustc_hash::FxHashMap::default();
+    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let rest = &text[open + 1..];
+        let Some(close) = rest.bytes().take(12).position(|b| b == b')') else {
+            continue;
+        };
+        let acronym = &rest[..close];
+        let capitals: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
+        if capitals.len() < 2
+            || !acronym.starts_with(|c: char| c.is_ascii_uppercase())
+            || !acronym.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        // the capitalised words before the bracket, on its line, nearest last
+        let before = &text[crate::text::floor_char_boundary(text, open.saturating_sub(160))..open];
+        let before = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+        let mut words: Vec<&str> = Vec::new();
+        for w in before.split_whitespace().rev() {
+            let w = w.trim_end_matches(',');
+            let joins = matches!(w, "of" | "and" | "for" | "the" | "on" | "in" | "de" | "&");
+            if !joins && !w.starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+            words.push(w);
+        }
+        words.reverse();
+        // where the capitals are the initials of consecutive capitalised words
+        let capitalised: Vec<usize> = (0..words.len())
+            .filter(|&k| words[k].starts_with(|c: char| c.is_uppercase()))
+            .collect();
+        let found = capitalised.windows(capitals.len()).rev().find(|run| {
+            run.iter()
+                .zip(&capitals)
+                .all(|(&k, c)| words[k].starts_with(*c))
+        });
+        if let Some(run) = found {
+            let name = words[run[0]..=run[run.len() - 1]].join(" ");
+            out.entry(acronym.to_string()).or_insert(name);
+        }
+    }
+    out
 }
 
 /// The names of an article's body (see [`DocNames`]).
@@ -1026,7 +1085,11 @@ fn doc_names(body: &str) -> DocNames {
         );
     }
     end_run(&mut run, &last);
-    DocNames { mid, heads }
+    DocNames {
+        mid,
+        heads,
+        aliases: acronyms(body),
+    }
 }
 
 /// The words of `s` as `str::split_whitespace` splits them, found byte by
@@ -1103,6 +1166,11 @@ pub fn interpret_document(
     let text = &doc.text;
     let names = doc_names(doc.body());
     let main_subject = main_subject(doc, &names);
+    let main_subject = names
+        .aliases
+        .get(&main_subject)
+        .cloned()
+        .unwrap_or(main_subject);
     let main_lower = main_subject.to_lowercase();
     let doc_path: std::sync::Arc<str> = std::sync::Arc::from(doc.path.as_str());
     let mut claims = Vec::new();
@@ -1356,6 +1424,8 @@ fn interpret_one(
                 main_subject,
                 recent,
             );
+            // `VNU` where the article defined `Vietnam National University (VNU)`
+            let subject = ctx.aliases.get(&subject).cloned().unwrap_or(subject);
             let mut property = auto_property(
                 m,
                 &unit_norm,
@@ -1801,8 +1871,15 @@ fn modality(
 ) -> (Modality, Option<Box<str>>) {
     let mut cues: Vec<&str> = ctx.target_cues.clone();
     cues.extend(CLAUSE_TARGET_CUES.found(nclause));
+    // with no word of a plan about it, a claim is a target only by a
+    // deadline in its own clause: `VNU, which has about 52,000 students,
+    // plans to double spending … by 2027` keeps its students a fact
+    let clause0 = clause_start(text, ctx.start, m);
+    let s1 = ctx.start + ctx.text.len();
+    let clause1 = clause_break(safe_slice(text, m.end.min(s1), s1), true).map_or(s1, |p| m.end + p);
     let future_year = sentence_mentions.iter().find(|o| {
         matches!(o.kind, Kind::Year | Kind::Date)
+            && (!cues.is_empty() || o.start >= clause0 && o.end <= clause1)
             && o.preposition.as_deref() == Some("by")
             && match (o.value, published) {
                 // `by 2030`, and `by June 30` in an article of May
@@ -2845,7 +2922,16 @@ fn main_subject(doc: &Document, names: &DocNames) -> String {
         .into_iter()
         .filter(|e| !e.initial || !ordinary(&e.name))
         .map(|e| e.name);
+    let mut prev: Option<String> = None;
     for (i, e) in head_names.enumerate() {
+        // `VNU` counts for `Vietnam National University`, but not where it
+        // is defined, right after the name
+        let e = match names.aliases.get(&e) {
+            Some(name) if prev.as_deref() == Some(name.as_str()) => continue,
+            Some(name) => name.clone(),
+            None => e,
+        };
+        prev = Some(e.clone());
         if !e.starts_with("the ") {
             first_seen.entry(e.clone()).or_insert(i);
             *counts.entry(e).or_default() += 1;
@@ -4099,6 +4185,39 @@ mod tests {
         assert_eq!(period_ending(d(2024, 2, 29)).to_string(), "2024-02");
         assert_eq!(period_ending(d(2030, 12, 31)).to_string(), "2030");
         assert_eq!(period_ending(d(2025, 6, 15)).to_string(), "2025-06-15");
+    }
+
+    #[test]
+    fn an_acronym_defined_in_brackets_stands_for_its_name() {
+        let aliases = acronyms(
+            "Vietnam National University, Hanoi (VNU) rose. The General Statistics Office \
+             (GSO) said so, as did the Ministry of Education and Training (MoET). Prices \
+             in Hanoi (CPI) rose. (Photo: AFP)",
+        );
+        let mut got: Vec<(&str, &str)> = aliases
+            .iter()
+            .map(|(a, n)| (a.as_str(), n.as_str()))
+            .collect();
+        got.sort_unstable();
+        assert_eq!(
+            got,
+            [
+                ("GSO", "General Statistics Office"),
+                ("MoET", "Ministry of Education and Training"),
+                ("VNU", "Vietnam National University"),
+            ]
+        );
+        let keys = keys_of_text(
+            "---\npublished: 2025-06-12\n---\nVietnam National University, Hanoi (VNU) has \
+             2,600 lecturers. VNU has 52,000 students.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "2,600 → auto:vietnamnationaluniversity/count/lecturer",
+                "52,000 → auto:vietnamnationaluniversity/count/student",
+            ]
+        );
     }
 
     #[test]

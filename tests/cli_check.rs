@@ -1177,6 +1177,40 @@ fn a_campaigns_running_total_and_its_target_are_kept_apart() {
         .all(|c| !c["text"].as_str().unwrap().contains("9095")));
 }
 
+/// A university named in full, by its acronym and in Vietnamese: one
+/// subject; its figures beside a plan for 2027 stay facts.
+#[test]
+fn an_acronym_and_a_plan_beside_them_leave_a_universitys_figures_whole() {
+    let (out, _, _) = check_jsonl(&fixture("university-figures"), ".", &[]);
+    let fs = findings(&out);
+    let students = finding(&fs, "auto:vietnamnationaluniversity/count/student", "agree");
+    assert_eq!(texts(students), ["52,000", "about 52,000"]);
+    let lecturers = finding(
+        &fs,
+        "auto:vietnamnationaluniversity/count/lecturer",
+        "changed",
+    );
+    assert_eq!(texts(lecturers), ["2,600", "2,800"]);
+    let cs = claims(&out);
+    // `…, which has about 52,000 students and 2,800 lecturers, plans to
+    // double research spending to 8 per cent of its budget by 2027`
+    assert_eq!(claims_with_text(&cs, "about 52,000")[0]["modality"], "fact");
+    assert_eq!(claims_with_text(&cs, "8 per cent")[0]["modality"], "target");
+}
+
+/// A city's buses: `buses` is `bus`, and a verb after a number is no unit.
+#[test]
+fn a_fleets_figures_keep_their_nouns() {
+    let (out, _, _) = check_jsonl(&fixture("city-buses"), ".", &[]);
+    let fs = findings(&out);
+    let fleet = finding(&fs, "auto:hanoi/count/bus", "agree");
+    assert_eq!(texts(fleet), ["2,100", "2,100"]);
+    let routes = finding(&fs, "auto:hanoi/count/route", "changed");
+    assert_eq!(texts(routes), ["154", "156"]);
+    let cs = claims(&out);
+    assert!(claims_with_text(&cs, "790")[0]["unit"].is_null());
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);

@@ -558,6 +558,32 @@ pub fn singular(word: &str) -> String {
     if let Some(stem) = w.strip_suffix("ies") {
         return format!("{stem}y");
     }
+    // `buses`, `campuses`, `viruses`: a Latin `-us` takes `-es` (but
+    // `houses`, `causes` and `courses` are `-use` words)
+    if let Some(stem) = w.strip_suffix("uses") {
+        if matches!(
+            stem,
+            "b" | "camp"
+                | "vir"
+                | "bon"
+                | "cens"
+                | "stat"
+                | "surpl"
+                | "foc"
+                | "corp"
+                | "cact"
+                | "nex"
+                | "stimul"
+                | "syllab"
+                | "termin"
+                | "prospect"
+                | "circ"
+                | "consens"
+                | "apparat"
+        ) {
+            return format!("{stem}us");
+        }
+    }
     for end in ["ches", "shes", "xes", "sses", "zes"] {
         if w.ends_with(end) {
             return w[..w.len() - 2].to_string();
@@ -687,6 +713,10 @@ mod tests {
         assert_eq!(singular("boxes"), "box");
         assert_eq!(singular("class"), "class");
         assert_eq!(singular("campus"), "campus");
+        assert_eq!(singular("buses"), "bus");
+        assert_eq!(singular("campuses"), "campus");
+        assert_eq!(singular("houses"), "house");
+        assert_eq!(singular("courses"), "course");
         assert_eq!(singular("women"), "woman");
         assert_eq!(singular("people"), "person");
     }

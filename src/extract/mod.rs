@@ -2236,6 +2236,13 @@ fn is_verbish(lw: &str, next: Option<&str>) -> bool {
             | "face"
             | "faces"
             | "joined"
+            // `of which 790 run on clean energy`
+            | "run"
+            | "ran"
+            | "operate"
+            | "come"
+            | "came"
+            | "went"
             | "worldwide"
             | "nationwide"
             | "respectively"

@@ -2065,3 +2065,9 @@ fn a_number_set_off_after_a_name_is_an_age() {
     let m = one("The ministry counted 1,200, a record.", None);
     assert_eq!(m.kind, Kind::Count);
 }
+
+#[test]
+fn a_verb_after_a_number_is_no_unit() {
+    let m = one("Of the fleet, 790 run on clean energy.", None);
+    check(&m, "790", Kind::Count, "790", "exact", None);
+}
