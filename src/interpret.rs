@@ -307,6 +307,8 @@ fn same_event(word: &str) -> &str {
         // founded then, which the age-vs-year check relies on; work that
         // began in a year is not)
         "began" | "commenced" => "started",
+        // `admitted to the network in 2018` is when it joined
+        "admitted" => "joined",
         "recognised" => "recognized",
         "organised" => "organized",
         w => w,
@@ -855,6 +857,46 @@ fn is_change_verb(w: &str) -> bool {
     .any(|stem| w.starts_with(stem))
 }
 
+/// What a bare count counts when `the number of …` before it says so:
+/// `the total number of cities in the network to 350`, `the number of
+/// member cities reached 425`. Nothing but the words of its clause may
+/// stand between (no other number).
+fn number_of(text: &str, m: &Mention) -> Option<String> {
+    let before = safe_slice(
+        text,
+        m.start.saturating_sub(100).max(m.sentence[0]),
+        m.start,
+    );
+    let at = before.rfind("number of ")?;
+    let rest = &before[at + "number of ".len()..];
+    if rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | ':')) {
+        return None;
+    }
+    // the noun phrase: words up to a preposition or verb
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| {
+            let lw = Lower::new(w);
+            !is_function_word(lw.as_str())
+                && !matches!(
+                    lw.as_str(),
+                    "rose"
+                        | "reached"
+                        | "grew"
+                        | "increased"
+                        | "fell"
+                        | "stood"
+                        | "stands"
+                        | "totalled"
+                        | "totaled"
+                        | "climbed"
+                )
+        })
+        .take(3)
+        .collect();
+    (!words.is_empty()).then(|| normalize_phrase(&words.join(" ")))
+}
+
 /// Whether a bare count is the total of the counts before it: `for a
 /// total of 45`, `45 in total`, `totalling 45`.
 fn total_of(text: &str, m: &Mention) -> bool {
@@ -1330,6 +1372,8 @@ fn interpret_one(
             .or_else(|| collective_unit(text, m).map(str::to_string))
             .or_else(|| fate(text, m).map(|fate| format!("person {fate}")))
             .or_else(|| partitive_unit(text, m, near))
+            // `bringing the total number of cities in the network to 350`
+            .or_else(|| number_of(text, m))
             // `from 32,000 to 45,000 seats`
             .or_else(|| {
                 change_end(text, m, near)?
@@ -2813,14 +2857,13 @@ fn entities_in(
             if (is_capitalised(x) && not_a_date) || id_part {
                 last = j;
                 j += 1;
-            } else if ["of", "and", "for", "on", "in", "de", "no"]
+            } else if ["of", "and", "for", "on", "de", "no"]
                 .iter()
                 .any(|c| x.eq_ignore_ascii_case(c))
-                // `Turnout in Lakeview was …`: a sentence's capitalised first
-                // word and a place it is in are two things
-                && !(first_word
-                    && last == i
-                    && (x.eq_ignore_ascii_case("in") || x.eq_ignore_ascii_case("on")))
+                // `Turnout on Sunday …`: a sentence's capitalised first word
+                // and what follows `on` are two things (as a name and the
+                // place it is `in` always are: `Da Lat in Vietnam`)
+                && !(first_word && last == i && x.eq_ignore_ascii_case("on"))
                 && j + 1 < words.len()
                 && is_capitalised(w_at(j + 1))
                 // `Turnout in Sunday's election`: a day is no part of a name
@@ -2988,6 +3031,20 @@ fn main_subject(doc: &Document, names: &DocNames) -> String {
 /// Canonical subject for automatic keys: lower case, diacritics folded,
 /// no spaces, no leading `the` (`Ha Noi`, `Hanoi`, `Hà Nội` → `hanoi`).
 pub fn normalize_subject(s: &str) -> String {
+    // `UNESCO Global Network of Learning Cities` is the `Global Network of
+    // Learning Cities`: an organisation's acronym before a name of several
+    // words says whose it is, and sources drop it
+    let mut words = s.split_whitespace();
+    let s = match (words.next(), words.next(), words.next()) {
+        (Some(first), Some(second), Some(_))
+            if (2..=8).contains(&first.len())
+                && first.bytes().all(|b| b.is_ascii_uppercase())
+                && second.starts_with(|c: char| c.is_uppercase()) =>
+        {
+            s.trim_start()[first.len()..].trim_start()
+        }
+        _ => s,
+    };
     let n = normalize_words(s);
     let n = n.trim().strip_prefix("the ").unwrap_or(n.trim());
     n.chars().filter(|c| !c.is_whitespace()).collect()
@@ -3664,6 +3721,21 @@ mod tests {
         assert_eq!(normalize_subject("Hà Nội"), "hanoi");
         assert_eq!(normalize_subject("Hanoi"), "hanoi");
         assert_eq!(normalize_subject("the Network"), "network");
+        // an organisation's acronym before a longer name says whose it is
+        assert_eq!(
+            normalize_subject("UNESCO Global Network of Learning Cities"),
+            normalize_subject("Global Network of Learning Cities")
+        );
+        assert_eq!(normalize_subject("UNESCO"), "unesco");
+        assert_eq!(normalize_subject("FPT Software"), "fptsoftware");
+    }
+
+    #[test]
+    fn a_name_and_the_place_it_is_in_are_two_names() {
+        assert_eq!(
+            entities("The new members include Da Lat in Vietnam and the Bank of America."),
+            ["Da Lat", "Vietnam", "Bank of America"]
+        );
     }
 
     #[test]
@@ -4218,6 +4290,21 @@ mod tests {
                 "52,000 → auto:vietnamnationaluniversity/count/student",
             ]
         );
+    }
+
+    #[test]
+    fn the_number_of_things_names_what_a_count_counts() {
+        let at = |text: &str| number_of(text, &mention_of(text, Kind::Count));
+        assert_eq!(
+            at("bringing the total number of cities in the network to 350").as_deref(),
+            Some("city")
+        );
+        assert_eq!(
+            at("The number of member cities reached 425.").as_deref(),
+            Some("member city")
+        );
+        assert_eq!(at("The number of visitors, 12 in all, rose to 30."), None);
+        assert_eq!(at("It has 30 parks."), None);
     }
 
     #[test]

@@ -1211,6 +1211,28 @@ fn a_fleets_figures_keep_their_nouns() {
     assert!(claims_with_text(&cs, "790")[0]["unit"].is_null());
 }
 
+/// A network's size and a member's joining year, written three ways.
+#[test]
+fn a_networks_total_and_a_members_joining_year_are_compared() {
+    let (out, _, code) = check_jsonl(&fixture("creative-cities"), ".", &[]);
+    let fs = findings(&out);
+    // `Hanoi joined the network in 2019` vs `was admitted to the network in 2018`
+    let joined = finding(
+        &fs,
+        "auto:creativecitiesnetwork/year/date joined",
+        "conflict",
+    );
+    assert_eq!(sorted_texts(joined), ["2018", "2019"]);
+    let cs = claims(&out);
+    // `bringing the total number of cities in the network to 350`
+    assert_eq!(claims_with_text(&cs, "350")[0]["property"], "city");
+    // `Da Lat in Vietnam` is two names, not one subject
+    assert!(cs
+        .iter()
+        .all(|c| !c["key"].as_str().unwrap().contains("dalatinvietnam")));
+    assert_eq!(code, 1);
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);
