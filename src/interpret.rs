@@ -423,6 +423,7 @@ static FLOW_CUES: CueSet = CueSet::new(&[
     " joins ",
     " added ",
     " adding ",
+    " addition ",
     " welcomed ",
     " welcomes ",
     " admitted ",
@@ -564,6 +565,10 @@ impl<'a> SentenceCtx<'a> {
             let ordinary = e.initial && {
                 let lower = e.name.to_lowercase();
                 let after = doc_text.get(e.end..).unwrap_or("");
+                // `Vietnam now has five members`, `Hanoi joined the network
+                // in 2019`: a word that reads as no common noun, before a
+                // verb of having or joining, names what has or joins
+                let named_by_verb = reads_as_name(&lower, after);
                 let possessive = doc_text
                     .get(..e.end)
                     .is_some_and(|b| b.ends_with("'s") || b.ends_with("’s"));
@@ -571,6 +576,7 @@ impl<'a> SentenceCtx<'a> {
                     && lower != main
                     && !after.starts_with(',')
                     && !possessive
+                    && !named_by_verb
             };
             !(spelled_out || label || ordinary)
         });
@@ -593,6 +599,92 @@ impl<'a> SentenceCtx<'a> {
             aliases: &names.aliases,
         }
     }
+}
+
+/// Whether a sentence's capitalised first word, lower-cased, reads as a
+/// name by what follows it: a verb of having, being or joining (`Vietnam
+/// now has`, `Hanoi joined`, `Da Nang is`), when the word has none of the
+/// shapes of a common noun or adjective (`Ridership`, `Construction`,
+/// `Heavy`, plurals) and is none of the quantities articles open with
+/// (`Revenue rose`, `Turnout was`, `Inflation eased`).
+fn reads_as_name(lower: &str, after: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ss", "ship", "ism", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "age",
+        "ing", "ed", "ly", "al", "ive", "ous", "ful", "ic", "ent", "ant", "ble", "est", "er", "y",
+        "ics",
+    ];
+    const OPENERS: &[&str] = &[
+        "output",
+        "rainfall",
+        "traffic",
+        "demand",
+        "trade",
+        "tourism",
+        "work",
+        "growth",
+        "turnout",
+        "attendance",
+        "population",
+        "workforce",
+        "membership",
+        "enrolment",
+        "enrollment",
+        "funding",
+        "spending",
+        "revenue",
+        "profit",
+        "inflation",
+        "unemployment",
+        "this",
+        "that",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "there",
+        "each",
+        "one",
+        "what",
+    ];
+    let next = after
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .unwrap_or("");
+    let verb = matches!(
+        next,
+        "has"
+            | "have"
+            | "had"
+            | "now"
+            | "joined"
+            | "joins"
+            | "became"
+            | "becomes"
+            | "is"
+            | "was"
+            | "ranks"
+            | "ranked"
+            | "hosts"
+            | "hosted"
+            | "boasts"
+            | "won"
+            | "welcomed"
+            | "also"
+    );
+    // a plural takes `have`: `Paris has` may be a name, `Sales have` is not
+    let singular_verb = matches!(
+        next,
+        "has" | "is" | "was" | "joins" | "becomes" | "ranks" | "hosts" | "boasts"
+    );
+    verb && (!lower.ends_with('s') || singular_verb)
+        && lower.chars().all(char::is_alphabetic)
+        && !SUFFIXES.iter().any(|s| lower.ends_with(s))
+        && !OPENERS.contains(&lower)
+        && !MONEY_NOUNS.contains(&lower)
+        && !RATE_NOUNS.contains(&lower)
+        && !is_function_word(lower)
 }
 
 /// Where the label of a list line that starts at `at` ends (`- Capacity:
@@ -1631,7 +1723,25 @@ fn clause_around<'a>(text: &'a str, s0: usize, s1: usize, m: &Mention) -> &'a st
     let after = &text[m.end.min(s1)..s1];
     let end = clause_break(after, true).unwrap_or(after.len());
     let end = second_predicates(&after[..end]).next().unwrap_or(end);
+    let end = subordinators(&after[..end]).next().unwrap_or(end);
     safe_slice(text, start, m.end + end)
+}
+
+/// Where a subordinate clause opens in `s` (` after UNESCO admitted 64
+/// new cities`, ` when …`, ` because …`): its verbs speak for its own
+/// numbers, not for the main clause's (`has 356 members … after UNESCO
+/// admitted 64 new cities` holds a stock).
+fn subordinators(s: &str) -> impl Iterator<Item = usize> + '_ {
+    [
+        " after ",
+        " when ",
+        " while ",
+        " because ",
+        " although ",
+        " whereas ",
+    ]
+    .into_iter()
+    .filter_map(|w| s.find(w))
 }
 
 /// Where a clause ends in `s` (the first break, `forward`) or where the
@@ -1660,6 +1770,9 @@ fn clause_start(text: &str, s0: usize, m: &Mention) -> usize {
     let start = second_predicates(&before[start..])
         .last()
         .map_or(start, |p| start + p + " and ".len());
+    let start = subordinators(&before[start..])
+        .max()
+        .map_or(start, |p| start + p + 1);
     s0 + start
 }
 
@@ -4305,6 +4418,37 @@ mod tests {
         );
         assert_eq!(at("The number of visitors, 12 in all, rose to 30."), None);
         assert_eq!(at("It has 30 parks."), None);
+    }
+
+    #[test]
+    fn a_sentences_first_word_before_a_verb_of_having_reads_as_a_name() {
+        let at = |text: &str| {
+            let (w, rest) = text.split_once(' ').unwrap();
+            reads_as_name(&w.to_lowercase(), rest)
+        };
+        assert!(at("Vietnam now has five members"));
+        assert!(at("Hanoi joined the network in 2019"));
+        assert!(at("Paris has 20 districts"));
+        // common nouns and adjectives, quantities, plurals
+        assert!(!at("Ridership has doubled"));
+        assert!(!at("Construction is 60% complete"));
+        assert!(!at("Turnout was 64.2%"));
+        assert!(!at("Revenue was VND5 billion"));
+        assert!(!at("Sales have risen"));
+        assert!(!at("Heavy rain has fallen"));
+        // and any word before a verb of another kind
+        assert!(!at("Output rose 5%"));
+        let keys = keys_of_text(
+            "---\ntitle: Network grows\npublished: 2024-09-25\n---\nThe Global Network of \
+             Learning Cities has 356 members. Vietnam now has five members.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "356 → auto:globalnetworkoflearningcities/count/member",
+                "five → auto:vietnam/count/member",
+            ]
+        );
     }
 
     #[test]

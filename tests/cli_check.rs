@@ -1217,11 +1217,7 @@ fn a_networks_total_and_a_members_joining_year_are_compared() {
     let (out, _, code) = check_jsonl(&fixture("creative-cities"), ".", &[]);
     let fs = findings(&out);
     // `Hanoi joined the network in 2019` vs `was admitted to the network in 2018`
-    let joined = finding(
-        &fs,
-        "auto:creativecitiesnetwork/year/date joined",
-        "conflict",
-    );
+    let joined = finding(&fs, "auto:hanoi/year/date joined", "conflict");
     assert_eq!(sorted_texts(joined), ["2018", "2019"]);
     let cs = claims(&out);
     // `bringing the total number of cities in the network to 350`
@@ -1230,6 +1226,41 @@ fn a_networks_total_and_a_members_joining_year_are_compared() {
     assert!(cs
         .iter()
         .all(|c| !c["key"].as_str().unwrap().contains("dalatinvietnam")));
+    assert_eq!(code, 1);
+}
+
+/// Two reports of a learning-cities network: founding years that
+/// disagree, its size beside the year's additions, a country's members.
+#[test]
+fn a_networks_size_stands_apart_from_the_years_additions() {
+    let (out, _, code) = check_jsonl(&fixture("learning-network"), ".", &[]);
+    let fs = findings(&out);
+    let founded = finding(
+        &fs,
+        "auto:globalnetworkoflearningcities/year/date founded",
+        "conflict",
+    );
+    assert_eq!(sorted_texts(founded), ["2013", "2015"]);
+    // `With the addition of 64 cities from 35 countries this year, the
+    // network now includes 356 cities in 79 countries` and `has 356 members
+    // across 79 countries after UNESCO admitted 64 new cities`
+    let countries = finding(
+        &fs,
+        "auto:globalnetworkoflearningcities/count/country",
+        "agree",
+    );
+    assert_eq!(texts(countries), ["79", "79"]);
+    let cs = claims(&out);
+    assert_eq!(claims_with_text(&cs, "35")[0]["flow"], true);
+    // `Vietnam now has five members`: Vietnam's, not the network's
+    assert_eq!(
+        claims_with_text(&cs, "five")[0]["key"],
+        "auto:vietnam/count/member"
+    );
+    // `bringing the country's total to seven`; `from December 2 to 5,
+    // 2024` is a span of days, not a count of 5
+    claims_with_text(&cs, "seven");
+    assert!(cs.iter().all(|c| c["text"] != "5"));
     assert_eq!(code, 1);
 }
 

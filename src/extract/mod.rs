@@ -737,7 +737,16 @@ impl<'a> Scanner<'a> {
             Some(t) if t.is_punct('-') || t.is_punct('%') => true,
             _ => false,
         };
-        if !qualifies {
+        // `bringing the country's total to seven`: a total needs no noun
+        let total = (first.saturating_sub(4)..first).any(|k| {
+            self.word(k).is_some_and(|w| {
+                matches!(
+                    lower(w).as_str(),
+                    "total" | "totals" | "totalled" | "totaled"
+                )
+            })
+        });
+        if !qualifies && !total {
             return None;
         }
         self.finish(core)
@@ -1234,9 +1243,17 @@ impl<'a> Scanner<'a> {
         } else if self.word_is(k + 1, "to")
             || self.word_is(k + 1, "and") && j > 0 && self.word_is(j - 1, "between")
         {
-            // `from 3 to 7 March`, `between 3 and 7 March`: a month must follow
+            // `from 3 to 7 March`, `between 3 and 7 March`: a month must
+            // follow; or, after it, a year or a `from`/`between` before it
+            // (`from December 2 to 5, 2024`, `between May 3 and 7`)
+            let month_before = j >= 1 && self.word(j - 1).and_then(month_from_name).is_some();
             if let Some((d2, k2)) = second_day(self, k + 2) {
-                if self.word(k2 + 1).and_then(month_from_name).is_some() {
+                let month_after = self.word(k2 + 1).and_then(month_from_name).is_some();
+                let framed = month_before
+                    && (self.year_at(k2 + 1).is_some()
+                        || j >= 2
+                            && (self.word_is(j - 2, "from") || self.word_is(j - 2, "between")));
+                if month_after || framed {
                     day2 = Some(d2);
                     k = k2;
                 }

@@ -2071,3 +2071,33 @@ fn a_verb_after_a_number_is_no_unit() {
     let m = one("Of the fleet, 790 run on clean energy.", None);
     check(&m, "790", Kind::Count, "790", "exact", None);
 }
+
+#[test]
+fn a_written_total_needs_no_noun() {
+    let m = one(
+        "Vinh and Hue joined, bringing the country's total to seven.",
+        None,
+    );
+    check(&m, "seven", Kind::Count, "7", "exact", None);
+    // prose numbers stay prose
+    none("The two of them met.");
+}
+
+#[test]
+fn a_month_first_day_range_runs_to_its_second_day() {
+    let m = one("It was held from December 2 to 5, 2024.", None);
+    check(
+        &m,
+        "December 2 to 5, 2024",
+        Kind::Date,
+        r#"{"min":"2024-12-02","max":"2024-12-05"}"#,
+        "exact",
+        None,
+    );
+    // a count after a date is a count
+    let ms = run(
+        "On December 2 the price rose to 5 dollars.",
+        Some("2025-01-01"),
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+}
