@@ -898,13 +898,9 @@ fn older_value_of<'m>(text: &str, m: &Mention, near: &[&'m Mention]) -> Option<&
         .iter()
         .any(|t| after.as_str().trim_start().starts_with(t));
     let dated = relative
-        || near.iter().any(|o| {
-            matches!(o.kind, Kind::Year | Kind::Date)
-                && o.start >= m.end
-                && safe_slice(text, m.end, o.start)
-                    .trim()
-                    .eq_ignore_ascii_case("in")
-        });
+        || near
+            .iter()
+            .any(|o| matches!(o.kind, Kind::Year | Kind::Date) && dated_older_value(text, m, o));
     if !dated {
         return None;
     }
@@ -912,6 +908,20 @@ fn older_value_of<'m>(text: &str, m: &Mention, near: &[&'m Mention]) -> Option<&
         .rev()
         .find(|o| o.end <= m.start && o.kind == m.kind)
         .copied()
+}
+
+/// Whether `b` is the older value of a change and `time` its own date:
+/// `up from 58.9% in 2020`.
+fn dated_older_value(text: &str, b: &Mention, time: &Mention) -> bool {
+    b.end <= time.start
+        && safe_slice(text, b.end, time.start)
+            .trim()
+            .eq_ignore_ascii_case("in")
+        && change_base(safe_slice(
+            text,
+            b.start.saturating_sub(80).max(b.sentence[0]),
+            b.start,
+        ))
 }
 
 /// The value a change goes to, when `m` is where it starts: `from 32,000
@@ -1764,6 +1774,13 @@ fn clause_break(s: &str, forward: bool) -> Option<usize> {
     }
 }
 
+/// Where the clause of a mention ends, by punctuation alone, in a
+/// sentence that ends at `s1`.
+fn clause_end(text: &str, s1: usize, m: &Mention) -> usize {
+    let after = safe_slice(text, m.end.min(s1), s1);
+    clause_break(after, true).map_or(s1, |p| m.end + p)
+}
+
 fn clause_start(text: &str, s0: usize, m: &Mention) -> usize {
     let before = safe_slice(text, s0, m.start);
     let start = clause_break(before, false).map_or(0, |p| p + 1);
@@ -2032,8 +2049,7 @@ fn modality(
     // deadline in its own clause: `VNU, which has about 52,000 students,
     // plans to double spending … by 2027` keeps its students a fact
     let clause0 = clause_start(text, ctx.start, m);
-    let s1 = ctx.start + ctx.text.len();
-    let clause1 = clause_break(safe_slice(text, m.end.min(s1), s1), true).map_or(s1, |p| m.end + p);
+    let clause1 = clause_end(text, ctx.start + ctx.text.len(), m);
     let future_year = sentence_mentions.iter().find(|o| {
         matches!(o.kind, Kind::Year | Kind::Date)
             && (!cues.is_empty() || o.start >= clause0 && o.end <= clause1)
@@ -2102,14 +2118,14 @@ fn modality(
 /// `by June 30` and `by the end of June` set one horizon, as do `by
 /// December 31, 2030` and `by 2030`.
 fn period_ending(d: PartialDate) -> PartialDate {
-    let (Some(month), Some(day)) = (d.month, d.day) else {
+    let (Some(month), Some(_)) = (d.month, d.day) else {
         return d;
     };
     let last_of_month =
         PartialDate::month(d.year, month).is_some_and(|m| m.day_range().1 == d.day_range().1);
-    match (last_of_month, month, day) {
-        (true, 12, _) => PartialDate::year(d.year),
-        (true, _, _) => PartialDate::month(d.year, month).unwrap_or(d),
+    match (last_of_month, month) {
+        (true, 12) => PartialDate::year(d.year),
+        (true, _) => PartialDate::month(d.year, month).unwrap_or(d),
         _ => d,
     }
 }
@@ -2167,17 +2183,9 @@ fn as_of(
         }
         // `64.2%, up from 58.9% in 2020`: the time of a change's older value
         // is that value's, not the time of the sentence's other numbers
-        let older = sentence_mentions.iter().find(|b| {
-            b.end <= o.start
-                && safe_slice(text, b.end, o.start)
-                    .trim()
-                    .eq_ignore_ascii_case("in")
-                && change_base(safe_slice(
-                    text,
-                    b.start.saturating_sub(80).max(s0),
-                    b.start,
-                ))
-        });
+        let older = sentence_mentions
+            .iter()
+            .find(|b| dated_older_value(text, b, o));
         if older.is_some_and(|b| !std::ptr::eq(*b, m)) {
             continue;
         }
@@ -2585,10 +2593,7 @@ fn subject_of(
     let s0 = ctx.start;
     let s1 = s0 + ctx.text.len();
     let clause0 = clause_start(text, s0, m).max(s0);
-    let clause_end = {
-        let after = safe_slice(text, m.end.min(s1), s1);
-        clause_break(after, true).map_or(s1, |p| m.end + p)
-    };
+    let clause_end = clause_end(text, s1, m);
     let ents = &ctx.ents;
     // `the 120-year-old Central Market`: an age belongs to the name right after it
     let aged = (m.kind == Kind::Age)
@@ -3173,12 +3178,10 @@ fn auto_property(
     sentence_mentions: &[&Mention],
     text: &str,
 ) -> String {
-    let mut p = match m.kind {
-        Kind::Date | Kind::Year => format!("date {}", event.map_or("", same_event)),
-        // `turnout was 64.2%, up from 58.9% in 2020`: the older value of a
-        // change, at a time of its own, is a value of what the newer is
-        Kind::Percent if older_value_of(text, m, sentence_mentions).is_some() => {
-            let newer = older_value_of(text, m, sentence_mentions).expect("just found");
+    // `turnout was 64.2%, up from 58.9% in 2020`: the older value of a
+    // change, at a time of its own, is a value of what the newer is
+    if m.kind == Kind::Percent {
+        if let Some(newer) = older_value_of(text, m, sentence_mentions) {
             return auto_property(
                 newer,
                 unit_norm,
@@ -3189,6 +3192,9 @@ fn auto_property(
                 text,
             );
         }
+    }
+    let mut p = match m.kind {
+        Kind::Date | Kind::Year => format!("date {}", event.map_or("", same_event)),
         Kind::Percent => {
             // `1,420,907 families … (67.4%)`: the count before it
             let count_unit = || {
