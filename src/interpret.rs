@@ -652,27 +652,31 @@ fn reads_as_name(lower: &str, after: &str) -> bool {
         .next()
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
         .unwrap_or("");
-    let verb = matches!(
-        next,
-        "has"
-            | "have"
-            | "had"
-            | "now"
-            | "joined"
-            | "joins"
-            | "became"
-            | "becomes"
-            | "is"
-            | "was"
-            | "ranks"
-            | "ranked"
-            | "hosts"
-            | "hosted"
-            | "boasts"
-            | "won"
-            | "welcomed"
-            | "also"
-    );
+    // or a verb in the past (`Vietnam recorded a trade surplus`)
+    let past =
+        next.len() > 4 && next.ends_with("ed") && next.bytes().all(|b| b.is_ascii_lowercase());
+    let verb = past
+        || matches!(
+            next,
+            "has"
+                | "have"
+                | "had"
+                | "now"
+                | "joined"
+                | "joins"
+                | "became"
+                | "becomes"
+                | "is"
+                | "was"
+                | "ranks"
+                | "ranked"
+                | "hosts"
+                | "hosted"
+                | "boasts"
+                | "won"
+                | "welcomed"
+                | "also"
+        );
     // a plural takes `have`: `Paris has` may be a name, `Sales have` is not
     let singular_verb = matches!(
         next,
@@ -3458,10 +3462,14 @@ const MONEY_NOUNS: &[&str] = &[
 /// VND4,200 billion` → `profit`), in its singular; none past another
 /// amount, whose noun it would be.
 fn money_noun(text: &str, m: &Mention) -> Option<&'static str> {
-    for w in tokens_before(text, m, 120).take(8) {
-        if w.chars().any(|c| c.is_ascii_digit()) && !w.ends_with('%') {
+    // `exports rose 14.3 per cent to …`: a percentage between is the change
+    let mut after_percent = false;
+    for w in tokens_before(text, m, 120).take(10) {
+        let percent_word = matches!(bare(w), "per" | "cent" | "percent" | "points");
+        if w.chars().any(|c| c.is_ascii_digit()) && !w.ends_with('%') && !after_percent {
             return None;
         }
+        after_percent = percent_word;
         let w = bare(w);
         let lower = Lower::new(w);
         let one = singular(lower.as_str());
@@ -4316,6 +4324,18 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_after_a_change_in_per_cent_is_named_past_it() {
+        let at = |text: &str| money_noun(text, &mention_of(text, Kind::Money));
+        assert_eq!(
+            at("Exports rose 14.3 per cent to a record US$405.5 billion."),
+            Some("export")
+        );
+        assert_eq!(at("Exports rose 14.3% to $405.5 billion."), Some("export"));
+        // another number between still ends the look-back
+        assert_eq!(at("Exports of 12 ships were worth $5 million."), None);
+    }
+
+    #[test]
     fn an_amount_before_what_is_built_is_its_cost() {
         let at = |text: &str| cost_of_what_follows(text, &mention_of(text, Kind::Money));
         assert_eq!(at("The £200 million project is due in 2027."), Some("cost"));
@@ -4435,6 +4455,8 @@ mod tests {
         assert!(at("Vietnam now has five members"));
         assert!(at("Hanoi joined the network in 2019"));
         assert!(at("Paris has 20 districts"));
+        assert!(at("Vietnam recorded a trade surplus"));
+        assert!(!at("Ridership reached 12 million"));
         // common nouns and adjectives, quantities, plurals
         assert!(!at("Ridership has doubled"));
         assert!(!at("Construction is 60% complete"));

@@ -316,7 +316,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             b'\n' => {
                 let next = next_non_space(text, i + 1);
                 let continues = next
-                    .map(|c| c.is_lowercase() || c.is_ascii_digit() && !starts_paragraph(text, i))
+                    .map(|c| {
+                        c.is_lowercase()
+                            || c.is_ascii_digit()
+                            || (c.is_uppercase() || c == '$') && line_runs_on(text, i)
+                    })
                     .unwrap_or(false)
                     && !starts_paragraph(text, i);
                 if continues {
@@ -364,6 +368,53 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// Whether the line that ends at `newline` runs on into the next: it ends
+/// in a comma or a word no sentence ends with (`… climbed 16.7 per cent
+/// to` / `US$380.8 billion`), so a capital opening the next line is
+/// hard-wrapped prose, not a new sentence.
+fn line_runs_on(text: &str, newline: usize) -> bool {
+    let line = text[..newline].trim_end();
+    if line.ends_with(',') {
+        return true;
+    }
+    let last = line
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let last = last.to_ascii_lowercase();
+    let runs_on = matches!(
+        last.as_str(),
+        "a" | "an"
+            | "the"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "and"
+            | "or"
+            | "than"
+            | "as"
+            | "into"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "about"
+            | "over"
+            | "under"
+            | "nearly"
+            | "some"
+            | "around"
+    );
+    runs_on
 }
 
 fn starts_paragraph(text: &str, newline: usize) -> bool {
@@ -538,6 +589,23 @@ mod tests {
                 "Resolution No. 71-NQ/TW dated August 22, 2025 applies.",
                 "Dr. Lan agreed.",
                 "Next one."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_ending_in_a_word_no_sentence_ends_with_runs_on() {
+        let text = "Imports climbed 16.7 per cent to\nUS$380.8 billion, the GSO\nsaid, as\nHanoi \
+                    grew.\nExports hit record\nJanuary 6, 2025\nThe end.";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Imports climbed 16.7 per cent to\nUS$380.8 billion, the GSO\nsaid, as\nHanoi grew.",
+                // a headline and a dateline still end where their lines do
+                "Exports hit record",
+                "January 6, 2025",
+                "The end."
             ]
         );
     }

@@ -1264,6 +1264,30 @@ fn a_networks_size_stands_apart_from_the_years_additions() {
     assert_eq!(code, 1);
 }
 
+/// A year's trade in three reports, one hard-wrapped: every figure is
+/// Vietnam's and named by what it is, whatever line it starts on.
+#[test]
+fn hard_wrapped_trade_figures_keep_their_sentence_and_their_names() {
+    let (out, _, _) = check_jsonl(&fixture("trade-figures"), ".", &[]);
+    let fs = findings(&out);
+    // `imports climbed 16.7 per cent to` / `US$380.8 billion` (two lines)
+    let imports = finding(&fs, "auto:vietnam/money/USD import [flow]", "agree");
+    assert_eq!(texts(imports), ["US$380.8 billion", "$380.7 billion"]);
+    // `Vietnam recorded a trade surplus of $24.8 billion`: Vietnam's, not
+    // the United States' the article names later
+    let surplus = finding(&fs, "auto:vietnam/money/USD surplus", "agree");
+    assert_eq!(texts(surplus).len(), 2);
+    // `rose 14.3 per cent to a record US$405.5 billion` is exports
+    let exports: Vec<&Value> = for_key(&fs, "auto:vietnam/money/USD export [flow]");
+    assert!(
+        exports
+            .iter()
+            .any(|f| texts(f).iter().any(|t| t.starts_with("US$405.5"))),
+        "{}",
+        notable(&fs)
+    );
+}
+
 #[test]
 fn a_title_opening_with_a_common_word_does_not_become_the_subject() {
     let (out, _, _) = check_jsonl(&fixture("title-opens-with-common-word"), ".", &[]);
