@@ -2712,7 +2712,8 @@ struct Ent {
     initial: bool,
 }
 
-/// Named entities (capitalised word runs, `of`/`and`/`in` inside them) and
+/// Named entities (capitalised word runs, `of`/`and`/`for`/`on` inside
+/// them, never `in`: `Da Lat in Vietnam` is two names) and
 /// back-references (`the city`, `the network`) in order of appearance.
 /// Runs never cross punctuation, so a list `Cairo (Egypt), Lisbon` is three
 /// names, not one.
