@@ -602,8 +602,10 @@ impl<'a> SentenceCtx<'a> {
 }
 
 /// Whether a sentence's capitalised first word, lower-cased, reads as a
-/// name by what follows it: a verb of having, being or joining (`Vietnam
-/// now has`, `Hanoi joined`, `Da Nang is`), when the word has none of the
+/// name by what follows it: a verb of having or joining, or one in the
+/// past (`Vietnam now has`, `Hanoi joined`, `Vietnam recorded`, `Hanoi
+/// was admitted`; not `is` or `was` alone, which mass nouns open with:
+/// `Water is scarce`, `Rice was the fourth`), when the word has none of the
 /// shapes of a common noun or adjective (`Ridership`, `Construction`,
 /// `Heavy`, plurals) and is none of the quantities articles open with
 /// (`Revenue rose`, `Turnout was`, `Inflation eased`).
@@ -652,9 +654,16 @@ fn reads_as_name(lower: &str, after: &str) -> bool {
         .next()
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
         .unwrap_or("");
-    // or a verb in the past (`Vietnam recorded a trade surplus`)
-    let past =
-        next.len() > 4 && next.ends_with("ed") && next.bytes().all(|b| b.is_ascii_lowercase());
+    // a verb in the past (`Vietnam recorded a trade surplus`), a passive
+    // (`Hanoi was admitted to the network`) or a place's `is home to`
+    let participle =
+        |w: &str| w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
+    let passive = matches!(next, "is" | "was")
+        && after.split_whitespace().nth(1).is_some_and(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            participle(w) || w == "home"
+        });
+    let past = participle(next) || passive;
     let verb = past
         || matches!(
             next,
@@ -666,8 +675,6 @@ fn reads_as_name(lower: &str, after: &str) -> bool {
                 | "joins"
                 | "became"
                 | "becomes"
-                | "is"
-                | "was"
                 | "ranks"
                 | "ranked"
                 | "hosts"
@@ -680,7 +687,7 @@ fn reads_as_name(lower: &str, after: &str) -> bool {
     // a plural takes `have`: `Paris has` may be a name, `Sales have` is not
     let singular_verb = matches!(
         next,
-        "has" | "is" | "was" | "joins" | "becomes" | "ranks" | "hosts" | "boasts"
+        "has" | "joins" | "becomes" | "ranks" | "hosts" | "boasts"
     );
     verb && (!lower.ends_with('s') || singular_verb)
         && lower.chars().all(char::is_alphabetic)
@@ -4465,6 +4472,10 @@ mod tests {
         assert!(!at("Revenue was VND5 billion"));
         assert!(!at("Sales have risen"));
         assert!(!at("Heavy rain has fallen"));
+        assert!(!at("Water is scarce"));
+        assert!(!at("Rice was the fourth"));
+        assert!(at("Hanoi was admitted to the network"));
+        assert!(at("Dorka is home to a 928-year-old market"));
         // and any word before a verb of another kind
         assert!(!at("Output rose 5%"));
         let keys = keys_of_text(
