@@ -1445,17 +1445,21 @@ fn interpret_one(
             && m.kind != Kind::Age
             && (FLOW_CUES.any(nclause) && !RUNNING_TOTAL_CUES.any(nclause) || m.per.is_some())
     };
+    // the value a change is measured against, when this is its dated older
+    // value, and the value a change goes to, when this is where it starts
+    let newer = older_value_of(text, m, near);
+    let change_to = change_end(text, m, near);
     let flow = flow_of(m, &nclause)
         || prev.is_some_and(|p| inherits_flow(text, p, m))
         // `drew 17.6 million visitors in 2024, up from 12.6 million in
         // 2023`: the older value is a total over its year as the newer is
-        || older_value_of(text, m, near).is_some_and(|newer| {
+        || newer.is_some_and(|newer| {
             let clause = clause_around(text, s0, s0 + sentence.len(), newer);
             flow_of(newer, &normalize_words(clause))
         });
     // `will expand its stadium from 32,000 to 45,000 seats`: where a
     // planned change starts is what holds now
-    let (modality, horizon) = match change_end(text, m, near) {
+    let (modality, horizon) = match change_to {
         Some(_) => (Modality::Fact, None),
         None => modality(ctx, &nclause, m, near, doc.meta.published, text),
     };
@@ -1488,17 +1492,9 @@ fn interpret_one(
             // `bringing the total number of cities in the network to 350`
             .or_else(|| number_of(text, m))
             // `from 32,000 to 45,000 seats`
-            .or_else(|| {
-                change_end(text, m, near)?
-                    .unit
-                    .as_deref()
-                    .map(normalize_phrase)
-            })
+            .or_else(|| change_to?.unit.as_deref().map(normalize_phrase))
             // `17.6 million visitors in 2024, up from 12.6 million in 2023`
-            .or_else(|| {
-                let newer = older_value_of(text, m, near)?;
-                newer.unit.as_deref().map(normalize_phrase)
-            })
+            .or_else(|| newer?.unit.as_deref().map(normalize_phrase))
             // `18 seats, 15 and 12, for a total of 45`
             .or_else(|| total_of(text, m).then(|| gapped_unit(near, m)).flatten())
             .or_else(|| {
@@ -1583,8 +1579,15 @@ fn interpret_one(
             );
             // `VNU` where the article defined `Vietnam National University (VNU)`
             let subject = ctx.aliases.get(&subject).cloned().unwrap_or(subject);
+            // `turnout was 64.2%, up from 58.9% in 2020`: the older value
+            // of a change, at a time of its own, is a value of what the
+            // newer is
+            let named = match newer {
+                Some(newer) if m.kind == Kind::Percent => newer,
+                _ => m,
+            };
             let mut property = auto_property(
-                m,
+                named,
                 &unit_norm,
                 flow,
                 &nclause,
@@ -3190,21 +3193,6 @@ fn auto_property(
     sentence_mentions: &[&Mention],
     text: &str,
 ) -> String {
-    // `turnout was 64.2%, up from 58.9% in 2020`: the older value of a
-    // change, at a time of its own, is a value of what the newer is
-    if m.kind == Kind::Percent {
-        if let Some(newer) = older_value_of(text, m, sentence_mentions) {
-            return auto_property(
-                newer,
-                unit_norm,
-                flow,
-                nclause,
-                event,
-                sentence_mentions,
-                text,
-            );
-        }
-    }
     let mut p = match m.kind {
         Kind::Date | Kind::Year => format!("date {}", event.map_or("", same_event)),
         Kind::Percent => {
@@ -3466,19 +3454,19 @@ const MONEY_NOUNS: &[&str] = &[
 ];
 
 /// The nearest of [`MONEY_NOUNS`] among the few words before `m` (past
-/// verbs, adverbs and a percent: `net profit rose 23% year-on-year to
-/// VND4,200 billion` → `profit`), in its singular; none past another
-/// amount, whose noun it would be.
+/// verbs, adverbs and a percentage: `net profit rose 23% year-on-year to
+/// VND4,200 billion`, `exports rose 14.3 per cent to …` → `profit`,
+/// `export`), in its singular; none past another amount, whose noun it
+/// would be.
 fn money_noun(text: &str, m: &Mention) -> Option<&'static str> {
     // `exports rose 14.3 per cent to …`: a percentage between is the change
     let mut after_percent = false;
-    for w in tokens_before(text, m, 120).take(10) {
-        let percent_word = matches!(bare(w), "per" | "cent" | "percent" | "points");
-        if w.chars().any(|c| c.is_ascii_digit()) && !w.ends_with('%') && !after_percent {
+    for token in tokens_before(text, m, 120).take(10) {
+        let w = bare(token);
+        if token.chars().any(|c| c.is_ascii_digit()) && !token.ends_with('%') && !after_percent {
             return None;
         }
-        after_percent = percent_word;
-        let w = bare(w);
+        after_percent = matches!(w, "per" | "cent" | "percent" | "points");
         let lower = Lower::new(w);
         let one = singular(lower.as_str());
         if let Some(noun) = MONEY_NOUNS.iter().find(|n| **n == one) {

@@ -383,39 +383,17 @@ fn line_runs_on(text: &str, newline: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let last = last.to_ascii_lowercase();
-    let runs_on = matches!(
-        last.as_str(),
-        "a" | "an"
-            | "the"
-            | "to"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "for"
-            | "from"
-            | "with"
-            | "and"
-            | "or"
-            | "than"
-            | "as"
-            | "into"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "about"
-            | "over"
-            | "under"
-            | "nearly"
-            | "some"
-            | "around"
-    );
-    runs_on
+    RUNS_ON.iter().any(|w| last.eq_ignore_ascii_case(w))
 }
+
+/// Words no sentence ends with, that a hard-wrapped line may
+/// ([`line_runs_on`]): articles, prepositions, conjunctions, possessives
+/// and hedges.
+const RUNS_ON: &[&str] = &[
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "than", "as", "into", "its", "their", "his", "her", "our", "about", "over", "under", "nearly",
+    "some", "around",
+];
 
 fn starts_paragraph(text: &str, newline: usize) -> bool {
     // a blank line follows: judged up to its first non-space char, not by
