@@ -1595,6 +1595,12 @@ fn interpret_one(
                 near,
                 text,
             );
+            // `date held` → `date regional trade summit held`
+            if let Some(theme) = event.as_ref().and_then(|e| event_theme(text, ctx, m, e)) {
+                if let Some(what) = property.strip_prefix("date ") {
+                    property = format!("date {theme} {what}");
+                }
+            }
             if let Some(scope) = event
                 .as_ref()
                 .and_then(|e| repeated_event(text, ctx, m, near, e))
@@ -1884,7 +1890,12 @@ fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)
     let from = crate::text::floor_char_boundary(text, from);
     let before = safe_slice(text, from, m.start);
     let words: Vec<(usize, &str)> = word_spans(before).collect();
-    for &(at, w) in words.iter().rev().take(6) {
+    for (k, &(at, w)) in words.iter().rev().enumerate().take(8) {
+        // past six words, only within the clause: `signed a trade
+        // agreement with Busan on April 2`
+        if k >= 6 && clause_break(&before[at..], true).is_some() {
+            break;
+        }
         let w = Lower::new(w);
         let w = w.as_str();
         // `will take place on`, `takes place`
@@ -1977,6 +1988,222 @@ fn repeated_event(
         || REDONE_EVENTS.contains(&word.as_str())
         || word == "joined" && cohort())
     .then(|| from.year.to_string())
+}
+
+/// What a dated event befell, where the sentence names it by a common noun
+/// phrase: `the regional trade summit was held in Hanoi on March 3` and
+/// `the lantern festival was held in Hanoi on May 5` are two events in one
+/// city, `approved the new budget on` and `approved the master plan on`
+/// two approvals. It goes into the key's property, so that the events of
+/// one subject meet only events of their own kind.
+///
+/// None where the event befalls a name or the subject itself (`Hanoi was
+/// founded in 1010`, `the bridge opened in 2019` in an article about the
+/// bridge): the subject already says what it is. The owner of the phrase
+/// (`the annual meeting of the company`) is the subject's business, not the
+/// theme's, when it is a name or a back-reference.
+fn event_theme(
+    text: &str,
+    ctx: &SentenceCtx<'_>,
+    m: &Mention,
+    (word, at): &(String, usize),
+) -> Option<String> {
+    const AUXILIARIES: &[&str] = &[
+        "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+        "not",
+    ];
+    let is_det = |w: &str| THEME_DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d));
+    let is_stop = theme_stop;
+    // the event is named before its date (`held … on May 5`); what is
+    // `dated` is a document, named
+    if *at >= m.start || word == "dated" {
+        return None;
+    }
+    let s1 = ctx.start + ctx.text.len();
+    let clause0 = clause_start(text, ctx.start, m);
+    if *at < clause0 {
+        return None;
+    }
+    // whitespace tokens with their absolute offsets
+    let tokens = |from: usize, to: usize| -> Vec<(usize, &str)> {
+        safe_slice(text, from, to)
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect()
+    };
+    let before = tokens(clause0, *at);
+    // `was held`, `has been approved`, `was officially opened`
+    let verb_group = |words: &[(usize, &str)], mut i: usize| -> (usize, bool) {
+        let mut passive = false;
+        while i > 0 {
+            let w = Lower::new(bare(words[i - 1].1));
+            let w = w.as_str();
+            if AUXILIARIES.contains(&w) {
+                passive = true;
+            } else if !(w.ends_with("ly") || matches!(w, "also" | "first" | "then" | "later")) {
+                break;
+            }
+            i -= 1;
+        }
+        (i, passive)
+    };
+    // where the noun phrase ending before `words[i]` starts: `the annual
+    // meeting of the company`, `construction`
+    let phrase_start = |words: &[(usize, &str)], i: usize| -> usize {
+        let mut j = i;
+        let mut start = i;
+        // `of the company`, `in Pakse`: the phrase goes on before them
+        let joins = |w: &str| ["of", "in", "at"].iter().any(|j| w.eq_ignore_ascii_case(j));
+        while j > 0 && i - j < 8 {
+            let w = words[j - 1].1;
+            if w.ends_with([',', ';', ':', ')', '('])
+                || is_stop(bare(w)) && !joins(w)
+                || bare(w).is_empty()
+            {
+                break;
+            }
+            j -= 1;
+            if is_det(bare(w)) {
+                start = j;
+                if j == 0 || !joins(words[j - 1].1) {
+                    break;
+                }
+            } else if j == 0 {
+                start = j;
+            }
+        }
+        start
+    };
+    let (i, passive) = verb_group(&before, before.len());
+    let intransitive = matches!(
+        word.as_str(),
+        "took place" | "occurred" | "began" | "started" | "commenced" | "born" | "died"
+    );
+    // the theme's words, in order, and where they start
+    let second_verb = if i == 0 {
+        (clause0 > ctx.start && safe_slice(text, ctx.start, clause0).ends_with(" and "))
+            .then(|| tokens(ctx.start, clause0))
+    } else {
+        before[i - 1]
+            .1
+            .eq_ignore_ascii_case("and")
+            .then(|| before[..i - 1].to_vec())
+    };
+    let phrase: Vec<(usize, &str)> = if let Some(first) = second_verb {
+        // `The office was built in 1962 and renovated in 2011`: the second
+        // verb's theme is the first one's
+        let aux = first
+            .iter()
+            .position(|(_, w)| AUXILIARIES.iter().any(|a| w.eq_ignore_ascii_case(a)))?;
+        first[phrase_start(&first, aux)..aux].to_vec()
+    } else if passive || intransitive {
+        before[phrase_start(&before, i)..i].to_vec()
+    } else {
+        // the object after the verb (`signed a trade agreement with Busan
+        // on`), else, with none, what the verb befell before it (`the line
+        // opened on December 22`)
+        object_after(&tokens(*at, m.start.min(s1)), word)
+            .unwrap_or_else(|| before[phrase_start(&before, i)..i].to_vec())
+    };
+    // the head before `of`, and what owns it; a place (`in Pakse`) says
+    // where, not what
+    let joint = phrase
+        .iter()
+        .position(|(_, w)| ["of", "in", "at"].iter().any(|j| w.eq_ignore_ascii_case(j)));
+    let (head, owner) = match joint {
+        Some(k) if phrase[k].1.eq_ignore_ascii_case("of") => (&phrase[..k], &phrase[k + 1..]),
+        Some(k) => (&phrase[..k], &phrase[..0]),
+        None => (&phrase[..], &phrase[..0]),
+    };
+    // the words that say what it is: not its determiners, not an owner
+    // before it (`Ho Chi Minh City's first metro line`), not `new`
+    let content = |part: &[(usize, &str)]| -> Vec<String> {
+        let owned = part
+            .iter()
+            .rposition(|(_, w)| w.ends_with("'s") || w.ends_with("’s"))
+            .map_or(0, |k| k + 1);
+        part[owned..]
+            .iter()
+            .map(|(_, w)| bare(w))
+            .filter(|w| !is_det(w) && !w.eq_ignore_ascii_case("new"))
+            .map(str::to_string)
+            .collect()
+    };
+    let head_words = content(head);
+    let last = head_words.last()?;
+    // a name (`the Paris Agreement was signed`, `Plan No. 115/KH-UBND`)
+    // is the subject
+    if is_capitalised(last)
+        || head_words
+            .iter()
+            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    // `the bridge opened in 2019`, `the network was founded in 2013`: a
+    // back-reference is the subject, found by `subject_of`
+    let (start, end) = (head.first()?.0, head.last()?.0);
+    if ctx
+        .ents
+        .iter()
+        .any(|e| e.start == start && e.name.starts_with("the ") && e.end >= end)
+    {
+        return None;
+    }
+    let mut theme = head_words.join(" ");
+    // a common owner tells the theme apart (`the opening of the new
+    // terminal`); a named one or a back-reference is the subject
+    let owner_words = content(owner);
+    let owner_start = owner.first().map(|o| o.0);
+    let owner_is_subject = owner_words.iter().any(|w| is_capitalised(w))
+        || owner_start.is_some_and(|s| ctx.ents.iter().any(|e| e.start == s));
+    if !owner_words.is_empty() && !owner_is_subject {
+        theme.push_str(" of ");
+        theme.push_str(&owner_words.join(" "));
+    }
+    let theme = normalize_phrase(&theme);
+    (!theme.is_empty()).then_some(theme)
+}
+
+/// The object after an event verb (`words[0]`), when a determiner opens it:
+/// `signed a trade agreement with Busan`, `opened its first metro line`.
+fn object_after<'t>(words: &[(usize, &'t str)], event: &str) -> Option<Vec<(usize, &'t str)>> {
+    let skip = if matches!(event, "took place" | "set up") {
+        2
+    } else {
+        1
+    };
+    let mut rest = words.iter().copied().skip(skip);
+    let first = rest.next()?;
+    if !THEME_DETERMINERS.contains(&Lower::new(bare(first.1)).as_str()) {
+        return None;
+    }
+    let mut phrase = vec![first];
+    for (p, w) in rest {
+        if theme_stop(bare(w)) && !w.eq_ignore_ascii_case("of") || bare(w).is_empty() {
+            break;
+        }
+        phrase.push((p, w));
+        if w.ends_with([',', ';', ':', '.', ')']) || phrase.len() >= 8 {
+            break;
+        }
+    }
+    Some(phrase)
+}
+
+/// Words that open a noun phrase an event befalls.
+const THEME_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
+
+/// Words an event's noun phrase does not reach past.
+fn theme_stop(w: &str) -> bool {
+    const STOPS: &[&str] = &[
+        "in", "on", "at", "with", "for", "to", "from", "by", "during", "between", "as", "after",
+        "before", "since", "into", "and", "or", "but", "which", "that", "who", "when", "while",
+        "where", "because", "under", "over", "through", "said", "says", "than", "if",
+    ];
+    STOPS.iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
 /// Kinds of institution and place a name says it is of: `the university`
@@ -2887,6 +3114,15 @@ fn entities_in(
                                 | "alone" | "itself" | "said" | "will" | "would" | "can"
                                 | "could" | "may" | "must" | "should" | "had" | "has"
                                 | "have" | "is" | "was" | "were"
+                        )
+                        // irregular past forms: `the company took`, `the city held`
+                        || matches!(
+                            n,
+                            "took" | "held" | "made" | "won" | "saw" | "grew" | "rose" | "fell"
+                                | "gave" | "got" | "began" | "ran" | "became" | "brought"
+                                | "built" | "bought" | "paid" | "sold" | "spent" | "kept"
+                                | "led" | "lost" | "met" | "sent" | "told" | "went" | "wrote"
+                                | "drew" | "chose" | "came" | "did" | "found" | "stood"
                         )
                 }) || w_at(j).ends_with("'s")
                     || w_at(j).ends_with("’s");
@@ -4284,6 +4520,52 @@ mod tests {
             .iter()
             .map(|c| format!("{} → {}", c.text, c.key.id))
             .collect()
+    }
+
+    #[test]
+    fn an_event_date_is_keyed_by_what_the_event_befell() {
+        let keys = keys_of_text(
+            "---\npublished: 2023-06-01\n---\nThe regional trade summit was held in Hanoi \
+             on March 3, 2023. The lantern festival took place in Hanoi on May 5, 2023. \
+             Haiphong signed a trade agreement with Busan on April 2, 2021. The new budget \
+             was approved on April 2, 2023. The office in Pakse was built in 1962 and \
+             renovated in 2011. Ho Chi Minh City's first metro line opened on December 22, \
+             2024. Tan Mai Cooperative opened its first metro line in 2019.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                // passive and intransitive: the phrase before the verb
+                "March 3, 2023 → auto:hanoi/date/date regional trade summit held",
+                "May 5, 2023 → auto:hanoi/date/date lantern festival held",
+                // active: the object after it (one of several: its date)
+                "April 2, 2021 → auto:haiphong/date/date trade agreement signed [2021-04-02]",
+                "April 2, 2023 → auto:hanoi/date/date budget approved",
+                // a place says where, not what; a second verb's theme is the first's
+                "1962 → auto:pakse/year/date office built",
+                "2011 → auto:pakse/year/date office renovated [2011]",
+                // an owner before the phrase is no part of it
+                "December 22, 2024 → auto:hochiminhcity/date/date first metro line opened",
+                "2019 → auto:tanmaicooperative/year/date first metro line opened",
+            ]
+        );
+        // a name or a back-reference is the subject, not a theme
+        let keys = keys_of_text(
+            "---\npublished: 2023-06-01\ntitle: Thu Thiem Bridge\n---\nThe Paris Agreement \
+             was signed on December 12, 2015. Thu Thiem Bridge was completed in 2008. \
+             The bridge opened in 2008. The annual meeting of the company took place in \
+             Hue on May 5, 2023.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "December 12, 2015 → auto:parisagreement/date/date signed",
+                "2008 → auto:thuthiembridge/year/date completed",
+                "2008 → auto:thuthiembridge/year/date opened",
+                // `the company took`: the company's meeting, not Hue's
+                "May 5, 2023 → auto:thuthiembridge/date/date annual meeting held [2023]",
+            ]
+        );
     }
 
     #[test]

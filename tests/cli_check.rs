@@ -698,10 +698,10 @@ fn newcomers_of_different_years_changed_rather_than_conflict() {
         assert_eq!(as_ofs(f), ["2013..2014", "2014..2015"], "{key}");
     }
     // a building's renovation year is not the year it was built
-    let built = finding(&fs, "auto:pakse/year/date built", "agree");
+    let built = finding(&fs, "auto:pakse/year/date office built", "agree");
     assert_eq!(texts(built), ["1962", "1962"]);
     // renovated twice is no contradiction: each renovation is its year's
-    finding(&fs, "auto:pakse/year/date renovated [2011]", "agree");
+    finding(&fs, "auto:pakse/year/date office renovated [2011]", "agree");
     let cs = claims(&out);
     for staff in ["12", "15"] {
         let c = claims_with_text(&cs, staff);
@@ -730,6 +730,36 @@ fn ages_of_different_things_get_different_keys() {
     );
 }
 
+/// Dated events are keyed by what happened: a summit and a festival held
+/// in one city, a budget and a master plan approved by one council, and two
+/// organisations' annual meetings in one city are each their own event.
+/// Two dates for the one summit still contradict each other.
+#[test]
+fn events_in_one_place_are_told_apart_by_what_happened() {
+    let (out, _, code) = check_jsonl(&fixture("event-dates"), ".", &["-v"]);
+    let fs = findings(&out);
+    let conflicts = conflicts(&fs);
+    assert_eq!(conflicts.len(), 1, "{}", notable(&fs));
+    assert_eq!(
+        conflicts[0]["key"],
+        "auto:hanoi/date/date regional trade summit held"
+    );
+    assert_eq!(
+        sorted_texts(conflicts[0]),
+        ["March 3, 2023", "March 5, 2023"]
+    );
+    assert_eq!(code, 1);
+    for key in [
+        "auto:hanoi/date/date lantern festival held",
+        "auto:hanoi/date/date budget approved",
+        "auto:hanoi/date/date master plan approved",
+        "auto:esiatelecomgroup/date/date annual meeting held [2023]",
+        "auto:mekongtourismassociation/date/date annual meeting held [2023]",
+    ] {
+        finding(&fs, key, "single");
+    }
+}
+
 /// Each year's annual meeting has its own date, and a new office opened in
 /// 2014 is not the one opened in 2023; two dates for the 2020 meeting still
 /// contradict each other. A temple the cooperative is home to is not as old
@@ -742,7 +772,7 @@ fn repeated_events_are_compared_within_their_year() {
     assert_eq!(conflicts.len(), 1, "{}", notable(&fs));
     assert_eq!(
         conflicts[0]["key"],
-        "auto:tanmaicooperative/date/date held [2020]"
+        "auto:tanmaicooperative/date/date annual meeting held [2020]"
     );
     assert_eq!(
         sorted_texts(conflicts[0]),
@@ -750,7 +780,7 @@ fn repeated_events_are_compared_within_their_year() {
     );
     assert_eq!(code, 1);
     for key in [
-        "auto:tanmaicooperative/date/date held [2025]",
+        "auto:tanmaicooperative/date/date annual meeting held [2025]",
         "auto:tanmaicooperative/date/date opened [2014-10]",
         "auto:tanmaicooperative/date/date opened [2023-05]",
     ] {
@@ -1151,7 +1181,11 @@ fn a_clubs_plan_keeps_what_is_apart_from_what_will_be() {
 fn a_campaigns_running_total_and_its_target_are_kept_apart() {
     let (out, _, _) = check_jsonl(&fixture("vaccination-drive"), ".", &[]);
     let fs = findings(&out);
-    let start = finding(&fs, "auto:ministryofhealth/date/date started", "conflict");
+    let start = finding(
+        &fs,
+        "auto:ministryofhealth/date/date campaign started",
+        "conflict",
+    );
     assert_eq!(sorted_texts(start), ["March 1", "March 10"]);
     let cs = claims(&out);
     // `have now received`: a total to date, compared with `has vaccinated`
