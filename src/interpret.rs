@@ -892,6 +892,43 @@ fn gapped_unit(near: &[&Mention], m: &Mention) -> Option<String> {
         .map(normalize_phrase)
 }
 
+/// The window a figure is measured over, written after it in its clause
+/// (`70.1% of graduates found jobs within 10 months`, `answered 97% of
+/// calls within 60 seconds`): part of what the figure is, since a share
+/// within 6 months and one within 12 are two figures.
+fn window_after<'m>(text: &str, m: &Mention, near: &[&'m Mention]) -> Option<&'m Mention> {
+    near.iter()
+        .copied()
+        .filter(|o| o.start >= m.end && o.start - m.end < 120)
+        .find(|o| is_window(text, o, m))
+}
+
+/// Whether `w` is a window (`within 10 months`) of the figure `of` before
+/// it in one clause.
+fn is_window(text: &str, w: &Mention, of: &Mention) -> bool {
+    // `within six months`, `within 60 seconds`, `within 5 km of a park`
+    matches!(w.kind, Kind::Duration | Kind::Count)
+        && matches!(w.value, Value::Number(_))
+        && of.end <= w.start
+        && !matches!(of.kind, Kind::Date | Kind::Year | Kind::Duration)
+        && tokens_before(text, w, 12)
+            .next()
+            .is_some_and(|t| t.eq_ignore_ascii_case("within"))
+        && clause_break(safe_slice(text, of.end, w.start), true).is_none()
+}
+
+/// How a window reads in a key: `within 6 month` for `within six months`.
+fn window_text(w: &Mention) -> String {
+    let n = match w.value {
+        Value::Number(n) => crate::extract::fmt_number(n),
+        _ => w.text.to_string(),
+    };
+    match w.unit.as_deref() {
+        Some(u) => format!("within {n} {}", normalize_phrase(u)),
+        None => format!("within {n}"),
+    }
+}
+
 /// The newer value a change is measured against, when `m` is the older
 /// one and is dated by a time of its own: `64.2%, up from 58.9% in 2020`,
 /// `17.6 million visitors in 2024, up from 12.6 million in 2023`. (An
@@ -1561,6 +1598,11 @@ fn interpret_one(
             tolerance = e.entry.tolerance;
         }
     }
+    // `found jobs within 6 months`: the window of the figure before it,
+    // named in that figure's key
+    if near.iter().any(|o| is_window(text, m, o)) {
+        return None;
+    }
     // dates and years that only place a sentence in time are not claims
     // (a date with its weekday is: the weekday is checkable)
     if key.is_none() && is_time && event_word.is_none() && m.weekday.is_none() {
@@ -1595,6 +1637,10 @@ fn interpret_one(
                 near,
                 text,
             );
+            if let Some(w) = window_after(text, m, near) {
+                property.push(' ');
+                property.push_str(&window_text(w));
+            }
             // `date held` → `date regional trade summit held`
             if let Some(theme) = event.as_ref().and_then(|e| event_theme(text, ctx, m, e)) {
                 if let Some(what) = property.strip_prefix("date ") {
@@ -4520,6 +4566,29 @@ mod tests {
             .iter()
             .map(|c| format!("{} → {}", c.text, c.key.id))
             .collect()
+    }
+
+    #[test]
+    fn a_window_is_part_of_the_figure_measured_over_it() {
+        let keys = keys_of_text(
+            "---\npublished: 2024-06-01\n---\n61% of graduates of Lakeview University found \
+             jobs within six months. About 97% of calls were answered within 60 seconds. \
+             Within 12 months, 82% of graduates had found jobs. The plant employs 300 \
+             people, and work will be done within 2 years.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "61% → auto:lakeviewuniversity/percent/share of graduate within 6 month",
+                "About 97% → auto:lakeviewuniversity/percent/share of call within 60 second",
+                // a window before the figure opens its own clause: a claim of its own
+                "12 → auto:lakeviewuniversity/duration/month",
+                "82% → auto:lakeviewuniversity/percent/share of graduate",
+                // a window in another clause is not the figure's
+                "300 → auto:lakeviewuniversity/count/employee",
+                "2 → auto:lakeviewuniversity/duration/year",
+            ]
+        );
     }
 
     #[test]

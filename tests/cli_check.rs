@@ -730,6 +730,35 @@ fn ages_of_different_things_get_different_keys() {
     );
 }
 
+/// A window (`within six months`) is part of the figure measured over it:
+/// a share within 12 months is another figure than a share within 6, and
+/// the windows are no claims of their own. Two shares within one window on
+/// one day still contradict each other.
+#[test]
+fn a_figure_is_compared_only_with_figures_over_the_same_window() {
+    let (out, _, code) = check_jsonl(&fixture("measurement-windows"), ".", &["-v"]);
+    let fs = findings(&out);
+    let conflicts = conflicts(&fs);
+    assert_eq!(conflicts.len(), 1, "{}", notable(&fs));
+    assert_eq!(
+        conflicts[0]["key"],
+        "auto:lakeviewuniversity/percent/share of graduate within 6 month"
+    );
+    assert_eq!(sorted_texts(conflicts[0]), ["55%", "61 percent", "61%"]);
+    assert_eq!(code, 1);
+    finding(
+        &fs,
+        "auto:lakeviewuniversity/percent/share of graduate within 12 month",
+        "single",
+    );
+    assert!(
+        !fs.iter()
+            .any(|f| f["key"].as_str().is_some_and(|k| k.contains("/duration/"))),
+        "{}",
+        notable(&fs)
+    );
+}
+
 /// Dated events are keyed by what happened: a summit and a festival held
 /// in one city, a budget and a master plan approved by one council, and two
 /// organisations' annual meetings in one city are each their own event.
