@@ -2652,12 +2652,26 @@ fn part_of_year(before: &str) -> Option<(u8, u8)> {
         "q4" => return Some((10, 12)),
         "h1" => return Some((1, 6)),
         "h2" => return Some((7, 12)),
+        // `in early 2016`, `mid-2016`, `late 2016`: a third of the year
+        "early" => return Some((1, 4)),
+        "mid" => return Some((5, 8)),
+        "late" => return Some((9, 12)),
         _ => {}
     }
     if !last.eq_ignore_ascii_case("of") {
         return None;
     }
     let part = words.next()?.to_ascii_lowercase();
+    // `at the end of 2016`, `at the start of 2016`: its last or first month
+    // (`by the end of 2030` is a deadline, whose horizon `modality` finds)
+    if matches!(part.as_str(), "end" | "start" | "beginning") {
+        let the = words.next()?;
+        let at = words.next()?;
+        if !(the.eq_ignore_ascii_case("the") && at.eq_ignore_ascii_case("at")) {
+            return None;
+        }
+        return Some(if part == "end" { (12, 12) } else { (1, 1) });
+    }
     let ordinal = |w: &str| -> Option<u8> {
         ["first", "second", "third", "fourth"]
             .iter()
@@ -4265,6 +4279,12 @@ mod tests {
         assert_eq!(part_of_year("in the second half of "), Some((7, 12)));
         assert_eq!(part_of_year("in the third quarter of "), Some((7, 9)));
         assert_eq!(part_of_year("by the end of "), None);
+        assert_eq!(part_of_year("At the end of "), Some((12, 12)));
+        assert_eq!(part_of_year("at the start of "), Some((1, 1)));
+        assert_eq!(part_of_year("the end of "), None);
+        assert_eq!(part_of_year("in early "), Some((1, 4)));
+        assert_eq!(part_of_year("by mid-"), Some((5, 8)));
+        assert_eq!(part_of_year("in late "), Some((9, 12)));
         assert_eq!(part_of_year("in the first 12 months of "), None);
         assert_eq!(part_of_year("in "), None);
     }

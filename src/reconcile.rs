@@ -524,6 +524,14 @@ pub enum Reason {
     SameTargetHorizon,
     /// As `SameTimeScope`, under an uncertain automatic key.
     SameTimeScopeUncertainKey,
+    /// Two ages of one thing differ by more years than can pass between
+    /// their dates (`124-year-old` in October 2019, `126-year-old` that
+    /// December).
+    AgeBeyondElapsedTime,
+    /// Two facts differ where one's time scope lies within the other's
+    /// (`in 2022` and `on 2022-02-07`) for a key that varies: the value may
+    /// have changed between the day and the rest of the year.
+    NestedTimeScopes,
     /// A later article repeats a value already superseded.
     RepeatsSuperseded,
     /// A later article states as current a value against the key's
@@ -541,12 +549,14 @@ impl Reason {
     /// The verdict of a pair compared for this reason.
     pub fn verdict(self) -> FindingKind {
         match self {
-            Reason::NeverChanges | Reason::SameTimeScope | Reason::SameTargetHorizon => {
-                FindingKind::Conflict
-            }
+            Reason::NeverChanges
+            | Reason::SameTimeScope
+            | Reason::SameTargetHorizon
+            | Reason::AgeBeyondElapsedTime => FindingKind::Conflict,
             Reason::NeverChangesUncertainKey
             | Reason::AsOfUnknown
-            | Reason::SameTimeScopeUncertainKey => FindingKind::Undetermined,
+            | Reason::SameTimeScopeUncertainKey
+            | Reason::NestedTimeScopes => FindingKind::Undetermined,
             Reason::RepeatsSuperseded | Reason::AgainstDirectionAsCurrent => FindingKind::Stale,
             Reason::ChangedOverTime
             | Reason::ChangedAgainstIncreasing
@@ -563,6 +573,8 @@ impl Reason {
             Reason::SameTimeScope => "values differ, same time scope, both facts",
             Reason::SameTargetHorizon => "values differ for the same target horizon",
             Reason::SameTimeScopeUncertainKey => "values differ in the same time scope, but the key is an uncertain automatic one",
+            Reason::AgeBeyondElapsedTime => "ages differ by more years than can pass between their dates",
+            Reason::NestedTimeScopes => "values differ, one time scope lies within the other and the key varies over time, so the value may have changed in between",
             Reason::RepeatsSuperseded => "the later article repeats a value already superseded",
             Reason::AgainstDirectionAsCurrent => "the later article states as current a value that goes against the key's declared direction",
             Reason::ChangedOverTime => "values differ, dates ordered, key varies over time",
@@ -1028,6 +1040,22 @@ fn short_doc(c: &Claim) -> &str {
     c.doc.rsplit('/').next().unwrap_or(&c.doc)
 }
 
+/// Whether two ages of one thing, as of the days `da` and `db`, differ by
+/// more years than can pass from the earliest day to the latest: an age
+/// grows by one a year, so `124-year-old` on 2019-10-06 and `126-year-old`
+/// at the end of 2019 contradict each other. Other values have no known
+/// pace.
+fn aged_beyond_time(a: &Claim, b: &Claim, da: (i32, i32), db: (i32, i32)) -> bool {
+    use crate::extract::Kind;
+    if a.kind != Kind::Age || b.kind != Kind::Age {
+        return false;
+    }
+    let gap = (a.interval.lo - b.interval.hi).max(b.interval.lo - a.interval.hi);
+    let span_days = da.1.max(db.1) - da.0.min(db.0) + 1;
+    // birthdays in the time between: at most one a year
+    gap > (f64::from(span_days) / 365.25).ceil()
+}
+
 /// Whether two claims speak of two different periods stated in their
 /// sentences, though the periods overlap: a flow over 2019 and one over
 /// 2019-2020 are not one quantity, nor is anything of the 2018-2019 school
@@ -1181,6 +1209,14 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             if da.0 <= db.1 && db.0 <= da.1 && !distinct_periods(ca, cb) {
                 if low {
                     undetermined.push(pair(a, b, Reason::SameTimeScopeUncertainKey));
+                } else if !target && da != db {
+                    // `in 2022` it had 800, `on 2022-02-07` 732: either may
+                    // hold for the part of the year the other does not say
+                    if aged_beyond_time(ca, cb, da, db) {
+                        conflict_pairs.push(pair(a, b, Reason::AgeBeyondElapsedTime));
+                    } else {
+                        undetermined.push(pair(a, b, Reason::NestedTimeScopes));
+                    }
                 } else {
                     let why = if target {
                         Reason::SameTargetHorizon
@@ -1195,6 +1231,10 @@ fn judge(claims: &[Claim], src: &Sources, members: &[usize], scope: &GroupScope)
             let ((old, k_old), new) = if da < db { ((a, kx), b) } else { ((b, ky), a) };
             let old_start = days[k_old].map_or(i32::MIN, |d| d.0);
             let (co, cn) = (&claims[old], &claims[new]);
+            if !target && aged_beyond_time(ca, cb, da, db) {
+                conflict_pairs.push(pair(old, new, Reason::AgeBeyondElapsedTime));
+                continue;
+            }
             let down = cn.interval.hi < co.interval.lo;
             let up = cn.interval.lo > co.interval.hi;
             let wrong_way =

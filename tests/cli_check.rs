@@ -730,6 +730,40 @@ fn ages_of_different_things_get_different_keys() {
     );
 }
 
+/// A year and a day within it are not one time scope: `in 2022` it had 800
+/// member cities and on 2022-02-07 732 may both be true, so the pair is
+/// left to a person (undetermined), not failed as a conflict. `At the end
+/// of 2021` is December 2021, before both. An age is held to the time
+/// between: 124 years old in October and 126 that December contradict.
+#[test]
+fn nested_time_scopes_are_undetermined_unless_an_age_outruns_the_calendar() {
+    let (out, _, code) = check_jsonl(&fixture("time-scopes"), ".", &["-v"]);
+    let fs = findings(&out);
+    let conflicts = conflicts(&fs);
+    assert_eq!(conflicts.len(), 1, "{}", notable(&fs));
+    assert_eq!(conflicts[0]["key"], "auto:amaralindqvisthighschool/age/age");
+    assert_eq!(sorted_texts(conflicts[0]), ["124-year-old", "126-year-old"]);
+    assert!(
+        conflicts[0]["comparisons"][0]
+            .as_str()
+            .is_some_and(|c| c.contains("more years than can pass")),
+        "{}",
+        conflicts[0]
+    );
+    assert_eq!(code, 1);
+    let members = "auto:alpinenetworkofcreativecities/count/member city";
+    let nested = finding(&fs, members, "undetermined");
+    assert_eq!(sorted_texts(nested), ["732", "800"]);
+    assert!(
+        nested["comparisons"][0]
+            .as_str()
+            .is_some_and(|c| c.contains("lies within the other")),
+        "{nested}"
+    );
+    let changed = finding(&fs, members, "changed");
+    assert_eq!(as_ofs(changed)[0], "2021-12", "{changed}");
+}
+
 /// A window (`within six months`) is part of the figure measured over it:
 /// a share within 12 months is another figure than a share within 6, and
 /// the windows are no claims of their own. Two shares within one window on
