@@ -344,6 +344,7 @@ const P_STALLS: u64 = 22;
 const P_VISITORS: u64 = 23;
 const P_LANDMARK: u64 = 24;
 const P_HOUSEHOLDS: u64 = 25;
+const P_DECREE: u64 = 26;
 
 /// First year of the world's history.
 const EPOCH: i32 = 2008;
@@ -673,6 +674,14 @@ enum Mode {
     Contradiction,
 }
 
+/// The year an age is stated for: a dated claim's year, else publication's.
+fn age_in(m: Mode, published: u64) -> u64 {
+    match m {
+        Mode::Dated(y) => y as u64,
+        _ => published,
+    }
+}
+
 struct Original {
     title: String,
     published: Ymd,
@@ -691,6 +700,9 @@ pub struct Generator {
     published: Ymd,
     /// Subjects already named in this article (later: `the network`).
     mentioned: Vec<usize>,
+    /// The subject named last: only it may be called by its short form
+    /// (`the university`), as a writer would.
+    last_named: Option<usize>,
     /// (subject, claim template) pairs already used in this article.
     used: Vec<(usize, usize)>,
 }
@@ -712,6 +724,7 @@ impl Generator {
                 day: 1,
             },
             mentioned: Vec::new(),
+            last_named: None,
             used: Vec::new(),
         }
     }
@@ -835,6 +848,7 @@ impl Generator {
         let published = self.publication_date();
         self.published = published;
         self.mentioned.clear();
+        self.last_named = None;
         self.used.clear();
         let main = self.popular_subject();
         let others = [
@@ -971,9 +985,10 @@ impl Generator {
                 } else {
                     12
                 };
+                // (`At the end of` only for a year already over)
                 match self.rng.below(3) {
                     0 => format!("As of {} {y}, ", MONTHS[month as usize - 1]),
-                    1 => format!("At the end of {y}, "),
+                    1 if y < self.published.year => format!("At the end of {y}, "),
                     _ => format!("In {y}, "),
                 }
             }
@@ -1015,7 +1030,8 @@ impl Generator {
     /// The subject's name, or `the network` when it was named before.
     fn subject_ref(&mut self, s: usize, start: bool) -> String {
         let subj = &self.world.subjects[s];
-        if self.mentioned.contains(&s) && subj.kind != Kind::City && self.rng.chance(0.3) {
+        let last = self.last_named.replace(s);
+        if last == Some(s) && subj.kind != Kind::City && self.rng.chance(0.3) {
             if start {
                 capitalize(subj.short)
             } else {
@@ -1411,15 +1427,24 @@ impl Generator {
                 let _ = write!(
                     out,
                     "{lead}{name} {is} a {}-year-old institution with {hedge}{n} students.",
-                    py - founded
+                    age_in(m, py) - founded
                 );
             }
             1 => {
                 let m = self.mode(true);
                 let t = self.state(m, |w, y| w.grow(&subj, P_TEACHERS, y, 20, 3_000, (5, 40)));
                 let c = self.world.constant(&subj, P_CAMPUSES, 1, 9);
+                let campuses = if c == 1 { "campus" } else { "campuses" };
                 let c = count_text(&mut self.rng, c);
-                let short = self.world.subjects[s].short;
+                // `the university` only right after it was named
+                let what = if self.last_named.replace(s) == Some(s) {
+                    self.world.subjects[s].short[4..].to_string()
+                } else {
+                    if !self.mentioned.contains(&s) {
+                        self.mentioned.push(s);
+                    }
+                    self.world.subjects[s].name.clone()
+                };
                 let lead = self.lead(m);
                 let verb = if lead.is_empty() { "has" } else { "had" };
                 let lead = if lead.is_empty() {
@@ -1429,9 +1454,9 @@ impl Generator {
                 };
                 let _ = write!(
                     out,
-                    "{lead} {}-year-old {} {verb} {} campuses and {} teachers.",
-                    py - founded,
-                    &short[4..],
+                    "{lead} {}-year-old {} {verb} {} {campuses} and {} teachers.",
+                    age_in(m, py) - founded,
+                    what,
                     c,
                     commas(t)
                 );
@@ -1465,6 +1490,7 @@ impl Generator {
     fn city_claim(&mut self, s: usize, out: &mut String) {
         let subj = self.world.subjects[s].clone();
         let name = subj.name.clone();
+        self.last_named = Some(s);
         let Some(branch) = self.branch(s, 4) else {
             return self.filler_sentence(s, out);
         };
@@ -1603,7 +1629,6 @@ impl Generator {
     fn market_claim(&mut self, s: usize, out: &mut String) {
         let subj = self.world.subjects[s].clone();
         let founded = self.world.constant(&subj, P_FOUNDED, 1880, 1990);
-        let age = self.published.year as u64 - founded;
         let Some(branch) = self.branch(s, 3) else {
             return self.filler_sentence(s, out);
         };
@@ -1615,10 +1640,19 @@ impl Generator {
                     self.world
                         .grow(&subj, P_VISITORS, self.mode_year(m), 500, 50_000, (10, 60));
                 let (hedge, n) = self.hedge(n);
+                let lead = self.lead(m);
                 let name = self.subject_ref(s, false);
+                // `the market` after `The 36-year-old` is `market`
+                let name = name.strip_prefix("the ").unwrap_or(&name);
+                let (the, has, welcomes) = if lead.is_empty() {
+                    ("The".to_string(), "has", "welcomes")
+                } else {
+                    (format!("{lead}the"), "had", "welcomed")
+                };
+                let age = age_in(m, self.published.year as u64) - founded;
                 let _ = write!(
                     out,
-                    "The {age}-year-old {name} has {hedge}{} stalls and welcomes approximately {} visitors a day.",
+                    "{the} {age}-year-old {name} {has} {hedge}{} stalls and {welcomes} approximately {} visitors a day.",
                     commas(n),
                     commas(round2(v, 0))
                 );
@@ -1759,16 +1793,19 @@ impl Generator {
                 );
             }
             1 => {
+                // a decree has one date: its number and year decide it, so
+                // two articles citing one decree agree on when it was signed
                 let y = self.published.year - self.rng.range(1, 6) as i32;
+                let n = self.rng.range(10, 180);
+                let h = hash3(P_DECREE, n as u64, y as u64);
                 let d = Ymd {
                     year: y,
-                    month: 1 + self.rng.below(12) as u32,
-                    day: 1 + self.rng.below(28) as u32,
+                    month: hrange(h, 1, 12) as u32,
+                    day: hrange(hash(h, 1), 1, 28) as u32,
                 };
                 let _ = write!(
                     out,
-                    "The rules for {name} follow Decree No. {}/{y}/ND-CP dated {}.",
-                    self.rng.range(10, 180),
+                    "The rules for {name} follow Decree No. {n}/{y}/ND-CP dated {}.",
                     d.long()
                 );
             }
@@ -1814,6 +1851,7 @@ impl Generator {
         let person = self.world.people[self.rng.below(self.world.people.len())].clone();
         let role = *self.rng.pick(ROLES);
         let name = self.world.subjects[s].name.clone();
+        self.last_named = Some(s);
         let q = *self.rng.pick(QUOTES);
         let _ = write!(out, "“{q},” said {person}, {role} of {name}.");
     }
