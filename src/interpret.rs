@@ -538,8 +538,9 @@ struct SentenceCtx<'a> {
     /// found once rather than for each of its claims.
     target_cues: Vec<&'static str>,
     term: Option<&'static str>,
-    /// The article's acronyms ([`DocNames::aliases`]).
-    aliases: &'a rustc_hash::FxHashMap<String, String>,
+    /// The article's names ([`DocNames`]): its acronyms, and where it names
+    /// each kind of institution.
+    names: &'a DocNames,
 }
 
 impl<'a> SentenceCtx<'a> {
@@ -596,7 +597,7 @@ impl<'a> SentenceCtx<'a> {
             ents,
             target_cues,
             term,
-            aliases: &names.aliases,
+            names,
         }
     }
 }
@@ -1132,6 +1133,11 @@ struct DocNames {
     /// `Vietnam National University, Hanoi (VNU)` → `VNU` → `Vietnam
     /// National University`.
     aliases: rustc_hash::FxHashMap<String, String>,
+    /// Where the article writes a capitalised word of a kind of institution
+    /// ([`KINDS`], not places), in order, with its kind: `Group` in
+    /// `Horfail Telecom Group`. A later `the company` refers back to the last
+    /// name of its kind, whether or not that sentence held a number.
+    kinded: Vec<(usize, u8)>,
 }
 
 /// How far into an article [`written_in_lower_case`] looks: enough for an
@@ -1227,6 +1233,7 @@ fn doc_names(body: &str) -> DocNames {
         *run = 0;
     };
     let mut prev_end = 0;
+    let mut kinded = Vec::new();
     for w in whitespace_words(body) {
         // a line that ends in a digit or a bracket (a dateline's `08:30`,
         // `(GMT+7)`) ends what it says: the next line's first word opens a
@@ -1256,6 +1263,9 @@ fn doc_names(body: &str) -> DocNames {
                 lower.push_str(&word.to_lowercase());
             }
             let name = without_possessive(&lower);
+            if let Some(k) = institution_kind(name) {
+                kinded.push((at, k));
+            }
             // `Hanoi's metro …` opening a sentence reads as a name too
             let possessive = name.len() < lower.len();
             if (prev_mid || possessive) && !mid.contains(name) {
@@ -1281,6 +1291,7 @@ fn doc_names(body: &str) -> DocNames {
         mid,
         heads,
         aliases: acronyms(body),
+        kinded,
     }
 }
 
@@ -1356,7 +1367,12 @@ pub fn interpret_document(
     catalog: &Catalog,
 ) -> Vec<Claim> {
     let text = &doc.text;
-    let names = doc_names(doc.body());
+    let mut names = doc_names(doc.body());
+    // where the body starts in the text: claims count from the text's start
+    let body_at = doc.body().as_ptr() as usize - doc.text.as_ptr() as usize;
+    for (at, _) in &mut names.kinded {
+        *at += body_at;
+    }
     let main_subject = main_subject(doc, &names);
     let main_subject = names
         .aliases
@@ -1424,8 +1440,10 @@ pub fn interpret_document(
             Some(c) => c.ents.iter().map(|e| e.name.clone()).collect(),
             None => Vec::new(),
         };
+        // in the order last named: a name named again is recent again
         for e in names {
-            if !e.to_lowercase().starts_with("the ") && !recent.contains(&e) {
+            if !e.to_lowercase().starts_with("the ") {
+                recent.retain(|r| *r != e);
                 recent.push(e);
             }
         }
@@ -1620,7 +1638,7 @@ fn interpret_one(
                 recent,
             );
             // `VNU` where the article defined `Vietnam National University (VNU)`
-            let subject = ctx.aliases.get(&subject).cloned().unwrap_or(subject);
+            let subject = ctx.names.aliases.get(&subject).cloned().unwrap_or(subject);
             // `turnout was 64.2%, up from 58.9% in 2020`: the older value
             // of a change, at a time of its own, is a value of what the
             // newer is
@@ -1963,6 +1981,14 @@ fn event_predicate(text: &str, s0: usize, m: &Mention) -> Option<(String, usize)
     let after_end = (m.end + 60).min(m.sentence[1]).max(m.end);
     let after = safe_slice(text, m.end, after_end);
     for (at, w) in word_spans(after).take(4) {
+        // `In October 2014, the cooperative opened …` is when it opened, but
+        // `In 2024, the programme, launched in 2014, …` is not when it
+        // launched: past the comma of an opening time, no clause break
+        let gap = after[..at].trim_start();
+        let gap = gap.strip_prefix(',').unwrap_or(gap);
+        if clause_break(gap, true).is_some() {
+            break;
+        }
         let w = Lower::new(w);
         let w = w.as_str();
         if is_event_word(w) && w != "dated" {
@@ -2293,13 +2319,46 @@ const KINDS: &[&[&str]] = &[
 /// Economics`, `the network` vs `Drerloton Night Market`). A name of no
 /// known kind (`Bac Ninh`) may be anything `the province` calls it.
 fn other_kind(phrase: &str, main: &str) -> bool {
-    let kind_of = |w: &str| KINDS.iter().position(|k| k.contains(&w));
-    let main = main.to_lowercase();
-    let Some(main_kind) = main.split(|c: char| !c.is_alphanumeric()).find_map(kind_of) else {
+    let Some(main_kind) = kind_of_name(main) else {
         return false;
     };
-    let head = phrase.rsplit(' ').next().unwrap_or(phrase);
-    kind_of(head).is_some_and(|k| k != main_kind)
+    kind_of_word(phrase.rsplit(' ').next().unwrap_or(phrase)).is_some_and(|k| k != main_kind)
+}
+
+/// Which of [`KINDS`] a lower-case word is of, for institutions (not
+/// places): one `match`, since [`doc_names`] asks it of every capitalised
+/// word of an article.
+fn institution_kind(w: &str) -> Option<u8> {
+    // (the indices of KINDS; a test keeps them in step)
+    Some(match w {
+        "university" | "institute" | "college" | "academy" | "school" => 0,
+        "market" => 1,
+        "network" | "alliance" | "association" | "federation" | "union" | "league"
+        | "coalition" => 2,
+        "programme" | "program" | "scheme" | "project" | "campaign" | "initiative" => 3,
+        "company" | "corporation" | "group" | "firm" | "bank" => 4,
+        "hospital" | "clinic" => 5,
+        "museum" => 6,
+        "festival" => 7,
+        "bridge" => 8,
+        "temple" | "pagoda" | "church" | "shrine" => 9,
+        "library" => 10,
+        "park" => 11,
+        _ => return None,
+    })
+}
+
+/// Which of [`KINDS`] a lower-case word is of.
+fn kind_of_word(w: &str) -> Option<usize> {
+    KINDS.iter().position(|k| k.contains(&w))
+}
+
+/// Which of [`KINDS`] a name says it is of (`Neavanfield Institute of
+/// Agriculture`: a university's).
+fn kind_of_name(name: &str) -> Option<usize> {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(kind_of_word)
 }
 
 /// Alphanumeric words of `s` with their byte offsets.
@@ -2958,12 +3017,18 @@ fn subject_of(
             } else if let Some(rest) = l.strip_prefix("the ") {
                 // a word of the name, not a part of one: `the airport` is not
                 // the `Airports Corporation of Vietnam`
-                match recent.iter().rev().find(|r| {
+                let named = recent.iter().rev().find(|r| {
                     r.split_whitespace()
                         .any(|w| without_possessive(w).eq_ignore_ascii_case(rest))
                         || !rest.is_ascii()
                             && r.to_lowercase().split_whitespace().any(|w| w == rest)
-                }) {
+                });
+                // `the university` right after `Neavanfield Institute of
+                // Agriculture` was named: the last name of its kind
+                let last_of_kind = (named.is_none())
+                    .then(|| last_of_kind(text, ctx.names, rest, m.start))
+                    .flatten();
+                match named.or(last_of_kind.as_ref()) {
                     Some(r) => (r.clone(), true),
                     // `won 18 of the council's 45 seats`: what a possessive
                     // owns is the owner's, named or not
@@ -2996,6 +3061,33 @@ fn subject_of(
             (main.to_string(), it && main != "(unknown subject)")
         }
     }
+}
+
+/// The last name before `before` of the kind `word` says (`the company`
+/// after `Horfail Telecom Group`), found where [`DocNames::kinded`] saw its
+/// kind word, and read whole from that sentence.
+fn last_of_kind(text: &str, names: &DocNames, word: &str, before: usize) -> Option<String> {
+    let kind = institution_kind(word)?;
+    let upto = names.kinded.partition_point(|&(at, _)| at < before);
+    let &(at, _) = names.kinded[..upto]
+        .iter()
+        .rev()
+        .take(64)
+        .find(|&&(_, k)| k == kind)?;
+    // the sentence around it, or a bounded stretch of it
+    let from = crate::text::floor_char_boundary(text, at.saturating_sub(160));
+    let to = crate::text::floor_char_boundary(text, (at + 120).min(text.len()));
+    let stretch = &text[from..to];
+    let open = stretch[..at - from]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |p| p + 1);
+    let close = stretch[at - from..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(stretch.len(), |p| at - from + p);
+    entity_spans(&stretch[open..close], from + open, &names.heads)
+        .into_iter()
+        .find(|e| e.start <= at && at < e.end && !e.name.starts_with("the "))
+        .map(|e| e.name)
 }
 
 /// A named entity and its absolute byte span.
@@ -4586,6 +4678,61 @@ mod tests {
             .iter()
             .map(|c| format!("{} → {}", c.text, c.key.id))
             .collect()
+    }
+
+    #[test]
+    fn institution_kinds_match_the_kinds_list() {
+        let (places, institutions) = KINDS.split_last().expect("kinds");
+        for (i, kind) in institutions.iter().enumerate() {
+            for w in *kind {
+                assert_eq!(institution_kind(w), Some(i as u8), "{w}");
+                assert_eq!(kind_of_word(w), Some(i), "{w}");
+            }
+        }
+        for w in *places {
+            assert_eq!(institution_kind(w), None, "{w}");
+        }
+        assert_eq!(institution_kind("authority"), None);
+    }
+
+    #[test]
+    fn a_back_reference_means_the_last_name_of_its_kind() {
+        let keys = keys_of_text(
+            "---\npublished: 2025-03-12\ntitle: Da Nang Port Authority expands\n---\n\
+             Da Nang Port Authority handled 12 million tonnes of cargo in 2024. Its largest \
+             customer is Mekong Steel Group, which ships steel coils to Japan. The company \
+             reported revenue of $120 million in 2024. Students of Neavanfield Institute of \
+             Agriculture visited the port. Founded in 1909, the university has 3,000 \
+             students.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "12 million → auto:danangportauthority/count/tonne [flow]",
+                // named in a sentence without a number, and still the last company
+                "$120 million → auto:mekongsteelgroup/money/USD revenue",
+                // `Institute` names a university's kind
+                "1909 → auto:neavanfieldinstituteofagriculture/year/date founded",
+                "3,000 → auto:neavanfieldinstituteofagriculture/count/student",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_event_word_after_a_date_is_its_event_only_in_the_next_clause() {
+        let keys = keys_of_text(
+            "---\npublished: 2025-03-12\ntitle: Reading programme\n---\nIn 2024, the \
+             Hue Reading Programme, launched in 2014, had reached 228,054 participants. In \
+             October 2014, Tan Mai Cooperative opened a new office in Vinh.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "2014 → auto:huereadingprogramme/year/date launched",
+                "228,054 → auto:huereadingprogramme/count/participant",
+                "October 2014 → auto:tanmaicooperative/date/date opened [2014-10]",
+            ]
+        );
     }
 
     #[test]

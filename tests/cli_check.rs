@@ -730,6 +730,27 @@ fn ages_of_different_things_get_different_keys() {
     );
 }
 
+/// `The company` means the last company named, even when that name came in
+/// a sentence without a number: the steel group's revenue, quoted in a port
+/// article, agrees with the steel group's own figure and is no conflict
+/// with the port authority's.
+#[test]
+fn a_back_reference_is_resolved_to_the_last_name_of_its_kind() {
+    let (out, _, code) = check_jsonl(&fixture("back-references"), ".", &["-v"]);
+    let fs = findings(&out);
+    assert!(conflicts(&fs).is_empty(), "{}", notable(&fs));
+    assert_eq!(code, 0);
+    let agree = finding(&fs, "auto:mekongsteelgroup/money/USD revenue", "agree");
+    assert_eq!(
+        docs(agree),
+        BTreeSet::from([
+            "./port-news.md".to_string(),
+            "./steel-weekly.md".to_string()
+        ])
+    );
+    finding(&fs, "auto:danangportauthority/money/USD revenue", "single");
+}
+
 /// A year and a day within it are not one time scope: `in 2022` it had 800
 /// member cities and on 2022-02-07 732 may both be true, so the pair is
 /// left to a person (undetermined), not failed as a conflict. `At the end
