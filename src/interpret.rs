@@ -883,6 +883,43 @@ fn gapped_name<'e>(text: &str, ents: &'e [Ent], m: &Mention) -> Option<&'e Ent> 
     (before.ends_with(',') || before.ends_with(" and") || before.ends_with(" or")).then_some(e)
 }
 
+/// The name a count is set off after with `with`: `Ho Chi Minh City, with
+/// 9.4 million, …` is the city's, whichever name opens the sentence.
+fn with_name<'e>(text: &str, ents: &'e [Ent], m: &Mention) -> Option<&'e Ent> {
+    let e = ents.iter().rfind(|e| e.end <= m.start)?;
+    let gap = safe_slice(text, e.end, m.start).trim();
+    (gap == ", with" && !e.name.starts_with("the ")).then_some(e)
+}
+
+/// The unit a bare count shares with a count before it in a parallel
+/// clause: `Hanoi, with 8.6 million residents, and Ho Chi Minh City, with
+/// 9.4 million`, `Hanoi's population stood at 8.5 million, while Ho Chi
+/// Minh City had 9.5 million`. The clause of the bare count opens with
+/// `and`, `while` or `whereas` and names something of its own.
+fn parallel_unit(text: &str, ents: &[Ent], m: &Mention, near: &[&Mention]) -> Option<String> {
+    if m.unit.is_some() || m.kind != Kind::Count {
+        return None;
+    }
+    let o = near
+        .iter()
+        .rev()
+        .find(|o| o.end <= m.start && o.kind == Kind::Count && o.sentence == m.sentence)?;
+    let unit = o
+        .unit
+        .as_deref()
+        .map(normalize_phrase)
+        .or_else(|| collective_unit(text, o).map(str::to_string))?;
+    let between = safe_slice(text, o.end, m.start);
+    let joined = [", and ", " while ", " whereas "]
+        .iter()
+        .filter_map(|j| between.find(j))
+        .min()?;
+    // a name of its own after the joint, before the count
+    ents.iter()
+        .any(|e| e.start >= o.end + joined && e.end <= m.start && !e.name.starts_with("the "))
+        .then_some(unit)
+}
+
 /// The unit a gapped count shares with the count of the clause before it
 /// (see [`gapped_name`]): the nearest count before it with a unit.
 fn gapped_unit(near: &[&Mention], m: &Mention) -> Option<String> {
@@ -1556,6 +1593,7 @@ fn interpret_one(
                 gapped_name(text, &ctx.ents, m)?;
                 gapped_unit(near, m)
             })
+            .or_else(|| parallel_unit(text, &ctx.ents, m, near))
             .unwrap_or_default(),
         None => String::new(),
     };
@@ -1916,12 +1954,21 @@ fn second_predicates(s: &str) -> impl Iterator<Item = usize> + '_ {
         if planned {
             return Some(at);
         }
-        let object = words.next()?;
+        // (nothing after the verb: `s` ends where the mention, its object, starts)
+        let object = words.next().unwrap_or("");
+        // `carried 22.6 million passengers last year and has 98 aircraft`
+        let having = matches!(verb, "has" | "have" | "had");
         let verbish = verb.len() > 2
             && verb.bytes().all(|b| b.is_ascii_lowercase())
-            && !is_function_word(verb);
-        let takes =
-            modal || object.starts_with(|c: char| c.is_ascii_digit()) || opens_an_object(object);
+            && (having || !is_function_word(verb));
+        // a finite verb (`and has`, `and carried`) opens a predicate of its
+        // own; a bare one (`will be 2.6 km long and carry eight lanes`)
+        // goes on with the first one's modal
+        let finite = having || verb.ends_with("ed") || verb.ends_with('s') && !verb.ends_with("ss");
+        let takes = modal
+            || object.is_empty() && finite
+            || object.starts_with(|c: char| c.is_ascii_digit())
+            || opens_an_object(object);
         (verbish && takes).then_some(at)
     })
 }
@@ -2981,6 +3028,7 @@ fn subject_of(
     let found = aged
         .or(apposed)
         .or(owner)
+        .or_else(|| with_name(text, ents, m))
         .or_else(|| gapped_name(text, ents, m))
         .map(|e| e.name.clone());
     let found = found.or_else(|| {
@@ -3017,9 +3065,22 @@ fn subject_of(
             } else if let Some(rest) = l.strip_prefix("the ") {
                 // a word of the name, not a part of one: `the airport` is not
                 // the `Airports Corporation of Vietnam`
+                // a word of the name, or its last word in the plural (`the
+                // airline`, `Vietnam Airlines`; but `the airport` is not the
+                // `Airports Authority of Norland`)
+                let plural_head = |r: &str| {
+                    r.split_whitespace().next_back().is_some_and(|w| {
+                        let w = without_possessive(w);
+                        w.len() == rest.len() + 1
+                            && w.ends_with(['s', 'S'])
+                            && w.get(..rest.len())
+                                .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+                    })
+                };
                 let named = recent.iter().rev().find(|r| {
-                    r.split_whitespace()
-                        .any(|w| without_possessive(w).eq_ignore_ascii_case(rest))
+                    plural_head(r)
+                        || r.split_whitespace()
+                            .any(|w| without_possessive(w).eq_ignore_ascii_case(rest))
                         || !rest.is_ascii()
                             && r.to_lowercase().split_whitespace().any(|w| w == rest)
                 });
@@ -3281,8 +3342,11 @@ fn entities_in(
                 // a noun the article uses as the last word of a name (`the
                 // airport` after `Da Nang International Airport`), written in
                 // lower case: `the International …` starts a name instead
-                let head_of_name =
-                    || w_at(j).starts_with(|c: char| c.is_lowercase()) && heads.contains(noun);
+                // (`the airline` after `Vietnam Airlines`: a plural head too)
+                let head_of_name = || {
+                    w_at(j).starts_with(|c: char| c.is_lowercase())
+                        && (heads.contains(noun) || heads.contains(&format!("{noun}s")))
+                };
                 // `the Ministry of Health` is a name, not `the ministry`;
                 // `the Government aims` is still the government
                 let more_name = words.get(j + 1).is_some_and(|n| is_capitalised(n.1))
@@ -4678,6 +4742,40 @@ mod tests {
             .iter()
             .map(|c| format!("{} → {}", c.text, c.key.id))
             .collect()
+    }
+
+    #[test]
+    fn parallel_clauses_give_their_counts_an_owner_and_a_unit() {
+        let keys = keys_of_text(
+            "---\npublished: 2024-12-28\n---\nHanoi, with 8.6 million residents, and Ho \
+             Chi Minh City, with 9.4 million, lead. Hanoi's population stood at 8.5 million, \
+             while Ho Chi Minh City had 9.5 million. Vietnam Airlines carried 22.6 million \
+             passengers last year and has 98 aircraft. The bridge will be 2.6 km long and \
+             carry eight lanes.\n",
+        );
+        assert_eq!(
+            keys,
+            [
+                "8.6 million → auto:hanoi/count/person",
+                "9.4 million → auto:hochiminhcity/count/person",
+                "8.5 million → auto:hanoi/count/person",
+                "9.5 million → auto:hochiminhcity/count/person",
+                "22.6 million → auto:vietnamairlines/count/passenger [flow]",
+                // `and has`: a stock of its own, not the carrying's flow
+                "98 → auto:vietnamairlines/count/aircraft",
+                "2.6 → auto:hochiminhcity/count/kilometre",
+                "eight → auto:hochiminhcity/count/lane",
+            ]
+        );
+        let modal: Vec<Modality> = claims_of_text(
+            "---\npublished: 2024-12-28\n---\nThe bridge will be 2.6 km long and carry \
+             eight lanes.\n",
+        )
+        .iter()
+        .map(|c| c.modality.clone())
+        .collect();
+        // `and carry`: a bare verb goes on with `will`
+        assert_eq!(modal, [Modality::Target, Modality::Target]);
     }
 
     #[test]

@@ -383,7 +383,35 @@ fn line_runs_on(text: &str, newline: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    RUNS_ON.iter().any(|w| last.eq_ignore_ascii_case(w))
+    RUNS_ON.iter().any(|w| last.eq_ignore_ascii_case(w)) || wrapped_mid_sentence(line)
+}
+
+/// Whether `line` (up to its line break) is wrapped prose broken off in a
+/// sentence, maybe in a name (`… and Ho Chi` / `Minh City, with 9.4
+/// million`): it ends in a letter, not a stop, and is long, as the lines of
+/// a wrapped paragraph are, after a line as long (a headline over its
+/// text, `Numbers at a glance`, or the line after a dateline is neither).
+/// A line longer still is prose wherever it stands.
+fn wrapped_mid_sentence(line: &str) -> bool {
+    /// Shorter lines end lists, headings and datelines.
+    const WRAPPED: usize = 40;
+    /// A line this long is prose wherever it stands.
+    const PROSE: usize = 65;
+    if !line.ends_with(char::is_alphabetic) {
+        return false;
+    }
+    let (before, this) = match line.rfind('\n') {
+        Some(p) => (&line[..p], &line[p + 1..]),
+        None => ("", line),
+    };
+    let len = this.chars().count();
+    // the line before is of the same wrapped paragraph: as long, not a
+    // blank line or a dateline (`January 30, 2026 | 22:12 (GMT+7)`)
+    let follows_prose = before
+        .rsplit('\n')
+        .next()
+        .is_some_and(|l| l.trim().chars().count() >= WRAPPED);
+    len >= PROSE || len >= WRAPPED && follows_prose
 }
 
 /// Words no sentence ends with, that a hard-wrapped line may
@@ -584,6 +612,29 @@ mod tests {
                 "Exports hit record",
                 "January 6, 2025",
                 "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_wrapped_line_broken_in_a_name_runs_on() {
+        let text = "According to the statistics office, the population grew by 0.98%\n\
+                    a year over the past decade. Hanoi, with 8.6 million residents, and Ho Chi\n\
+                    Minh City, with 9.4 million, lead.\n\
+                    January 30, 2026 | 22:12 (GMT+7)\n\
+                    Hanoi recognized as UNESCO Learning City\n\
+                    PANO - On January 29, the city received the certificate.";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "According to the statistics office, the population grew by 0.98%\na year over \
+                 the past decade.",
+                "Hanoi, with 8.6 million residents, and Ho Chi\nMinh City, with 9.4 million, lead.",
+                // a headline after a dateline is as long, but not wrapped prose
+                "January 30, 2026 | 22:12 (GMT+7)",
+                "Hanoi recognized as UNESCO Learning City",
+                "PANO - On January 29, the city received the certificate.",
             ]
         );
     }

@@ -730,6 +730,34 @@ fn ages_of_different_things_get_different_keys() {
     );
 }
 
+/// A second predicate (`carried … last year and has 98 aircraft`) holds a
+/// stock of its own; `the airline` refers back to `Vietnam Airlines`; a
+/// name hard-wrapped across lines (`Ho Chi` / `Minh City`) is one name;
+/// `X, with 9.4 million` is X's, and a bare count in a parallel clause
+/// (`while Ho Chi Minh City had 9.5 million`) counts what its parallel does.
+#[test]
+fn parallel_clauses_back_references_and_wrapped_names_are_read_whole() {
+    let (out, _, code) = check_jsonl(&fixture("airline-and-census"), ".", &["-v"]);
+    let fs = findings(&out);
+    let keys: BTreeSet<&str> = conflicts(&fs)
+        .iter()
+        .filter_map(|f| f["key"].as_str())
+        .collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from([
+            "auto:vietnam/count/person",
+            "auto:vietnamairlines/count/passenger [flow]",
+        ]),
+        "{}",
+        notable(&fs)
+    );
+    assert_eq!(code, 1);
+    let hcmc = finding(&fs, "auto:hochiminhcity/count/person", "agree");
+    assert_eq!(sorted_texts(hcmc), ["9.4 million", "9.5 million"]);
+    finding(&fs, "auto:vietnamairlines/count/aircraft", "single");
+}
+
 /// `The company` means the last company named, even when that name came in
 /// a sentence without a number: the steel group's revenue, quoted in a port
 /// article, agrees with the steel group's own figure and is no conflict
