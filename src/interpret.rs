@@ -796,7 +796,9 @@ fn fate(text: &str, m: &Mention) -> Option<&'static str> {
             "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "deaths"
             | "death" => "dead",
             "missing" => "missing",
-            "injured" | "injuring" | "injures" | "wounded" | "wounding" | "hurt" => "injured",
+            "injured" | "injuring" | "injures" | "wounded" | "wounding" | "hurt" | "injuries" => {
+                "injured"
+            }
             "evacuated" | "evacuate" | "evacuating" | "evacuates" => "evacuated",
             "displaced" | "displacing" => "displaced",
             "rescued" => "rescued",
@@ -838,8 +840,45 @@ fn fate(text: &str, m: &Mention) -> Option<&'static str> {
         let w = Lower::new(bare(w));
         match w.as_str() {
             "were" | "are" | "was" | "is" | "have" | "has" | "had" | "been" | "still"
-            | "remain" | "remained" | "remains" | "reported" | "now" | "to" => continue,
+            | "remain" | "remained" | "remains" | "reported" | "now" | "to" | "suffered"
+            | "sustained" | "minor" | "serious" | "severe" => continue,
             w => return fate_of(w),
+        }
+    }
+    None
+}
+
+/// What befell the things a count counts, as [`fate`] says it of people:
+/// `burned more than 1,200 hectares`, `800 hectares burned`, `1,000 houses
+/// were damaged`. The burned area of a fire and a province's forest are
+/// two counts of hectares.
+fn damage(text: &str, m: &Mention) -> Option<&'static str> {
+    let damage_of = |w: &str| -> Option<&'static str> {
+        Some(match w {
+            "burned" | "burnt" | "burning" | "scorched" | "charred" => "burned",
+            "flooded" | "submerged" | "inundated" | "swamped" => "flooded",
+            "destroyed" | "razed" | "flattened" | "collapsed" | "demolished" => "destroyed",
+            "damaged" | "damaging" => "damaged",
+            _ => return None,
+        })
+    };
+    if let Some(w) = tokens_before(text, m, 30).next() {
+        if let Some(d) = damage_of(Lower::new(bare(w)).as_str()) {
+            return Some(d);
+        }
+    }
+    let after = safe_slice(text, m.end, (m.end + 60).min(m.sentence[1]));
+    let mut words = after
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.'))
+        .filter(|w| !w.is_empty());
+    // the count's noun (`hectares`, `houses`), and `of forest` after it
+    words.next()?;
+    for w in words.take(5) {
+        let w = Lower::new(bare(w));
+        match w.as_str() {
+            "were" | "are" | "was" | "is" | "have" | "has" | "had" | "been" | "of" | "forest"
+            | "land" | "rice" | "crops" | "badly" | "partly" | "completely" => continue,
+            w => return damage_of(w),
         }
     }
     None
@@ -1573,7 +1612,12 @@ fn interpret_one(
                 Some(fate) => format!("person {fate}"),
                 None => p,
             },
-            p => p,
+            // `burned 1,200 hectares` is not the province's 186,000 hectares;
+            // `two firefighters were injured` are not the force's firefighters
+            p => match damage(text, m).or_else(|| fate(text, m)) {
+                Some(d) => format!("{p} {d}"),
+                None => p,
+            },
         },
         // `- Panels: 1.1 million`
         None if m.kind == Kind::Count => line_label_of(text, m)
@@ -4529,6 +4573,36 @@ mod tests {
     }
 
     #[test]
+    fn what_befell_things_names_their_count() {
+        let damage_of = |text: &str| damage(text, &mention_of(text, Kind::Count));
+        assert_eq!(
+            damage_of("The fire has burned more than 1,200 hectares of forest."),
+            Some("burned")
+        );
+        assert_eq!(
+            damage_of("after it had scorched about 1,350 hectares"),
+            Some("burned")
+        );
+        assert_eq!(
+            damage_of("since 2019, when 800 hectares burned."),
+            Some("burned")
+        );
+        assert_eq!(
+            damage_of("and 1,000 houses were badly damaged."),
+            Some("damaged")
+        );
+        assert_eq!(
+            damage_of("Floods submerged 20,000 hectares of rice."),
+            Some("flooded")
+        );
+        // what a province has is no damage
+        assert_eq!(
+            damage_of("The province has 186,000 hectares of forest."),
+            None
+        );
+    }
+
+    #[test]
     fn what_befell_people_names_their_count() {
         let fate_of = |text: &str| fate(text, &mention_of(text, Kind::Count));
         assert_eq!(fate_of("Floods killed at least 30 people."), Some("dead"));
@@ -4547,6 +4621,10 @@ mod tests {
             Some("dead")
         );
         assert_eq!(fate_of("The storm injured 80 people."), Some("injured"));
+        assert_eq!(
+            fate_of("Three firefighters suffered minor injuries."),
+            Some("injured")
+        );
         // a count of people with nothing befalling them, or a toll of
         // something else before another number
         assert_eq!(fate_of("The city has 8.5 million people."), None);

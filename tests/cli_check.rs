@@ -730,6 +730,28 @@ fn ages_of_different_things_get_different_keys() {
     );
 }
 
+/// What befell the things counted is part of what is counted: hectares a
+/// fire burned are not the province's hectares of forest, nor injured
+/// firefighters its firefighters.
+#[test]
+fn burned_damaged_and_injured_are_counted_apart() {
+    let (out, _, code) = check_jsonl(&fixture("wildfire"), ".", &["-v"]);
+    let fs = findings(&out);
+    assert!(conflicts(&fs).is_empty(), "{}", notable(&fs));
+    assert_eq!(code, 0);
+    let burned = finding(&fs, "auto:khanhhoa/count/hectare burned", "agree");
+    assert_eq!(sorted_texts(burned), ["about 1,250", "more than 1,200"]);
+    finding(&fs, "auto:khanhhoa/count/hectare", "single");
+    finding(&fs, "auto:khanhhoa/count/firefighter", "single");
+    finding(&fs, "auto:khanhhoa/count/house damaged", "single");
+    let injured = finding(
+        &fs,
+        "auto:khanhhoa/count/firefighter injured",
+        "undetermined",
+    );
+    assert_eq!(sorted_texts(injured), ["Four", "Two"]);
+}
+
 /// A second predicate (`carried … last year and has 98 aircraft`) holds a
 /// stock of its own; `the airline` refers back to `Vietnam Airlines`; a
 /// name hard-wrapped across lines (`Ho Chi` / `Minh City`) is one name;
