@@ -884,6 +884,35 @@ fn damage(text: &str, m: &Mention) -> Option<&'static str> {
     None
 }
 
+/// The side of a margin a count states: `three points behind leaders`,
+/// `two behind`, `five seats short of a majority`, `12 clear of`.
+fn margin_after(text: &str, m: &Mention) -> Option<&'static str> {
+    let after = safe_slice(text, m.end, (m.end + 80).min(m.sentence[1])).trim_start();
+    // the word after the count's noun, or the noun's own first word (`two
+    // behind leaders` reads `behind leaders` as the noun)
+    let next = match m.unit.as_deref() {
+        Some(u) => match after.strip_prefix(u) {
+            Some(rest) if !u.split_whitespace().next().is_some_and(is_margin_word) => {
+                rest.split_whitespace().next()
+            }
+            _ => u.split_whitespace().next(),
+        },
+        None => after.split_whitespace().next(),
+    }
+    .map(bare)?;
+    Some(match Lower::new(next).as_str() {
+        "behind" | "adrift" | "short" => "behind",
+        "ahead" | "clear" => "ahead",
+        _ => return None,
+    })
+}
+
+fn is_margin_word(w: &str) -> bool {
+    ["behind", "adrift", "short", "ahead", "clear"]
+        .iter()
+        .any(|m| w.eq_ignore_ascii_case(m))
+}
+
 /// The name whose possessive stands right before a count: `the council's
 /// 45 seats` are the council's, whoever the sentence is about.
 fn owner_before<'e>(text: &str, ents: &'e [Ent], m: &Mention) -> Option<&'e Ent> {
@@ -1572,9 +1601,20 @@ fn interpret_one(
     // an age is a level whatever its clause does (`a 300-year-old bridge
     // that draws visitors`)
     let flow_of = |m: &Mention, nclause: &str| {
+        // `up 21% from a year earlier` is no rate per year
+        let dated = |n: &str| {
+            [" a year earlier ", " a year ago ", " a year before "]
+                .iter()
+                .fold(n.to_string(), |n, p| n.replace(p, " "))
+        };
+        let flow_cue = if nclause.contains(" a year ") {
+            FLOW_CUES.any(&dated(nclause))
+        } else {
+            FLOW_CUES.any(nclause)
+        };
         !is_time
             && m.kind != Kind::Age
-            && (FLOW_CUES.any(nclause) && !RUNNING_TOTAL_CUES.any(nclause) || m.per.is_some())
+            && (flow_cue && !RUNNING_TOTAL_CUES.any(nclause) || m.per.is_some())
     };
     // the value a change is measured against, when this is its dated older
     // value, and the value a change goes to, when this is where it starts
@@ -1601,6 +1641,32 @@ fn interpret_one(
     let mut varies = default_varies(m.kind, event_word.is_some());
     let mut tolerance = crate::catalog::Tolerance::None;
     let unit_norm = match m.unit.as_deref() {
+        // `three points behind leaders Nam Dinh`, `two behind leaders`: a
+        // margin, not a tally
+        _ if m.kind == Kind::Count && margin_after(text, m).is_some() => {
+            let side = margin_after(text, m).unwrap_or_default();
+            // a bare margin is in the unit of the sentence's first tally
+            // (`34 points after 18 games, two behind`)
+            let base = match m.unit.as_deref() {
+                Some(u) if !u.split_whitespace().next().is_some_and(is_margin_word) => {
+                    Some(normalize_phrase(u))
+                }
+                _ => near
+                    .iter()
+                    .find(|o| {
+                        o.end <= m.start
+                            && o.sentence == m.sentence
+                            && o.kind == Kind::Count
+                            && o.unit.is_some()
+                    })
+                    .and_then(|o| o.unit.as_deref())
+                    .map(normalize_phrase),
+            };
+            match base {
+                Some(b) => format!("{b} {side}"),
+                None => side.to_string(),
+            }
+        }
         Some(u) => match normalize_phrase(u) {
             // `employs 3,100 people` counts its employees
             p if p == "person" && employs(text, m) => "employee".to_string(),
@@ -1995,7 +2061,13 @@ fn second_predicates(s: &str) -> impl Iterator<Item = usize> + '_ {
                         | "forecast"
                 )
             });
-        if planned {
+        // `employs 48,000 people and expects full-year profit of …`: a verb
+        // of planning opens a predicate whatever its object
+        let plans = matches!(
+            verb,
+            "expects" | "plans" | "aims" | "hopes" | "intends" | "targets" | "forecasts"
+        );
+        if planned || plans {
             return Some(at);
         }
         // (nothing after the verb: `s` ends where the mention, its object, starts)
@@ -2739,8 +2811,12 @@ fn relative_times(
     };
     finder("year")
         .chain(finder("month"))
+        .chain(finder("quarter"))
         .filter_map(move |(at, unit)| {
             let end = at + unit.len();
+            if unit == "quarter" {
+                return quarter_before(text, at, published);
+            }
             // whole words only: not `yearly`, `months`, `bi-yearly`
             let after = text.as_bytes().get(end).copied();
             if after.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-') {
@@ -2783,6 +2859,44 @@ fn relative_times(
             };
             Some((start, end, AsOf::at(date)))
         })
+}
+
+/// `first-quarter revenue`, `in the third quarter`, with no year: the last
+/// such quarter begun by publication (an article of April 2025 speaks of
+/// the first quarter of 2025, one of February 2025 of the fourth quarter
+/// of 2024). `the first quarter of 2024` names its year, which
+/// [`part_of_year`] reads.
+fn quarter_before(text: &str, at: usize, published: PartialDate) -> Option<(usize, usize, AsOf)> {
+    let end = at + "quarter".len();
+    let rest = &text[end..];
+    if rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || rest.trim_start().starts_with("of ")
+        || rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let before = text[..at]
+        .strip_suffix('-')
+        .or_else(|| text[..at].strip_suffix(' '))?;
+    let which = before.rsplit(|c: char| c.is_whitespace()).next()?;
+    let q: u8 = match Lower::new(which).as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        _ => return None,
+    };
+    let (first, last) = (q * 3 - 2, q * 3);
+    let year = if published.month? >= first {
+        published.year
+    } else {
+        published.year.checked_sub(1)?
+    };
+    let span = AsOf {
+        from: PartialDate::month(year, first)?,
+        to: PartialDate::month(year, last)?,
+    };
+    Some((at - which.len() - 1, end, span))
 }
 
 /// The months of a year that the words right before it narrow it to:
@@ -3676,7 +3790,35 @@ pub fn normalize_subject(s: &str) -> String {
     };
     let n = normalize_words(s);
     let n = n.trim().strip_prefix("the ").unwrap_or(n.trim());
-    n.chars().filter(|c| !c.is_whitespace()).collect()
+    // `FPT Corporation` is `FPT`, `Vingroup JSC` `Vingroup`: a company's
+    // legal form is dropped, as sources drop it
+    let mut words: Vec<&str> = n.split_whitespace().collect();
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "corporation"
+                    | "corp"
+                    | "company"
+                    | "co"
+                    | "ltd"
+                    | "limited"
+                    | "jsc"
+                    | "inc"
+                    | "plc"
+                    | "llc"
+                    | "group"
+                    | "holdings"
+            )
+        })
+    {
+        words.pop();
+        // `Joint Stock Company`
+        if words.len() > 2 && words[words.len() - 2..] == ["joint", "stock"] {
+            words.truncate(words.len() - 2);
+        }
+    }
+    words.concat()
 }
 
 /// The property of an automatic key.
@@ -3724,8 +3866,30 @@ fn auto_property(
                 rate
             } else if let Some(change) = change_before(text, m) {
                 // `17.6 million visitors, up 39.5%`: that count's growth;
+                // `profit of VND2,930 billion …, up 19%`: that amount's;
                 // `profit rose 23%`: the profit's
+                let money_unit = || {
+                    sentence_mentions
+                        .iter()
+                        .rev()
+                        .find(|o| {
+                            o.end <= m.start
+                                && o.kind == Kind::Money
+                                && m.start - o.end < 120
+                                // `…, up 19%`: the change word alone after
+                                // the amount's clause
+                                && clause_break(safe_slice(text, o.end, m.start), false)
+                                    .is_some_and(|p| {
+                                        safe_slice(text, o.end, m.start)[p + 1..]
+                                            .split_whitespace()
+                                            .count()
+                                            <= 2
+                                    })
+                        })
+                        .and_then(|o| money_noun(text, o))
+                };
                 count_unit()
+                    .or_else(|| money_unit().map(str::to_string))
                     .map(|u| format!("{u} {change}"))
                     .or_else(before)
                     .unwrap_or_else(|| change.to_string())
@@ -4347,6 +4511,14 @@ mod tests {
         );
         assert_eq!(normalize_subject("UNESCO"), "unesco");
         assert_eq!(normalize_subject("FPT Software"), "fptsoftware");
+        assert_eq!(normalize_subject("FPT Corporation"), "fpt");
+        assert_eq!(normalize_subject("Vingroup JSC"), "vingroup");
+        assert_eq!(
+            normalize_subject("Hoa Phat Group Joint Stock Company"),
+            "hoaphat"
+        );
+        // a name that is nothing but its form keeps it
+        assert_eq!(normalize_subject("the Group"), "group");
     }
 
     #[test]
@@ -4857,6 +5029,58 @@ mod tests {
     }
 
     #[test]
+    fn a_quarter_without_a_year_is_the_last_one_begun() {
+        fn quarter(text: &str) -> Option<(&str, String, String)> {
+            let published = PartialDate::parse_iso("2025-04-24").expect("date");
+            let at = text.find("quarter").expect("quarter");
+            quarter_before(text, at, published)
+                .map(|(s, e, span)| (&text[s..e], span.from.to_string(), span.to.to_string()))
+        }
+        assert_eq!(
+            quarter("FPT's first-quarter revenue"),
+            Some(("first-quarter", "2025-01".into(), "2025-03".into()))
+        );
+        // a quarter not begun by publication is last year's
+        assert_eq!(
+            quarter("in the third quarter, sales"),
+            Some(("third quarter", "2024-07".into(), "2024-09".into()))
+        );
+        // a year named after it is read where the year is
+        assert_eq!(quarter("in the first quarter of 2024"), None);
+        assert_eq!(quarter("the first quarter 2024"), None);
+        assert_eq!(quarter("a quarter of the city"), None);
+    }
+
+    #[test]
+    fn a_margin_is_not_a_tally() {
+        let margin = |text: &str, n: &str| {
+            let m = crate::extract::extract(text, &Default::default())
+                .into_iter()
+                .find(|m| m.text == n)
+                .expect("mention");
+            margin_after(text, &m)
+        };
+        let text = "Hanoi have 34 points, three points behind leaders Nam Dinh.";
+        assert_eq!(margin(text, "34"), None);
+        assert_eq!(margin(text, "three"), Some("behind"));
+        assert_eq!(
+            margin(
+                "Hanoi now have 34 points after 18 games, two behind leaders.",
+                "two"
+            ),
+            Some("behind")
+        );
+        assert_eq!(
+            margin("The party won 40 seats, five short of a majority.", "five"),
+            Some("behind")
+        );
+        assert_eq!(
+            margin("They are 12 points clear at the top.", "12"),
+            Some("ahead")
+        );
+    }
+
+    #[test]
     fn institution_kinds_match_the_kinds_list() {
         let (places, institutions) = KINDS.split_last().expect("kinds");
         for (i, kind) in institutions.iter().enumerate() {
@@ -4886,7 +5110,7 @@ mod tests {
             [
                 "12 million → auto:danangportauthority/count/tonne [flow]",
                 // named in a sentence without a number, and still the last company
-                "$120 million → auto:mekongsteelgroup/money/USD revenue",
+                "$120 million → auto:mekongsteel/money/USD revenue",
                 // `Institute` names a university's kind
                 "1909 → auto:neavanfieldinstituteofagriculture/year/date founded",
                 "3,000 → auto:neavanfieldinstituteofagriculture/count/student",

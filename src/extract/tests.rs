@@ -1951,6 +1951,10 @@ fn a_verb_after_and_is_not_part_of_the_unit() {
         units("The port has 12 berths and serves the whole region."),
         [Some("berths".to_string())]
     );
+    assert_eq!(
+        units("It employs more than 48,000 people and expects full-year profit."),
+        [Some("people".to_string())]
+    );
     // a real coordination keeps both nouns
     assert_eq!(
         units("Hanoi has 2,913 kindergartens and general schools."),
