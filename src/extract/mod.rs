@@ -1589,6 +1589,47 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
+        } else if self.word_is(last + 1, "to")
+            && currency_code.is_none()
+            && !self.punct_is(last + 1, '%')
+            && !(first > self.floor
+                && self.word(first - 1).is_some_and(|w| {
+                    let w = lower(w);
+                    matches!(
+                        w.as_str(),
+                        "from"
+                            | "to"
+                            | "by"
+                            | "rose"
+                            | "grew"
+                            | "fell"
+                            | "increased"
+                            | "decreased"
+                            | "raised"
+                            | "cut"
+                            | "up"
+                            | "down"
+                            | "expanded"
+                            | "reduced"
+                            | "dropped"
+                            | "climbed"
+                            | "jumped"
+                    )
+                }))
+        {
+            // `highs of 38 to 40 degrees`, `aged 18 to 25 years`: a range,
+            // when a unit follows and the second is larger (`a ratio of 3
+            // to 1` is not one; `from 3 to 7` is a change)
+            if let Some((v2, s2, _, l2)) = self.range_end(last + 2, None) {
+                let v2 = v2 * s2;
+                let unit_follows = self.word(l2 + 1).is_some_and(|w| {
+                    !is_function_word(&lower(w)) && !w.starts_with(char::is_uppercase)
+                });
+                if s2 == 1.0 && v2 > value && unit_follows && core.value == value {
+                    range = Some((value, v2));
+                    last = l2;
+                }
+            }
         }
 
         // percent

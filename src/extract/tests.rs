@@ -509,6 +509,24 @@ fn between_and_range_includes_between_in_span() {
 }
 
 #[test]
+fn n_to_m_before_a_unit_is_a_range() {
+    let m = one("Highs of 38 to 40 degrees are expected.", None);
+    check(
+        &m,
+        "38 to 40",
+        Kind::Count,
+        r#"{"min":38,"max":40}"#,
+        "exact",
+        Some("degrees"),
+    );
+    // a change, a ratio, a score: two numbers
+    let texts = |t: &str| -> Vec<String> { run(t, None).into_iter().map(|m| m.text).collect() };
+    assert_eq!(texts("It rose from 3 to 7 percent."), ["3", "7 percent"]);
+    assert_eq!(texts("The ratio was 3 to 1 in the city."), ["3", "1"]);
+    assert_eq!(texts("Sales grew 5 to 7 units."), ["5", "7"]);
+}
+
+#[test]
 fn year_spans() {
     let m = one("The strategy for 2021-2030 was adopted.", None);
     check(
