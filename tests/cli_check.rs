@@ -730,6 +730,35 @@ fn ages_of_different_things_get_different_keys() {
     );
 }
 
+/// A one-word name the title opens with and the article never writes in
+/// lower case (`Nepal tourism rebounds` over `Nepal welcomed …`) is the
+/// article's subject, not the one other name written mid-sentence
+/// (`India`); `said it would host` reports a plan, not a fact.
+#[test]
+fn a_title_name_and_a_reported_plan_are_read_as_such() {
+    let (out, _, code) = check_jsonl(&fixture("tourism-and-plans"), ".", &["-v"]);
+    let fs = findings(&out);
+    assert!(conflicts(&fs).is_empty(), "{}", notable(&fs));
+    assert_eq!(code, 0);
+    let arrivals = finding(
+        &fs,
+        "auto:nepal/count/international visitor [flow]",
+        "agree",
+    );
+    assert_eq!(docs(arrivals).len(), 2, "{arrivals}");
+    let delegates = fs
+        .iter()
+        .find(|f| f["key"] == "auto:hanoi/count/delegate")
+        .expect("delegates");
+    let modalities: Vec<&Value> = delegates["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .map(|c| &c["modality"])
+        .collect();
+    assert_eq!(modalities, ["target", "target"], "{delegates}");
+}
+
 /// Company results and league standings: `FPT Corporation` is `FPT`; `up
 /// 19%` after a profit figure is the profit's growth, in the quarter the
 /// article names (`first-quarter`, no year, is the last one begun); a plan
