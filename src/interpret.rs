@@ -2882,9 +2882,17 @@ fn quarter_before(text: &str, at: usize, published: PartialDate) -> Option<(usiz
     {
         return None;
     }
-    let before = text[..at]
-        .strip_suffix('-')
-        .or_else(|| text[..at].strip_suffix(' '))?;
+    // `first-quarter`, `first quarter`, `first` / `quarter` across a line
+    let before = match text[..at].strip_suffix('-') {
+        Some(b) => b,
+        None => {
+            let b = text[..at].trim_end_matches(char::is_whitespace);
+            if b.len() == at {
+                return None;
+            }
+            b
+        }
+    };
     let which = before.rsplit(|c: char| c.is_whitespace()).next()?;
     let q: u8 = match Lower::new(which).as_str() {
         "first" => 1,
@@ -2903,7 +2911,7 @@ fn quarter_before(text: &str, at: usize, published: PartialDate) -> Option<(usiz
         from: PartialDate::month(year, first)?,
         to: PartialDate::month(year, last)?,
     };
-    Some((at - which.len() - 1, end, span))
+    Some((before.len() - which.len(), end, span))
 }
 
 /// The months of a year that the words right before it narrow it to:
@@ -4046,8 +4054,10 @@ const RATE_NOUNS: &[&str] = &[
 /// word that modifies it, among the ten words before the percentage,
 /// past verbs and a year but not past another number.
 fn rate_noun(text: &str, m: &Mention) -> Option<String> {
-    let words: Vec<&str> = tokens_before(text, m, 120).take(10).collect();
-    for (i, w) in words.iter().enumerate() {
+    // the rate noun among ten words back, its modifier one further (`The
+    // pass rate of this year's national high school graduation exam was`)
+    let words: Vec<&str> = tokens_before(text, m, 140).take(11).collect();
+    for (i, w) in words.iter().enumerate().take(10) {
         let w = bare(w);
         if w.chars().any(|c| c.is_ascii_digit()) {
             if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
@@ -4080,9 +4090,10 @@ fn rate_noun(text: &str, m: &Mention) -> Option<String> {
             .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic) && !is_function_word(w))
             .map(|w| singular(Lower::new(w).as_str()));
         return Some(match (modifier, of_what) {
+            // `the literacy rate`, `unemployment rate`; not `literacy
+            // literacy`; `the pass rate of this year's exam` is the pass rate
+            (Some(p), _) if p != one => format!("{p} {one}"),
             (_, Some(what)) => format!("{one} of {what}"),
-            // `the literacy rate`, `unemployment rate`; not `literacy literacy`
-            (Some(p), None) if p != one => format!("{p} {one}"),
             _ => one,
         });
     }
@@ -4722,6 +4733,11 @@ mod tests {
             some("rate of school")
         );
         assert_eq!(rate("Unemployment fell to 2.1%."), some("unemployment"));
+        // the modifier before the noun names it, however long the of-phrase
+        assert_eq!(
+            rate("The pass rate of this year's national high school graduation exam was 99.02%."),
+            some("pass rate")
+        );
         // past another number the noun is that number's
         assert_eq!(rate("The rate was 5 points, or 12%."), None);
         assert_eq!(rate("Profit rose 23%."), None);
@@ -5065,6 +5081,11 @@ mod tests {
         assert_eq!(
             quarter("in the third quarter, sales"),
             Some(("third quarter", "2024-07".into(), "2024-09".into()))
+        );
+        // a line break between the words
+        assert_eq!(
+            quarter("VND80 million in the first\nquarter, up"),
+            Some(("first\nquarter", "2025-01".into(), "2025-03".into()))
         );
         // a year named after it is read where the year is
         assert_eq!(quarter("in the first quarter of 2024"), None);

@@ -730,6 +730,30 @@ fn ages_of_different_things_get_different_keys() {
     );
 }
 
+/// `in the first` / `quarter` across a line break is the first quarter, so
+/// two consultancies' prices for it meet (and contradict); `The pass rate
+/// of this year's … exam was 99.02%` is the pass rate, whatever the length
+/// of the of-phrase.
+#[test]
+fn a_quarter_across_lines_and_a_long_rate_name_are_read() {
+    let (out, _, code) = check_jsonl(&fixture("property-prices"), ".", &["-v"]);
+    let fs = findings(&out);
+    let conflicts = conflicts(&fs);
+    assert_eq!(conflicts.len(), 1, "{}", notable(&fs));
+    assert_eq!(conflicts[0]["key"], "auto:hanoi/money/VND price");
+    assert_eq!(
+        sorted_texts(conflicts[0]),
+        ["VND75 million", "VND80 million"]
+    );
+    assert_eq!(code, 1);
+    let rate = finding(
+        &fs,
+        "auto:ministryofeducationandtraining/percent/pass rate",
+        "changed",
+    );
+    assert!(texts(rate).contains(&"99.02%".to_string()), "{rate}");
+}
+
 /// A one-word name the title opens with and the article never writes in
 /// lower case (`Nepal tourism rebounds` over `Nepal welcomed …`) is the
 /// article's subject, not the one other name written mid-sentence
