@@ -1979,16 +1979,23 @@ fn clause_around<'a>(text: &'a str, s0: usize, s1: usize, m: &Mention) -> &'a st
 /// numbers, not for the main clause's (`has 356 members … after UNESCO
 /// admitted 64 new cities` holds a stock).
 fn subordinators(s: &str) -> impl Iterator<Item = usize> + '_ {
-    [
-        " after ",
-        " when ",
-        " while ",
-        " because ",
-        " although ",
-        " whereas ",
-    ]
-    .into_iter()
-    .filter_map(|w| s.find(w))
+    // in text order, at the space before the word; one pass over the
+    // spaces (a substring search per word was a twentieth of a run)
+    const WORDS: [&[u8]; 6] = [
+        b"after",
+        b"when",
+        b"while",
+        b"because",
+        b"although",
+        b"whereas",
+    ];
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(b' ', bytes).filter(move |&i| {
+        let rest = &bytes[i + 1..];
+        WORDS
+            .iter()
+            .any(|w| rest.len() > w.len() && rest.starts_with(w) && rest[w.len()] == b' ')
+    })
 }
 
 /// Where a clause ends in `s` (the first break, `forward`) or where the
