@@ -835,13 +835,7 @@ fn fate(text: &str, m: &Mention) -> Option<&'static str> {
     }
     // after the noun: `people were evacuated`, `others are still missing`,
     // `residents to evacuate`
-    let after = safe_slice(text, m.end, (m.end + 60).min(m.sentence[1]));
-    let mut words = after
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.'))
-        .filter(|w| !w.is_empty());
-    // the count's noun (`people`, `others`, `residents`)
-    words.next()?;
-    for w in words.take(4) {
+    for w in words_after_noun(text, m).take(4) {
         let w = Lower::new(bare(w));
         match w.as_str() {
             "were" | "are" | "was" | "is" | "have" | "has" | "had" | "been" | "still"
@@ -851,6 +845,16 @@ fn fate(text: &str, m: &Mention) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// The words after a count's noun (the word right after the number),
+/// within a few words: where what befell the counted is said (`people were
+/// evacuated`, `hectares burned`).
+fn words_after_noun<'t>(text: &'t str, m: &Mention) -> impl Iterator<Item = &'t str> {
+    safe_slice(text, m.end, (m.end + 60).min(m.sentence[1]))
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.'))
+        .filter(|w| !w.is_empty())
+        .skip(1)
 }
 
 /// What befell the things a count counts, as [`fate`] says it of people:
@@ -872,13 +876,8 @@ fn damage(text: &str, m: &Mention) -> Option<&'static str> {
             return Some(d);
         }
     }
-    let after = safe_slice(text, m.end, (m.end + 60).min(m.sentence[1]));
-    let mut words = after
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.'))
-        .filter(|w| !w.is_empty());
-    // the count's noun (`hectares`, `houses`), and `of forest` after it
-    words.next()?;
-    for w in words.take(5) {
+    // after the noun (`hectares`, `houses`), past `of forest`
+    for w in words_after_noun(text, m).take(5) {
         let w = Lower::new(bare(w));
         match w.as_str() {
             "were" | "are" | "was" | "is" | "have" | "has" | "had" | "been" | "of" | "forest"
