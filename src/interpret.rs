@@ -1016,15 +1016,20 @@ fn window_after<'m>(text: &str, m: &Mention, near: &[&'m Mention]) -> Option<&'m
 /// Whether `w` is a window (`within 10 months`) of the figure `of` before
 /// it in one clause.
 fn is_window(text: &str, w: &Mention, of: &Mention) -> bool {
-    // `within six months`, `within 60 seconds`, `within 5 km of a park`
-    matches!(w.kind, Kind::Duration | Kind::Count)
-        && matches!(w.value, Value::Number(_))
+    within(text, w)
         && of.end <= w.start
         && !matches!(of.kind, Kind::Date | Kind::Year | Kind::Duration)
+        && clause_break(safe_slice(text, of.end, w.start), true).is_none()
+}
+
+/// Whether `w` is a span after `within`: `within six months`, `within 60
+/// seconds`, `within 5 km of a park`.
+fn within(text: &str, w: &Mention) -> bool {
+    matches!(w.kind, Kind::Duration | Kind::Count)
+        && matches!(w.value, Value::Number(_))
         && tokens_before(text, w, 12)
             .next()
             .is_some_and(|t| t.eq_ignore_ascii_case("within"))
-        && clause_break(safe_slice(text, of.end, w.start), true).is_none()
 }
 
 /// How a window reads in a key: `within 6 month` for `within six months`.
@@ -1644,11 +1649,14 @@ fn interpret_one(
     let mut key = None;
     let mut varies = default_varies(m.kind, event_word.is_some());
     let mut tolerance = crate::catalog::Tolerance::None;
+    let margin = (m.kind == Kind::Count)
+        .then(|| margin_after(text, m))
+        .flatten();
     let unit_norm = match m.unit.as_deref() {
         // `three points behind leaders Nam Dinh`, `two behind leaders`: a
         // margin, not a tally
-        _ if m.kind == Kind::Count && margin_after(text, m).is_some() => {
-            let side = margin_after(text, m).unwrap_or_default();
+        _ if margin.is_some() => {
+            let side = margin.unwrap_or_default();
             // a bare margin is in the unit of the sentence's first tally
             // (`34 points after 18 games, two behind`)
             let base = match m.unit.as_deref() {
@@ -1770,7 +1778,7 @@ fn interpret_one(
     }
     // `found jobs within 6 months`: the window of the figure before it,
     // named in that figure's key
-    if near.iter().any(|o| is_window(text, m, o)) {
+    if within(text, m) && near.iter().any(|o| is_window(text, m, o)) {
         return None;
     }
     // dates and years that only place a sentence in time are not claims
@@ -2258,7 +2266,6 @@ fn event_theme(
         "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would",
         "not",
     ];
-    let is_det = |w: &str| THEME_DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d));
     let is_stop = theme_stop;
     // the event is named before its date (`held … on May 5`); what is
     // `dated` is a document, named
@@ -2309,7 +2316,7 @@ fn event_theme(
                 break;
             }
             j -= 1;
-            if is_det(bare(w)) {
+            if is_determiner(bare(w)) {
                 start = j;
                 if j == 0 || !joins(words[j - 1].1) {
                     break;
@@ -2371,7 +2378,7 @@ fn event_theme(
         part[owned..]
             .iter()
             .map(|(_, w)| bare(w))
-            .filter(|w| !is_det(w) && !w.eq_ignore_ascii_case("new"))
+            .filter(|w| !is_determiner(w) && !w.eq_ignore_ascii_case("new"))
             .map(str::to_string)
             .collect()
     };
@@ -2421,7 +2428,7 @@ fn object_after<'t>(words: &[(usize, &'t str)], event: &str) -> Option<Vec<(usiz
     };
     let mut rest = words.iter().copied().skip(skip);
     let first = rest.next()?;
-    if !THEME_DETERMINERS.contains(&Lower::new(bare(first.1)).as_str()) {
+    if !is_determiner(bare(first.1)) {
         return None;
     }
     let mut phrase = vec![first];
@@ -2437,10 +2444,14 @@ fn object_after<'t>(words: &[(usize, &'t str)], event: &str) -> Option<Vec<(usiz
     Some(phrase)
 }
 
-/// Words that open a noun phrase an event befalls.
-const THEME_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-];
+/// Whether a word opens a noun phrase an event befalls (`the`, `its`, …).
+fn is_determiner(w: &str) -> bool {
+    [
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    ]
+    .iter()
+    .any(|d| w.eq_ignore_ascii_case(d))
+}
 
 /// Words an event's noun phrase does not reach past.
 fn theme_stop(w: &str) -> bool {
