@@ -1437,14 +1437,12 @@ impl Generator {
                 let campuses = if c == 1 { "campus" } else { "campuses" };
                 let c = count_text(&mut self.rng, c);
                 // `the university` only right after it was named
-                let what = if self.last_named.replace(s) == Some(s) {
+                let what = if self.last_named == Some(s) {
                     self.world.subjects[s].short[4..].to_string()
                 } else {
-                    if !self.mentioned.contains(&s) {
-                        self.mentioned.push(s);
-                    }
-                    self.world.subjects[s].name.clone()
+                    self.subject_ref(s, false)
                 };
+                self.last_named = Some(s);
                 let lead = self.lead(m);
                 let verb = if lead.is_empty() { "has" } else { "had" };
                 let lead = if lead.is_empty() {

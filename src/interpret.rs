@@ -641,6 +641,13 @@ const OPENERS: &[&str] = &[
     "what",
 ];
 
+/// Whether a lower-cased word is one of the quantities or pronouns
+/// sentences open with ([`OPENERS`], money and rate nouns): a subject that
+/// names nothing.
+fn is_quantity_opener(lower: &str) -> bool {
+    OPENERS.contains(&lower) || MONEY_NOUNS.contains(&lower) || RATE_NOUNS.contains(&lower)
+}
+
 /// Whether a sentence's capitalised first word, lower-cased, reads as a
 /// name by what follows it: a verb of having or joining, or one in the
 /// past (`Vietnam now has`, `Hanoi joined`, `Vietnam recorded`, `Hanoi
@@ -698,9 +705,7 @@ fn reads_as_name(lower: &str, after: &str) -> bool {
     verb && (!lower.ends_with('s') || singular_verb)
         && lower.chars().all(char::is_alphabetic)
         && !SUFFIXES.iter().any(|s| lower.ends_with(s))
-        && !OPENERS.contains(&lower)
-        && !MONEY_NOUNS.contains(&lower)
-        && !RATE_NOUNS.contains(&lower)
+        && !is_quantity_opener(lower)
         && !is_function_word(lower)
 }
 
@@ -896,7 +901,12 @@ fn margin_after(text: &str, m: &Mention) -> Option<&'static str> {
     // behind leaders` reads `behind leaders` as the noun)
     let next = match m.unit.as_deref() {
         Some(u) => match after.strip_prefix(u) {
-            Some(rest) if !u.split_whitespace().next().is_some_and(is_margin_word) => {
+            Some(rest)
+                if !u
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| margin_side(w).is_some()) =>
+            {
                 rest.split_whitespace().next()
             }
             _ => u.split_whitespace().next(),
@@ -904,17 +914,17 @@ fn margin_after(text: &str, m: &Mention) -> Option<&'static str> {
         None => after.split_whitespace().next(),
     }
     .map(bare)?;
-    Some(match Lower::new(next).as_str() {
+    margin_side(next)
+}
+
+/// The side of a margin a word says: `behind` (`adrift`, `short`) or
+/// `ahead` (`clear`).
+fn margin_side(w: &str) -> Option<&'static str> {
+    Some(match Lower::new(w).as_str() {
         "behind" | "adrift" | "short" => "behind",
         "ahead" | "clear" => "ahead",
         _ => return None,
     })
-}
-
-fn is_margin_word(w: &str) -> bool {
-    ["behind", "adrift", "short", "ahead", "clear"]
-        .iter()
-        .any(|m| w.eq_ignore_ascii_case(m))
 }
 
 /// The name whose possessive stands right before a count: `the council's
@@ -1660,7 +1670,12 @@ fn interpret_one(
             // a bare margin is in the unit of the sentence's first tally
             // (`34 points after 18 games, two behind`)
             let base = match m.unit.as_deref() {
-                Some(u) if !u.split_whitespace().next().is_some_and(is_margin_word) => {
+                Some(u)
+                    if !u
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| margin_side(w).is_some()) =>
+                {
                     Some(normalize_phrase(u))
                 }
                 _ => near
@@ -2266,7 +2281,6 @@ fn event_theme(
         "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would",
         "not",
     ];
-    let is_stop = theme_stop;
     // the event is named before its date (`held … on May 5`); what is
     // `dated` is a document, named
     if *at >= m.start || word == "dated" {
@@ -2306,11 +2320,10 @@ fn event_theme(
         let mut j = i;
         let mut start = i;
         // `of the company`, `in Pakse`: the phrase goes on before them
-        let joins = |w: &str| ["of", "in", "at"].iter().any(|j| w.eq_ignore_ascii_case(j));
         while j > 0 && i - j < 8 {
             let w = words[j - 1].1;
             if w.ends_with([',', ';', ':', ')', '('])
-                || is_stop(bare(w)) && !joins(w)
+                || theme_stop(bare(w)) && !joins_phrase(w)
                 || bare(w).is_empty()
             {
                 break;
@@ -2318,7 +2331,7 @@ fn event_theme(
             j -= 1;
             if is_determiner(bare(w)) {
                 start = j;
-                if j == 0 || !joins(words[j - 1].1) {
+                if j == 0 || !joins_phrase(words[j - 1].1) {
                     break;
                 }
             } else if j == 0 {
@@ -2360,9 +2373,7 @@ fn event_theme(
     };
     // the head before `of`, and what owns it; a place (`in Pakse`) says
     // where, not what
-    let joint = phrase
-        .iter()
-        .position(|(_, w)| ["of", "in", "at"].iter().any(|j| w.eq_ignore_ascii_case(j)));
+    let joint = phrase.iter().position(|(_, w)| joins_phrase(w));
     let (head, owner) = match joint {
         Some(k) if phrase[k].1.eq_ignore_ascii_case("of") => (&phrase[..k], &phrase[k + 1..]),
         Some(k) => (&phrase[..k], &phrase[..0]),
@@ -2444,6 +2455,12 @@ fn object_after<'t>(words: &[(usize, &'t str)], event: &str) -> Option<Vec<(usiz
     Some(phrase)
 }
 
+/// Whether a word joins a noun phrase to what owns it or where it is
+/// (`the annual meeting of the company`, `the office in Pakse`).
+fn joins_phrase(w: &str) -> bool {
+    ["of", "in", "at"].iter().any(|j| w.eq_ignore_ascii_case(j))
+}
+
 /// Whether a word opens a noun phrase an event befalls (`the`, `its`, …).
 fn is_determiner(w: &str) -> bool {
     [
@@ -2511,26 +2528,21 @@ fn other_kind(phrase: &str, main: &str) -> bool {
 }
 
 /// Which of [`KINDS`] a lower-case word is of, for institutions (not
-/// places): one `match`, since [`doc_names`] asks it of every capitalised
-/// word of an article.
+/// places, the last kind): [`doc_names`] asks it of every capitalised word
+/// of an article, so one map look-up, built once from [`KINDS`].
 fn institution_kind(w: &str) -> Option<u8> {
-    // (the indices of KINDS; a test keeps them in step)
-    Some(match w {
-        "university" | "institute" | "college" | "academy" | "school" => 0,
-        "market" => 1,
-        "network" | "alliance" | "association" | "federation" | "union" | "league"
-        | "coalition" => 2,
-        "programme" | "program" | "scheme" | "project" | "campaign" | "initiative" => 3,
-        "company" | "corporation" | "group" | "firm" | "bank" => 4,
-        "hospital" | "clinic" => 5,
-        "museum" => 6,
-        "festival" => 7,
-        "bridge" => 8,
-        "temple" | "pagoda" | "church" | "shrine" => 9,
-        "library" => 10,
-        "park" => 11,
-        _ => return None,
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let (_, institutions) = KINDS.split_last().expect("kinds");
+        institutions
+            .iter()
+            .enumerate()
+            .flat_map(|(k, words)| words.iter().map(move |w| (*w, k as u8)))
+            .collect()
     })
+    .get(w)
+    .copied()
 }
 
 /// Which of [`KINDS`] a lower-case word is of.
@@ -3794,12 +3806,7 @@ fn main_subject(doc: &Document, names: &DocNames) -> String {
             || title_all.iter().any(|t| t == e)
                 && !ordinary(e)
                 && !e.bytes().all(|b| b.is_ascii_uppercase())
-                && {
-                    let lower = e.to_lowercase();
-                    !OPENERS.contains(&lower.as_str())
-                        && !MONEY_NOUNS.contains(&lower.as_str())
-                        && !RATE_NOUNS.contains(&lower.as_str())
-                }
+                && !is_quantity_opener(&e.to_lowercase())
     };
     let best = counts
         .iter()
