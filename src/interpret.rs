@@ -901,20 +901,22 @@ fn margin_after(text: &str, m: &Mention) -> Option<&'static str> {
     // behind leaders` reads `behind leaders` as the noun)
     let next = match m.unit.as_deref() {
         Some(u) => match after.strip_prefix(u) {
-            Some(rest)
-                if !u
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| margin_side(w).is_some()) =>
-            {
-                rest.split_whitespace().next()
-            }
+            Some(rest) if !opens_with_margin(u) => rest.split_whitespace().next(),
             _ => u.split_whitespace().next(),
         },
         None => after.split_whitespace().next(),
     }
     .map(bare)?;
     margin_side(next)
+}
+
+/// Whether a unit phrase is a margin's word and what follows it (`behind
+/// leaders` read as the noun of `two behind leaders`).
+fn opens_with_margin(unit: &str) -> bool {
+    unit.split_whitespace()
+        .next()
+        .and_then(margin_side)
+        .is_some()
 }
 
 /// The side of a margin a word says: `behind` (`adrift`, `short`) or
@@ -1670,14 +1672,7 @@ fn interpret_one(
             // a bare margin is in the unit of the sentence's first tally
             // (`34 points after 18 games, two behind`)
             let base = match m.unit.as_deref() {
-                Some(u)
-                    if !u
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|w| margin_side(w).is_some()) =>
-                {
-                    Some(normalize_phrase(u))
-                }
+                Some(u) if !opens_with_margin(u) => Some(normalize_phrase(u)),
                 _ => near
                     .iter()
                     .find(|o| {
